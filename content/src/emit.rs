@@ -1,0 +1,235 @@
+//! Writes validated content as Rust source for the types in the app's `core::content`.
+
+use std::fmt::Write;
+
+use crate::raw::{Cited, File, Role};
+use crate::REASON_KEYS;
+
+pub fn rust_source(file: &File) -> String {
+    let emitter = Emitter { file };
+    let mut out = String::from("// @generated from the content file by two-hats-content. Do not edit.\n\n");
+    emitter.reason_enum(&mut out);
+    let _ = writeln!(out, "pub static CONTENT: Content = Content {{");
+    emitter.sources(&mut out);
+    emitter.roles(&mut out);
+    emitter.groups(&mut out);
+    emitter.responsibilities(&mut out);
+    emitter.facts(&mut out);
+    emitter.scenarios(&mut out);
+    emitter.rules(&mut out);
+    emitter.team_size(&mut out);
+    emitter.reasons(&mut out);
+    out.push_str("};\n");
+    out
+}
+
+struct Emitter<'a> {
+    file: &'a File,
+}
+
+impl Emitter<'_> {
+    fn reason_enum(&self, out: &mut String) {
+        let variants: Vec<String> = REASON_KEYS.iter().map(|key| camel_case(key)).collect();
+        out.push_str("/// A reason the recommendation gives; its text lives in the content file.\n");
+        out.push_str("#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]\n");
+        out.push_str("pub enum Reason {\n");
+        for variant in &variants {
+            let _ = writeln!(out, "    {variant},");
+        }
+        out.push_str("}\n\nimpl Reason {\n");
+        let _ = writeln!(out, "    pub const ALL: [Reason; {}] = [", variants.len());
+        for variant in &variants {
+            let _ = writeln!(out, "        Reason::{variant},");
+        }
+        out.push_str("    ];\n\n    pub fn key(self) -> &'static str {\n        match self {\n");
+        for (variant, key) in variants.iter().zip(REASON_KEYS) {
+            let _ = writeln!(out, "            Reason::{variant} => {key:?},");
+        }
+        out.push_str("        }\n    }\n}\n\n");
+    }
+
+    fn sources(&self, out: &mut String) {
+        out.push_str("    sources: &[\n");
+        for source in &self.file.sources {
+            let _ = writeln!(
+                out,
+                "        Source {{ id: {:?}, title: {:?}, detail: {:?} }},",
+                source.id, source.title, source.detail
+            );
+        }
+        out.push_str("    ],\n");
+    }
+
+    fn roles(&self, out: &mut String) {
+        let roles = &self.file.roles;
+        out.push_str("    roles: [\n");
+        for role in [&roles.tl, &roles.em, &roles.tlm] {
+            self.role(out, role);
+        }
+        out.push_str("    ],\n");
+    }
+
+    fn role(&self, out: &mut String, role: &Role) {
+        let _ = writeln!(
+            out,
+            "        Role {{ name: {:?}, short: {:?}, focus: {}, measured_by: {}, trap: {}, \
+             coding: CodingRange {{ min_percent: {}, max_percent: {}, sources: {} }} }},",
+            role.name,
+            role.short,
+            self.cited(&role.focus, &role.focus_sources),
+            self.cited(&role.measured_by, &role.measured_by_sources),
+            self.cited(&role.trap, &role.trap_sources),
+            role.coding_min,
+            role.coding_max,
+            self.source_ids(&role.coding_sources),
+        );
+    }
+
+    fn groups(&self, out: &mut String) {
+        out.push_str("    groups: &[\n");
+        for group in &self.file.groups {
+            let _ = writeln!(out, "        Group {{ id: {:?}, name: {:?} }},", group.id, group.name);
+        }
+        out.push_str("    ],\n");
+    }
+
+    fn responsibilities(&self, out: &mut String) {
+        out.push_str("    responsibilities: &[\n");
+        for row in &self.file.responsibilities {
+            let group = self.file.groups.iter().position(|g| g.id == row.group).unwrap_or(0);
+            let ladder = match row.ladder.as_deref() {
+                Some("tl") => "Some(LadderSide::TechLead)",
+                Some("em") => "Some(LadderSide::EngineeringManager)",
+                Some(_) => "Some(LadderSide::Shared)",
+                None => "None",
+            };
+            let notes = [&row.notes.tl, &row.notes.em, &row.notes.tlm].map(|note| match note {
+                Some(text) => format!("Some({text:?})"),
+                None => "None".to_owned(),
+            });
+            let disagreement: Vec<String> = row
+                .disagreement
+                .iter()
+                .map(|position| self.cited_struct(position))
+                .collect();
+            let _ = writeln!(
+                out,
+                "        Responsibility {{ id: {:?}, group: GroupId({group}), name: {:?}, ladder: {ladder}, \
+                 levels: [{}, {}, {}], notes: [{}], explanation: {}, disagreement: &[{}] }},",
+                row.id,
+                row.name,
+                level(&row.tl),
+                level(&row.em),
+                level(&row.tlm),
+                notes.join(", "),
+                self.cited(&row.explanation, &row.sources),
+                disagreement.join(", "),
+            );
+        }
+        out.push_str("    ],\n");
+    }
+
+    fn facts(&self, out: &mut String) {
+        out.push_str("    facts: &[\n");
+        for fact in &self.file.facts {
+            let _ = writeln!(
+                out,
+                "        Fact {{ id: {:?}, title: {:?}, body: {} }},",
+                fact.id,
+                fact.title,
+                self.cited(&fact.text, &fact.sources)
+            );
+        }
+        out.push_str("    ],\n");
+    }
+
+    fn scenarios(&self, out: &mut String) {
+        out.push_str("    scenarios: &[\n");
+        for scenario in &self.file.scenarios {
+            let _ = writeln!(
+                out,
+                "        Scenario {{ id: {:?}, title: {:?}, responses: [{}, {}, {}] }},",
+                scenario.id,
+                scenario.title,
+                self.cited_struct(&scenario.tl),
+                self.cited_struct(&scenario.em),
+                self.cited_struct(&scenario.tlm),
+            );
+        }
+        out.push_str("    ],\n");
+    }
+
+    fn rules(&self, out: &mut String) {
+        out.push_str("    rules: &[\n");
+        for rule in &self.file.rules {
+            let _ = writeln!(out, "        {},", self.cited(&rule.text, &rule.sources));
+        }
+        out.push_str("    ],\n");
+    }
+
+    fn team_size(&self, out: &mut String) {
+        let size = &self.file.team_size;
+        let _ = writeln!(
+            out,
+            "    team_size: TeamSize {{ min: {}, max: {}, default: {}, hybrid_from: {}, split_from: {}, \
+             multi_team_from: {}, borderline_within: {}, hybrid_technical_percent: {}, \
+             hybrid_people_percent: {} }},",
+            size.min,
+            size.max,
+            size.default,
+            size.hybrid_from,
+            size.split_from,
+            size.multi_team_from,
+            size.borderline_within,
+            size.hybrid_technical_percent,
+            size.hybrid_people_percent,
+        );
+    }
+
+    fn reasons(&self, out: &mut String) {
+        out.push_str("    reasons: &[\n");
+        for key in REASON_KEYS {
+            let reason = &self.file.reasons[*key];
+            let _ = writeln!(out, "        {},", self.cited_struct(reason));
+        }
+        out.push_str("    ],\n");
+    }
+
+    fn cited_struct(&self, cited: &Cited) -> String {
+        self.cited(&cited.text, &cited.sources)
+    }
+
+    fn cited(&self, text: &str, sources: &[String]) -> String {
+        format!("Cited {{ text: {text:?}, sources: {} }}", self.source_ids(sources))
+    }
+
+    fn source_ids(&self, sources: &[String]) -> String {
+        let ids: Vec<String> = sources
+            .iter()
+            .filter_map(|id| self.file.sources.iter().position(|s| &s.id == id))
+            .map(|index| format!("SourceId({index})"))
+            .collect();
+        format!("&[{}]", ids.join(", "))
+    }
+}
+
+fn level(name: &str) -> &'static str {
+    match name {
+        "owns" => "Level::Owns",
+        "shares" => "Level::Shares",
+        "supports" => "Level::Supports",
+        _ => "Level::NotTheirs",
+    }
+}
+
+fn camel_case(key: &str) -> String {
+    key.split('-')
+        .map(|word| {
+            let mut chars = word.chars();
+            chars
+                .next()
+                .map(|first| first.to_ascii_uppercase().to_string() + chars.as_str())
+                .unwrap_or_default()
+        })
+        .collect()
+}

@@ -1,0 +1,132 @@
+//! The content file as written: plain strings, checked afterwards by `validate`.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct File {
+    pub sources: Vec<Source>,
+    pub roles: Roles,
+    pub groups: Vec<Group>,
+    pub responsibilities: Vec<Responsibility>,
+    pub facts: Vec<Fact>,
+    pub scenarios: Vec<Scenario>,
+    pub rules: Vec<Rule>,
+    pub team_size: TeamSize,
+    pub reasons: BTreeMap<String, Cited>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub detail: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Roles {
+    pub tl: Role,
+    pub em: Role,
+    pub tlm: Role,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    pub name: String,
+    pub short: String,
+    pub focus: String,
+    pub focus_sources: Vec<String>,
+    pub measured_by: String,
+    pub measured_by_sources: Vec<String>,
+    pub trap: String,
+    pub trap_sources: Vec<String>,
+    pub coding_min: u8,
+    pub coding_max: u8,
+    pub coding_sources: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Responsibility {
+    pub id: String,
+    pub group: String,
+    pub name: String,
+    pub ladder: Option<String>,
+    pub tl: String,
+    pub em: String,
+    pub tlm: String,
+    pub explanation: String,
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub notes: PerRole<Option<String>>,
+    #[serde(default)]
+    pub disagreement: Vec<Cited>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PerRole<T> {
+    pub tl: T,
+    pub em: T,
+    pub tlm: T,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cited {
+    pub text: String,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    pub id: String,
+    pub title: String,
+    pub text: String,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    pub id: String,
+    pub title: String,
+    pub tl: Cited,
+    pub em: Cited,
+    pub tlm: Cited,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    pub id: String,
+    pub text: String,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TeamSize {
+    pub min: u8,
+    pub max: u8,
+    pub default: u8,
+    pub hybrid_from: u8,
+    pub split_from: u8,
+    pub multi_team_from: u8,
+    pub borderline_within: u8,
+    pub hybrid_technical_percent: u8,
+    pub hybrid_people_percent: u8,
+}

@@ -1,0 +1,275 @@
+//! Checks that go beyond the file's shape: references, ranges, uniqueness and coverage.
+
+use std::collections::BTreeSet;
+
+use crate::raw::{Cited, File, Role, TeamSize};
+use crate::{ContentError, REASON_KEYS};
+
+pub const LEVELS: &[&str] = &["owns", "shares", "supports", "none"];
+const LADDER_SIDES: &[&str] = &["tl", "em", "both"];
+const MAX_EXPLANATION_SENTENCES: usize = 3;
+
+pub fn check(file: &File) -> Result<(), Vec<ContentError>> {
+    let mut errors = Errors::default();
+    let source_ids = unique_ids(&mut errors, "sources", file.sources.iter().map(|s| &s.id));
+    let group_ids = unique_ids(&mut errors, "groups", file.groups.iter().map(|g| &g.id));
+    let mut cited = BTreeSet::new();
+    let mut refs = Refs {
+        known: &source_ids,
+        cited: &mut cited,
+        errors: &mut errors,
+    };
+
+    for source in &file.sources {
+        let at = format!("sources[id = {:?}]", source.id);
+        refs.errors.require_text(&at, "title", &source.title);
+    }
+    for (key, role) in [("tl", &file.roles.tl), ("em", &file.roles.em), ("tlm", &file.roles.tlm)] {
+        check_role(&mut refs, &format!("roles.{key}"), role);
+    }
+    for group in &file.groups {
+        refs.errors.require_text(&format!("groups[id = {:?}]", group.id), "name", &group.name);
+    }
+    check_responsibilities(&mut refs, file, &group_ids);
+    unique_ids(refs.errors, "facts", file.facts.iter().map(|f| &f.id));
+    for fact in &file.facts {
+        let at = format!("facts[id = {:?}]", fact.id);
+        refs.errors.require_text(&at, "title", &fact.title);
+        refs.cited_text(&at, "text", &fact.text, &fact.sources);
+    }
+    unique_ids(refs.errors, "scenarios", file.scenarios.iter().map(|s| &s.id));
+    for scenario in &file.scenarios {
+        let at = format!("scenarios[id = {:?}]", scenario.id);
+        refs.errors.require_text(&at, "title", &scenario.title);
+        for (key, response) in [("tl", &scenario.tl), ("em", &scenario.em), ("tlm", &scenario.tlm)] {
+            refs.cited(&format!("{at}.{key}"), response);
+        }
+    }
+    unique_ids(refs.errors, "rules", file.rules.iter().map(|r| &r.id));
+    for rule in &file.rules {
+        refs.cited_text(&format!("rules[id = {:?}]", rule.id), "text", &rule.text, &rule.sources);
+    }
+    check_reasons(&mut refs, file);
+    check_team_size(refs.errors, &file.team_size);
+    for (what, count) in [
+        ("sources", file.sources.len()),
+        ("groups", file.groups.len()),
+        ("responsibilities", file.responsibilities.len()),
+        ("scenarios", file.scenarios.len()),
+        ("rules", file.rules.len()),
+    ] {
+        if count == 0 {
+            errors.push(what, "needs at least one entry");
+        }
+    }
+    for id in source_ids.difference(&cited) {
+        errors.push(format!("sources[id = {id:?}]"), "is never cited; cite it or remove it");
+    }
+    errors.into_result()
+}
+
+fn check_role(refs: &mut Refs, at: &str, role: &Role) {
+    refs.errors.require_text(at, "name", &role.name);
+    refs.errors.require_text(at, "short", &role.short);
+    refs.cited_text(at, "focus", &role.focus, &role.focus_sources);
+    refs.cited_text(at, "measured_by", &role.measured_by, &role.measured_by_sources);
+    refs.cited_text(at, "trap", &role.trap, &role.trap_sources);
+    refs.sources(at, "coding_sources", &role.coding_sources);
+    if role.coding_min > role.coding_max || role.coding_max > 100 {
+        refs.errors.push(
+            format!("{at}.coding_max"),
+            format!(
+                "coding range {}–{}% must satisfy coding_min <= coding_max <= 100",
+                role.coding_min, role.coding_max
+            ),
+        );
+    }
+}
+
+fn check_responsibilities(refs: &mut Refs, file: &File, group_ids: &BTreeSet<String>) {
+    unique_ids(refs.errors, "responsibilities", file.responsibilities.iter().map(|r| &r.id));
+    for row in &file.responsibilities {
+        let at = format!("responsibilities[id = {:?}]", row.id);
+        refs.errors.require_text(&at, "name", &row.name);
+        if !group_ids.contains(&row.group) {
+            refs.errors.push(format!("{at}.group"), format!("unknown group {:?}", row.group));
+        }
+        for (key, level) in [("tl", &row.tl), ("em", &row.em), ("tlm", &row.tlm)] {
+            if !LEVELS.contains(&level.as_str()) {
+                refs.errors.push(
+                    format!("{at}.{key}"),
+                    format!("unknown level {level:?}; expected one of {}", LEVELS.join(", ")),
+                );
+            }
+        }
+        if let Some(side) = &row.ladder {
+            if !LADDER_SIDES.contains(&side.as_str()) {
+                refs.errors.push(
+                    format!("{at}.ladder"),
+                    format!("unknown side {side:?}; expected one of {}", LADDER_SIDES.join(", ")),
+                );
+            }
+        }
+        refs.cited_text(&at, "explanation", &row.explanation, &row.sources);
+        let sentences = sentence_count(&row.explanation);
+        if sentences > MAX_EXPLANATION_SENTENCES {
+            refs.errors.push(
+                format!("{at}.explanation"),
+                format!("has {sentences} sentences; keep it to one to three"),
+            );
+        }
+        if row.disagreement.len() == 1 {
+            refs.errors.push(
+                format!("{at}.disagreement"),
+                "a disagreement needs at least two positions",
+            );
+        }
+        for (index, position) in row.disagreement.iter().enumerate() {
+            refs.cited(&format!("{at}.disagreement[{index}]"), position);
+        }
+    }
+    for group in &file.groups {
+        if !file.responsibilities.iter().any(|row| row.group == group.id) {
+            refs.errors.push(format!("groups[id = {:?}]", group.id), "has no responsibilities");
+        }
+    }
+}
+
+fn check_reasons(refs: &mut Refs, file: &File) {
+    for key in REASON_KEYS {
+        match file.reasons.get(*key) {
+            None => refs.errors.push(
+                format!("reasons.{key}"),
+                "is missing; the recommendation rules use it",
+            ),
+            Some(reason) => {
+                let at = format!("reasons.{key}");
+                refs.errors.require_text(&at, "text", &reason.text);
+                // An empty list is allowed and means "no source speaks to this", said plainly.
+                refs.sources(&at, "sources", &reason.sources);
+            }
+        }
+    }
+    for key in file.reasons.keys() {
+        if !REASON_KEYS.contains(&key.as_str()) {
+            refs.errors.push(
+                format!("reasons.{key}"),
+                format!("is not used by the rules; known reasons: {}", REASON_KEYS.join(", ")),
+            );
+        }
+    }
+}
+
+fn check_team_size(errors: &mut Errors, size: &TeamSize) {
+    let ordered = 1 <= size.min
+        && size.min <= size.hybrid_from
+        && size.hybrid_from < size.split_from
+        && size.split_from < size.multi_team_from
+        && size.multi_team_from <= size.max;
+    if !ordered {
+        errors.push(
+            "team_size",
+            "must satisfy 1 <= min <= hybrid_from < split_from < multi_team_from <= max",
+        );
+    }
+    if !(size.min..=size.max).contains(&size.default) {
+        errors.push("team_size.default", "must lie between min and max");
+    }
+    if u16::from(size.hybrid_technical_percent) + u16::from(size.hybrid_people_percent) != 100 {
+        errors.push(
+            "team_size.hybrid_people_percent",
+            "hybrid_technical_percent and hybrid_people_percent must add up to 100",
+        );
+    }
+}
+
+fn sentence_count(text: &str) -> usize {
+    let ends = text
+        .split_inclusive(['.', '!', '?'])
+        .filter(|part| part.trim_end().ends_with(['.', '!', '?']))
+        .count();
+    ends.max(1)
+}
+
+fn unique_ids<'a>(
+    errors: &mut Errors,
+    what: &str,
+    ids: impl Iterator<Item = &'a String>,
+) -> BTreeSet<String> {
+    let mut seen = BTreeSet::new();
+    for (index, id) in ids.enumerate() {
+        let valid = !id.is_empty()
+            && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !valid {
+            errors.push(
+                format!("{what}[{index}].id"),
+                format!("{id:?} must be lowercase letters, digits and dashes"),
+            );
+        }
+        if !seen.insert(id.clone()) {
+            errors.push(format!("{what}[id = {id:?}].id"), "is used twice");
+        }
+    }
+    seen
+}
+
+struct Refs<'a> {
+    known: &'a BTreeSet<String>,
+    cited: &'a mut BTreeSet<String>,
+    errors: &'a mut Errors,
+}
+
+impl Refs<'_> {
+    fn cited(&mut self, at: &str, cited: &Cited) {
+        self.cited_text(at, "text", &cited.text, &cited.sources);
+    }
+
+    fn cited_text(&mut self, at: &str, field: &str, text: &str, sources: &[String]) {
+        self.errors.require_text(at, field, text);
+        let sources_field = if field == "text" || field == "explanation" {
+            "sources".to_owned()
+        } else {
+            format!("{field}_sources")
+        };
+        if sources.is_empty() {
+            self.errors.push(format!("{at}.{sources_field}"), "cites no source");
+        }
+        self.sources(at, &sources_field, sources);
+    }
+
+    fn sources(&mut self, at: &str, field: &str, sources: &[String]) {
+        for source in sources {
+            if self.known.contains(source) {
+                self.cited.insert(source.clone());
+            } else {
+                self.errors.push(format!("{at}.{field}"), format!("unknown source {source:?}"));
+            }
+        }
+    }
+}
+
+#[derive(Default)]
+struct Errors(Vec<ContentError>);
+
+impl Errors {
+    fn push(&mut self, at: impl Into<String>, message: impl Into<String>) {
+        self.0.push(ContentError {
+            at: at.into(),
+            message: message.into(),
+        });
+    }
+
+    fn require_text(&mut self, at: &str, field: &str, text: &str) {
+        if text.trim().is_empty() {
+            self.push(format!("{at}.{field}"), "is empty");
+        }
+    }
+
+    fn into_result(self) -> Result<(), Vec<ContentError>> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(self.0)
+        }
+    }
+}

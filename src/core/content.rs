@@ -1,0 +1,373 @@
+//! The widget's content, compiled from `content/two-hats.toml` by the build script.
+
+use std::fmt;
+
+include!(concat!(env!("OUT_DIR"), "/content.rs"));
+
+/// The three roles the widget compares, in column order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RoleKey {
+    TechLead,
+    EngineeringManager,
+    TechLeadManager,
+}
+
+impl RoleKey {
+    pub const ALL: [RoleKey; 3] = [
+        RoleKey::TechLead,
+        RoleKey::EngineeringManager,
+        RoleKey::TechLeadManager,
+    ];
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The key used in URLs and CSS classes.
+    pub fn slug(self) -> &'static str {
+        match self {
+            RoleKey::TechLead => "tl",
+            RoleKey::EngineeringManager => "em",
+            RoleKey::TechLeadManager => "tlm",
+        }
+    }
+
+    pub fn role(self) -> &'static Role {
+        &CONTENT.roles[self.index()]
+    }
+}
+
+/// How much of a duty belongs to a role. Shown by word and symbol, never by colour alone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Level {
+    Owns,
+    Shares,
+    Supports,
+    NotTheirs,
+}
+
+impl Level {
+    pub fn label(self) -> &'static str {
+        match self {
+            Level::Owns => "Owns",
+            Level::Shares => "Shares",
+            Level::Supports => "Supports",
+            Level::NotTheirs => "Not theirs",
+        }
+    }
+
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Level::Owns => "●",
+            Level::Shares => "◐",
+            Level::Supports => "○",
+            Level::NotTheirs => "–",
+        }
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Level::Owns => "owns",
+            Level::Shares => "shares",
+            Level::Supports => "supports",
+            Level::NotTheirs => "none",
+        }
+    }
+}
+
+/// Which side of the Engineering Ladders table a row comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LadderSide {
+    TechLead,
+    EngineeringManager,
+    Shared,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SourceId(pub u8);
+
+impl SourceId {
+    pub fn source(self) -> &'static Source {
+        &CONTENT.sources[usize::from(self.0)]
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct GroupId(pub u8);
+
+impl GroupId {
+    pub fn group(self) -> &'static Group {
+        &CONTENT.groups[usize::from(self.0)]
+    }
+}
+
+/// Index of a responsibility in `CONTENT.responsibilities`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RowId(pub u8);
+
+impl RowId {
+    pub fn row(self) -> &'static Responsibility {
+        &CONTENT.responsibilities[usize::from(self.0)]
+    }
+}
+
+pub struct Content {
+    pub sources: &'static [Source],
+    pub roles: [Role; 3],
+    pub groups: &'static [Group],
+    pub responsibilities: &'static [Responsibility],
+    pub facts: &'static [Fact],
+    pub scenarios: &'static [Scenario],
+    pub rules: &'static [Cited],
+    pub team_size: TeamSize,
+    pub reasons: &'static [Cited],
+}
+
+impl Content {
+    pub fn reason(&self, reason: Reason) -> &Cited {
+        &self.reasons[reason as usize]
+    }
+
+    pub fn row_ids(&self) -> impl Iterator<Item = RowId> {
+        (0..self.responsibilities.len()).map(|index| RowId(index as u8))
+    }
+
+    pub fn group_ids(&self) -> impl Iterator<Item = GroupId> {
+        (0..self.groups.len()).map(|index| GroupId(index as u8))
+    }
+}
+
+/// A text and the sources it paraphrases.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Cited {
+    pub text: &'static str,
+    pub sources: &'static [SourceId],
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Source {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub detail: &'static str,
+}
+
+#[derive(Debug)]
+pub struct Role {
+    pub name: &'static str,
+    pub short: &'static str,
+    pub focus: Cited,
+    pub measured_by: Cited,
+    pub trap: Cited,
+    pub coding: CodingRange,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct CodingRange {
+    pub min_percent: u8,
+    pub max_percent: u8,
+    pub sources: &'static [SourceId],
+}
+
+impl fmt::Display for CodingRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}–{}%", self.min_percent, self.max_percent)
+    }
+}
+
+#[derive(Debug)]
+pub struct Group {
+    pub id: &'static str,
+    pub name: &'static str,
+}
+
+#[derive(Debug)]
+pub struct Responsibility {
+    pub id: &'static str,
+    pub group: GroupId,
+    pub name: &'static str,
+    pub ladder: Option<LadderSide>,
+    pub levels: [Level; 3],
+    pub notes: [Option<&'static str>; 3],
+    pub explanation: Cited,
+    pub disagreement: &'static [Cited],
+}
+
+impl Responsibility {
+    pub fn level(&self, role: RoleKey) -> Level {
+        self.levels[role.index()]
+    }
+
+    pub fn note(&self, role: RoleKey) -> Option<&'static str> {
+        self.notes[role.index()]
+    }
+
+    /// Whether the given roles hold this duty at different levels.
+    pub fn differs_between(&self, roles: impl IntoIterator<Item = RoleKey>) -> bool {
+        let mut levels = roles.into_iter().map(|role| self.level(role));
+        match levels.next() {
+            Some(first) => levels.any(|level| level != first),
+            None => false,
+        }
+    }
+
+    pub fn is_disputed(&self) -> bool {
+        !self.disagreement.is_empty()
+    }
+}
+
+#[derive(Debug)]
+pub struct Fact {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub body: Cited,
+}
+
+#[derive(Debug)]
+pub struct Scenario {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub responses: [Cited; 3],
+}
+
+/// Team-size thresholds: the rules in `recommend` read them, the slider draws them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TeamSize {
+    pub min: u8,
+    pub max: u8,
+    pub default: u8,
+    pub hybrid_from: u8,
+    pub split_from: u8,
+    pub multi_team_from: u8,
+    pub borderline_within: u8,
+    pub hybrid_technical_percent: u8,
+    pub hybrid_people_percent: u8,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The sixteen rows of the Engineering Ladders table, each as (TL cell, EM cell) paraphrase
+    /// anchor: a row id in the content that must carry that ladder side and cite the ladder.
+    const LADDER_TABLE: [(&str, &str); 16] = [
+        ("technical-excellence", "career-planning"),
+        ("architecture", "hiring"),
+        ("tech-mentoring", "team-planning"),
+        ("spikes", "performance-reviews"),
+        ("code-reviews", "one-on-ones"),
+        ("system-design-presentations", "technical-decisions"),
+        ("technical-capacity", "cascading-communications"),
+        ("production-issues", "team-culture"),
+        ("slas-monitoring", "team-happiness"),
+        ("platform-direction", "team-productivity"),
+        ("tech-lead-alignment", "manager-alignment"),
+        ("hands-on-coding", "hands-on-coding"),
+        ("system-roadmap", "system-roadmap"),
+        ("development-process", "development-process"),
+        ("team-visibility", "team-visibility"),
+        ("covering-for-the-other", "covering-for-the-other"),
+    ];
+
+    fn row_by_id(id: &str) -> &'static Responsibility {
+        CONTENT
+            .responsibilities
+            .iter()
+            .find(|row| row.id == id)
+            .unwrap_or_else(|| panic!("no responsibility {id:?}"))
+    }
+
+    fn ladders() -> SourceId {
+        let index = CONTENT.sources.iter().position(|s| s.id == "ladders").expect("ladders source");
+        SourceId(index as u8)
+    }
+
+    #[test]
+    fn every_ladder_row_is_a_cited_responsibility_on_its_side() {
+        for (tl_cell, em_cell) in LADDER_TABLE {
+            let shared = tl_cell == em_cell;
+            for (id, role) in [(tl_cell, RoleKey::TechLead), (em_cell, RoleKey::EngineeringManager)] {
+                let row = row_by_id(id);
+                assert!(row.explanation.sources.contains(&ladders()), "{id} must cite the ladder");
+                let expected_side = match (shared, role) {
+                    (true, _) => LadderSide::Shared,
+                    (false, RoleKey::TechLead) => LadderSide::TechLead,
+                    (false, _) => LadderSide::EngineeringManager,
+                };
+                assert_eq!(row.ladder, Some(expected_side), "{id}");
+            }
+        }
+        let marked = CONTENT.responsibilities.iter().filter(|row| row.ladder.is_some()).count();
+        assert_eq!(marked, 16 * 2 - 5, "no row claims the ladder without being in the table");
+    }
+
+    #[test]
+    fn ladder_side_owns_its_rows_and_shared_rows_are_shared() {
+        for row in CONTENT.responsibilities {
+            match row.ladder {
+                Some(LadderSide::TechLead) if row.id != "technical-decisions" => {
+                    assert_eq!(row.level(RoleKey::TechLead), Level::Owns, "{}", row.id)
+                }
+                Some(LadderSide::EngineeringManager) if row.id != "technical-decisions" => {
+                    assert_eq!(row.level(RoleKey::EngineeringManager), Level::Owns, "{}", row.id)
+                }
+                _ => {}
+            }
+        }
+        for id in ["system-roadmap", "development-process", "team-visibility", "covering-for-the-other"] {
+            let row = row_by_id(id);
+            assert_eq!(row.level(RoleKey::TechLead), Level::Shares, "{id}");
+            assert_eq!(row.level(RoleKey::EngineeringManager), Level::Shares, "{id}");
+        }
+    }
+
+    #[test]
+    fn coding_ranges_match_the_ladder_and_the_halving_rule() {
+        let tl = &RoleKey::TechLead.role().coding;
+        let em = &RoleKey::EngineeringManager.role().coding;
+        let tlm = &RoleKey::TechLeadManager.role().coding;
+        assert_eq!((tl.min_percent, tl.max_percent), (30, 70));
+        assert_eq!((em.min_percent, em.max_percent), (0, 30));
+        assert_eq!((tlm.min_percent * 2, tlm.max_percent * 2), (tl.min_percent, tl.max_percent));
+        assert_eq!(tl.to_string(), "30–70%");
+    }
+
+    #[test]
+    fn the_disputed_topics_show_every_position_with_sources() {
+        for id in ["velocity", "development-process", "project-management"] {
+            let row = row_by_id(id);
+            assert!(row.disagreement.len() >= 2, "{id}");
+            let cited: std::collections::BTreeSet<_> =
+                row.disagreement.iter().flat_map(|p| p.sources.iter().copied()).collect();
+            assert!(cited.len() >= 2, "{id}: positions must come from different sources");
+        }
+    }
+
+    #[test]
+    fn the_duties_named_by_the_other_articles_are_present() {
+        for id in [
+            "architecture", "code-reviews", "spikes", "technical-debt", "coding-standards",
+            "milestones", "delegation", "career-planning", "performance-reviews", "salaries-ratings",
+            "hiring", "one-on-ones", "stakeholders", "multi-team-scope", "team-culture",
+            "schedules-benchmarks",
+        ] {
+            row_by_id(id);
+        }
+    }
+
+    #[test]
+    fn differs_between_compares_only_the_given_roles() {
+        let visibility = row_by_id("team-visibility");
+        assert!(!visibility.differs_between([RoleKey::TechLead, RoleKey::EngineeringManager]));
+        assert!(visibility.differs_between(RoleKey::ALL));
+        let reviews = row_by_id("code-reviews");
+        assert!(!reviews.differs_between([RoleKey::TechLead, RoleKey::TechLeadManager]));
+        assert!(reviews.differs_between([RoleKey::TechLead, RoleKey::EngineeringManager]));
+    }
+
+    #[test]
+    fn ids_fit_their_index_types() {
+        assert!(CONTENT.responsibilities.len() <= usize::from(u8::MAX));
+        assert!(CONTENT.groups.len() <= usize::from(u8::MAX));
+        assert_eq!(CONTENT.row_ids().count(), CONTENT.responsibilities.len());
+    }
+}

@@ -1,0 +1,362 @@
+//! From team size and two modifiers to a leadership setup, with the reasons behind it.
+//!
+//! The thresholds come from the content file; the rules are here. The rules stay inside what
+//! the sources say and mark the sizes they do not cover instead of inventing a source.
+
+use super::content::{Reason, RoleKey, TeamSize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Inputs {
+    pub team: u8,
+    pub new_team: bool,
+    pub lead_has_done_both: bool,
+}
+
+/// Ordered from one person leading to several teams, so sizes map monotonically onto it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Setup {
+    /// One Tech Lead Manager wearing both hats.
+    Hybrid,
+    /// A Tech Lead and an Engineering Manager as partners.
+    Split,
+    /// Several teams, each with its own TL, and one EM across them.
+    MultiTeam,
+}
+
+impl Setup {
+    pub fn title(self) -> &'static str {
+        match self {
+            Setup::Hybrid => "One hybrid Tech Lead Manager",
+            Setup::Split => "Split: a Tech Lead and an Engineering Manager",
+            Setup::MultiTeam => "Several teams: a TL each, one EM across them",
+        }
+    }
+
+    /// The roles this setup staffs, which the matrix emphasises.
+    pub fn roles(self) -> &'static [RoleKey] {
+        match self {
+            Setup::Hybrid => &[RoleKey::TechLeadManager],
+            Setup::Split | Setup::MultiTeam => &[RoleKey::TechLead, RoleKey::EngineeringManager],
+        }
+    }
+}
+
+/// Where a size sits on the slider, including the stretch the sources never speak about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Zone {
+    BelowSources,
+    Hybrid,
+    Split,
+    MultiTeam,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TimeSplit {
+    pub technical_percent: u8,
+    pub people_percent: u8,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Warning {
+    /// One of the content's rules never to break, by index.
+    NeverBreak(usize),
+    BurnOut,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Recommendation {
+    pub team: u8,
+    pub zone: Zone,
+    pub setup: Setup,
+    pub time_split: Option<TimeSplit>,
+    /// True where a source speaks about a team of this size.
+    pub size_is_sourced: bool,
+    /// True within `borderline_within` of a boundary, where either setup can be argued.
+    pub borderline: bool,
+    pub warnings: Vec<Warning>,
+    pub reasons: Vec<Reason>,
+}
+
+pub fn zone(sizes: &TeamSize, team: u8) -> Zone {
+    if team < sizes.hybrid_from {
+        Zone::BelowSources
+    } else if team < sizes.split_from {
+        Zone::Hybrid
+    } else if team < sizes.multi_team_from {
+        Zone::Split
+    } else {
+        Zone::MultiTeam
+    }
+}
+
+pub fn is_borderline(sizes: &TeamSize, team: u8) -> bool {
+    let near = |boundary: u8| {
+        let from = boundary.saturating_sub(sizes.borderline_within);
+        let to = boundary.saturating_add(sizes.borderline_within);
+        (from..to).contains(&team)
+    };
+    near(sizes.split_from) || near(sizes.multi_team_from)
+}
+
+pub fn recommend(sizes: &TeamSize, inputs: Inputs) -> Recommendation {
+    let team = inputs.team.clamp(sizes.min, sizes.max);
+    let zone = zone(sizes, team);
+    let borderline = is_borderline(sizes, team);
+    let has_experience_or_is_new = inputs.new_team || inputs.lead_has_done_both;
+    let mut reasons = Vec::new();
+
+    let setup = match zone {
+        Zone::BelowSources => {
+            reasons.push(Reason::TooSmall);
+            Setup::Hybrid
+        }
+        Zone::Hybrid => {
+            reasons.push(Reason::HybridRange);
+            Setup::Hybrid
+        }
+        Zone::Split if borderline && has_experience_or_is_new => {
+            reasons.push(Reason::StretchedHybrid);
+            Setup::Hybrid
+        }
+        Zone::Split => {
+            reasons.extend([Reason::SplitRange, Reason::EstablishedTeam]);
+            Setup::Split
+        }
+        Zone::MultiTeam => {
+            reasons.extend([Reason::MultiTeam, Reason::LargeTeam, Reason::SplitRange]);
+            Setup::MultiTeam
+        }
+    };
+
+    if setup == Setup::Hybrid {
+        if inputs.new_team {
+            reasons.push(Reason::NascentTeam);
+        }
+        reasons.push(if inputs.lead_has_done_both {
+            Reason::BothJobs
+        } else {
+            Reason::FirstTimeHybrid
+        });
+        reasons.push(Reason::TemporaryCompromise);
+        reasons.push(Reason::TimeSplit);
+    }
+
+    let mut warnings = vec![Warning::NeverBreak(0), Warning::NeverBreak(1)];
+    if setup == Setup::Hybrid && borderline {
+        warnings.push(Warning::BurnOut);
+        reasons.push(Reason::BurnOut);
+    }
+
+    Recommendation {
+        team,
+        zone,
+        setup,
+        time_split: (setup == Setup::Hybrid).then_some(TimeSplit {
+            technical_percent: sizes.hybrid_technical_percent,
+            people_percent: sizes.hybrid_people_percent,
+        }),
+        size_is_sourced: matches!(zone, Zone::Hybrid | Zone::Split),
+        borderline,
+        warnings,
+        reasons,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::content::CONTENT;
+    use proptest::prelude::*;
+
+    fn sizes() -> TeamSize {
+        CONTENT.team_size
+    }
+
+    fn inputs(team: u8, new_team: bool, lead_has_done_both: bool) -> Inputs {
+        Inputs {
+            team,
+            new_team,
+            lead_has_done_both,
+        }
+    }
+
+    fn plain(team: u8) -> Recommendation {
+        recommend(&sizes(), inputs(team, false, false))
+    }
+
+    const MODIFIERS: [(bool, bool); 4] = [(false, false), (true, false), (false, true), (true, true)];
+
+    #[test]
+    fn the_shipped_thresholds_are_the_articles_numbers() {
+        let sizes = sizes();
+        assert_eq!((sizes.hybrid_from, sizes.split_from), (3, 9));
+        assert_eq!(sizes.multi_team_from, 19, "past about twice the split point");
+        assert_eq!((sizes.min, sizes.max), (1, 50));
+    }
+
+    #[test]
+    fn two_to_three_leaves_the_unsourced_sizes() {
+        assert_eq!(plain(2).zone, Zone::BelowSources);
+        assert!(!plain(2).size_is_sourced);
+        assert!(plain(2).reasons.contains(&Reason::TooSmall));
+        assert_eq!(plain(3).zone, Zone::Hybrid);
+        assert!(plain(3).size_is_sourced);
+        assert!(!plain(3).reasons.contains(&Reason::TooSmall));
+    }
+
+    #[test]
+    fn eight_is_hybrid_and_nine_is_split() {
+        assert_eq!(plain(8).setup, Setup::Hybrid);
+        assert_eq!(plain(9).setup, Setup::Split);
+        assert!(plain(8).borderline && plain(9).borderline);
+        assert!(!plain(7).borderline && !plain(10).borderline);
+    }
+
+    #[test]
+    fn five_and_twelve_are_the_slider_demo() {
+        assert_eq!(plain(5).setup, Setup::Hybrid);
+        assert_eq!(plain(12).setup, Setup::Split);
+    }
+
+    #[test]
+    fn eighteen_is_split_and_nineteen_is_several_teams() {
+        assert_eq!(plain(18).setup, Setup::Split);
+        assert_eq!(plain(19).setup, Setup::MultiTeam);
+        assert!(plain(19).reasons.contains(&Reason::LargeTeam));
+        assert!(!plain(19).size_is_sourced);
+        assert!(plain(18).borderline && plain(19).borderline);
+    }
+
+    #[test]
+    fn a_new_team_or_a_seasoned_lead_keeps_the_hybrid_just_past_the_split_point() {
+        for (new_team, both) in MODIFIERS {
+            let at_split = recommend(&sizes(), inputs(9, new_team, both));
+            let expected = if new_team || both { Setup::Hybrid } else { Setup::Split };
+            assert_eq!(at_split.setup, expected, "new={new_team} both={both}");
+            if expected == Setup::Hybrid {
+                assert!(at_split.reasons.contains(&Reason::StretchedHybrid));
+                assert!(at_split.warnings.contains(&Warning::BurnOut));
+            }
+            assert_eq!(recommend(&sizes(), inputs(10, new_team, both)).setup, Setup::Split);
+        }
+    }
+
+    #[test]
+    fn modifiers_add_their_own_reasons_to_a_hybrid() {
+        let new_team = recommend(&sizes(), inputs(5, true, false));
+        assert!(new_team.reasons.contains(&Reason::NascentTeam));
+        assert!(new_team.reasons.contains(&Reason::FirstTimeHybrid));
+        let seasoned = recommend(&sizes(), inputs(5, false, true));
+        assert!(seasoned.reasons.contains(&Reason::BothJobs));
+        assert!(!seasoned.reasons.contains(&Reason::FirstTimeHybrid));
+    }
+
+    #[test]
+    fn hybrid_gets_the_written_sixty_forty_split() {
+        let hybrid = plain(5);
+        assert_eq!(
+            hybrid.time_split,
+            Some(TimeSplit {
+                technical_percent: 60,
+                people_percent: 40
+            })
+        );
+        assert!(hybrid.reasons.contains(&Reason::TimeSplit));
+        assert_eq!(plain(12).time_split, None);
+    }
+
+    #[test]
+    fn burn_out_is_flagged_only_for_a_hybrid_near_the_split_point() {
+        assert!(plain(8).warnings.contains(&Warning::BurnOut));
+        assert!(!plain(5).warnings.contains(&Warning::BurnOut));
+        assert!(!plain(9).warnings.contains(&Warning::BurnOut));
+    }
+
+    #[test]
+    fn every_size_and_modifier_gets_a_complete_answer() {
+        for team in 1..=50 {
+            for (new_team, both) in MODIFIERS {
+                let rec = recommend(&sizes(), inputs(team, new_team, both));
+                assert_eq!(rec.team, team);
+                assert!(!rec.reasons.is_empty());
+                assert!(rec.warnings.contains(&Warning::NeverBreak(0)));
+                assert!(rec.warnings.contains(&Warning::NeverBreak(1)));
+                assert_eq!(rec.time_split.is_some(), rec.setup == Setup::Hybrid);
+                for reason in &rec.reasons {
+                    let cited = CONTENT.reason(*reason);
+                    let unsourced = matches!(reason, Reason::TooSmall | Reason::LargeTeam);
+                    assert_eq!(cited.sources.is_empty(), unsourced, "{reason:?}");
+                }
+                let unsourced_said = rec.reasons.contains(&Reason::TooSmall)
+                    || rec.reasons.contains(&Reason::LargeTeam);
+                assert_eq!(unsourced_said, !rec.size_is_sourced, "team {team}");
+                let mut unique = rec.reasons.clone();
+                unique.sort();
+                unique.dedup();
+                assert_eq!(unique.len(), rec.reasons.len(), "team {team}: repeated reason");
+            }
+        }
+    }
+
+    #[test]
+    fn the_rules_name_real_content() {
+        assert_eq!(CONTENT.rules.len(), 2);
+    }
+
+    fn any_sizes() -> impl Strategy<Value = TeamSize> {
+        (1u8..5, 1u8..10, 1u8..10, 1u8..20, 0u8..4).prop_map(|(min, hybrid_gap, split_gap, multi_gap, within)| {
+            let hybrid_from = min + hybrid_gap;
+            let split_from = hybrid_from + split_gap;
+            let multi_team_from = split_from + multi_gap;
+            TeamSize {
+                min,
+                max: multi_team_from + 10,
+                default: min,
+                hybrid_from,
+                split_from,
+                multi_team_from,
+                borderline_within: within,
+                hybrid_technical_percent: 60,
+                hybrid_people_percent: 40,
+            }
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn any_team_is_clamped_into_range(team in any::<u8>(), new_team: bool, both: bool) {
+            let rec = recommend(&sizes(), inputs(team, new_team, both));
+            prop_assert!((sizes().min..=sizes().max).contains(&rec.team));
+        }
+
+        #[test]
+        fn a_bigger_team_never_gets_a_smaller_setup(
+            sizes in any_sizes(), a in 0u8..60, b in 0u8..60, new_team: bool, both: bool
+        ) {
+            let (small, large) = (a.min(b), a.max(b));
+            let small_rec = recommend(&sizes, inputs(small, new_team, both));
+            let large_rec = recommend(&sizes, inputs(large, new_team, both));
+            prop_assert!(small_rec.zone <= large_rec.zone);
+            prop_assert!(small_rec.setup <= large_rec.setup);
+        }
+
+        #[test]
+        fn modifiers_change_the_setup_only_at_a_borderline_size(
+            sizes in any_sizes(), team in 0u8..60, new_team: bool, both: bool
+        ) {
+            let plain = recommend(&sizes, inputs(team, false, false));
+            let modified = recommend(&sizes, inputs(team, new_team, both));
+            if plain.setup != modified.setup {
+                prop_assert!(plain.borderline);
+                prop_assert_eq!(plain.zone, Zone::Split);
+                prop_assert_eq!(modified.setup, Setup::Hybrid);
+            }
+        }
+
+        #[test]
+        fn the_hybrid_zone_is_always_hybrid(sizes in any_sizes(), offset in 0u8..20) {
+            let team = sizes.hybrid_from + offset % (sizes.split_from - sizes.hybrid_from);
+            prop_assert_eq!(recommend(&sizes, inputs(team, false, false)).setup, Setup::Hybrid);
+        }
+    }
+}

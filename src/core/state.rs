@@ -1,0 +1,228 @@
+//! The single state of the widget and the one reducer that changes it.
+
+use super::content::{GroupId, RoleKey, RowId, CONTENT};
+use super::recommend::{recommend, Inputs, Recommendation};
+
+/// Which roles the matrix and comparison show: always two or three of them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct RoleSet([bool; 3]);
+
+impl RoleSet {
+    pub const ALL: RoleSet = RoleSet([true; 3]);
+
+    /// The choices the role picker offers, in order.
+    pub const CHOICES: [RoleSet; 4] = [
+        RoleSet([true, true, false]),
+        RoleSet([true, false, true]),
+        RoleSet([false, true, true]),
+        RoleSet::ALL,
+    ];
+
+    /// Builds a set from its roles; fewer than two is not a comparison and gives `None`.
+    pub fn of(roles: &[RoleKey]) -> Option<RoleSet> {
+        let mut set = [false; 3];
+        for role in roles {
+            set[role.index()] = true;
+        }
+        (set.iter().filter(|chosen| **chosen).count() >= 2).then_some(RoleSet(set))
+    }
+
+    pub fn contains(self, role: RoleKey) -> bool {
+        self.0[role.index()]
+    }
+
+    pub fn iter(self) -> impl Iterator<Item = RoleKey> {
+        RoleKey::ALL.into_iter().filter(move |role| self.contains(*role))
+    }
+
+    pub fn len(self) -> usize {
+        self.iter().count()
+    }
+
+    /// "TL & EM", or "All three".
+    pub fn label(self) -> String {
+        if self == RoleSet::ALL {
+            return "All three".to_owned();
+        }
+        let shorts: Vec<&str> = self.iter().map(|role| role.role().short).collect();
+        shorts.join(" & ")
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct State {
+    pub team: u8,
+    pub new_team: bool,
+    pub lead_has_done_both: bool,
+    pub roles: RoleSet,
+    pub group: Option<GroupId>,
+    pub only_differences: bool,
+    pub open_row: Option<RowId>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    SetTeam(u8),
+    SetNewTeam(bool),
+    SetLeadHasDoneBoth(bool),
+    SetRoles(RoleSet),
+    SetGroup(Option<GroupId>),
+    SetOnlyDifferences(bool),
+    ToggleRow(RowId),
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            team: CONTENT.team_size.default,
+            new_team: false,
+            lead_has_done_both: false,
+            roles: RoleSet::ALL,
+            group: None,
+            only_differences: false,
+            open_row: None,
+        }
+    }
+}
+
+impl State {
+    pub fn apply(mut self, action: Action) -> State {
+        match action {
+            Action::SetTeam(team) => {
+                self.team = team.clamp(CONTENT.team_size.min, CONTENT.team_size.max)
+            }
+            Action::SetNewTeam(on) => self.new_team = on,
+            Action::SetLeadHasDoneBoth(on) => self.lead_has_done_both = on,
+            Action::SetRoles(roles) => self.roles = roles,
+            Action::SetGroup(group) => {
+                self.group = group.filter(|id| usize::from(id.0) < CONTENT.groups.len())
+            }
+            Action::SetOnlyDifferences(on) => self.only_differences = on,
+            Action::ToggleRow(row) if usize::from(row.0) < CONTENT.responsibilities.len() => {
+                self.open_row = if self.open_row == Some(row) { None } else { Some(row) }
+            }
+            Action::ToggleRow(_) => {}
+        }
+        self
+    }
+
+    pub fn recommendation(&self) -> Recommendation {
+        recommend(
+            &CONTENT.team_size,
+            Inputs {
+                team: self.team,
+                new_team: self.new_team,
+                lead_has_done_both: self.lead_has_done_both,
+            },
+        )
+    }
+
+    /// The rows the matrix shows under the current filters, in content order.
+    pub fn visible_rows(&self) -> impl Iterator<Item = RowId> + '_ {
+        CONTENT.row_ids().filter(move |id| {
+            let row = id.row();
+            self.group.is_none_or(|group| row.group == group)
+                && (!self.only_differences || row.differs_between(self.roles.iter()))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::recommend::Setup;
+    use proptest::prelude::*;
+
+    fn group(id: &str) -> GroupId {
+        CONTENT.group_ids().find(|g| g.group().id == id).expect("group exists")
+    }
+
+    #[test]
+    fn the_default_compares_all_three_roles_for_a_small_team() {
+        let state = State::default();
+        assert_eq!(state.roles.len(), 3);
+        assert_eq!(state.recommendation().setup, Setup::Hybrid);
+        assert_eq!(state.visible_rows().count(), CONTENT.responsibilities.len());
+    }
+
+    #[test]
+    fn moving_the_slider_from_five_to_twelve_splits_the_roles() {
+        let state = State::default().apply(Action::SetTeam(5));
+        assert_eq!(state.recommendation().setup, Setup::Hybrid);
+        let state = state.apply(Action::SetTeam(12));
+        assert_eq!(state.recommendation().setup, Setup::Split);
+    }
+
+    #[test]
+    fn team_size_is_clamped() {
+        assert_eq!(State::default().apply(Action::SetTeam(0)).team, 1);
+        assert_eq!(State::default().apply(Action::SetTeam(200)).team, 50);
+    }
+
+    #[test]
+    fn a_row_toggles_open_and_closed_and_only_one_is_open() {
+        let first = RowId(0);
+        let second = RowId(1);
+        let state = State::default().apply(Action::ToggleRow(first));
+        assert_eq!(state.open_row, Some(first));
+        let state = state.apply(Action::ToggleRow(second));
+        assert_eq!(state.open_row, Some(second));
+        assert_eq!(state.apply(Action::ToggleRow(second)).open_row, None);
+        assert_eq!(State::default().apply(Action::ToggleRow(RowId(250))).open_row, None);
+    }
+
+    #[test]
+    fn group_filter_shows_only_that_group() {
+        let people = group("people");
+        let state = State::default().apply(Action::SetGroup(Some(people)));
+        assert!(state.visible_rows().count() > 0);
+        assert!(state.visible_rows().all(|id| id.row().group == people));
+        assert_eq!(State::default().apply(Action::SetGroup(Some(GroupId(99)))).group, None);
+    }
+
+    #[test]
+    fn only_differences_depends_on_the_compared_roles() {
+        let tl_em = RoleSet::of(&[RoleKey::TechLead, RoleKey::EngineeringManager]).unwrap();
+        let state = State::default()
+            .apply(Action::SetRoles(tl_em))
+            .apply(Action::SetOnlyDifferences(true));
+        let visible: Vec<_> = state.visible_rows().map(|id| id.row().id).collect();
+        assert!(!visible.contains(&"team-visibility"), "shared by TL and EM");
+        assert!(visible.contains(&"code-reviews"));
+        let all = state.apply(Action::SetRoles(RoleSet::ALL));
+        assert!(all.visible_rows().any(|id| id.row().id == "team-visibility"), "TLM owns it");
+    }
+
+    #[test]
+    fn role_sets_need_two_roles() {
+        assert_eq!(RoleSet::of(&[RoleKey::TechLead]), None);
+        assert_eq!(RoleSet::of(&RoleKey::ALL), Some(RoleSet::ALL));
+        assert_eq!(RoleSet::CHOICES[0].label(), "TL & EM");
+        assert_eq!(RoleSet::ALL.label(), "All three");
+    }
+
+    fn any_action() -> impl Strategy<Value = Action> {
+        prop_oneof![
+            any::<u8>().prop_map(Action::SetTeam),
+            any::<bool>().prop_map(Action::SetNewTeam),
+            any::<bool>().prop_map(Action::SetLeadHasDoneBoth),
+            (0usize..4).prop_map(|i| Action::SetRoles(RoleSet::CHOICES[i])),
+            proptest::option::of(any::<u8>()).prop_map(|g| Action::SetGroup(g.map(GroupId))),
+            any::<bool>().prop_map(Action::SetOnlyDifferences),
+            any::<u8>().prop_map(|r| Action::ToggleRow(RowId(r))),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn any_sequence_of_actions_keeps_the_state_valid(actions in proptest::collection::vec(any_action(), 0..40)) {
+            let state = actions.into_iter().fold(State::default(), State::apply);
+            prop_assert!((CONTENT.team_size.min..=CONTENT.team_size.max).contains(&state.team));
+            prop_assert!(state.roles.len() >= 2);
+            prop_assert!(state.group.is_none_or(|g| usize::from(g.0) < CONTENT.groups.len()));
+            prop_assert!(state.open_row.is_none_or(|r| usize::from(r.0) < CONTENT.responsibilities.len()));
+            let visible: Vec<_> = state.visible_rows().collect();
+            prop_assert!(visible.windows(2).all(|pair| pair[0] < pair[1]), "content order");
+        }
+    }
+}
