@@ -11,10 +11,15 @@ fn main() {
         .unwrap_or_else(|error| fail(&format!("cannot read {CONTENT_FILE}: {error}")));
     let source = two_hats_content::compile(&text).unwrap_or_else(|errors| {
         let lines: Vec<String> = errors.iter().map(|e| format!("  {e}")).collect();
-        fail(&format!("{CONTENT_FILE} has {} problem(s):\n{}", errors.len(), lines.join("\n")))
+        fail(&format!(
+            "{CONTENT_FILE} has {} problem(s):\n{}",
+            errors.len(),
+            lines.join("\n")
+        ))
     });
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("content.rs");
-    fs::write(&out, source).unwrap_or_else(|error| fail(&format!("cannot write {}: {error}", out.display())));
+    fs::write(&out, source)
+        .unwrap_or_else(|error| fail(&format!("cannot write {}: {error}", out.display())));
 }
 
 fn fail(message: &str) -> ! {

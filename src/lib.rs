@@ -5,3 +5,66 @@
 
 pub mod components;
 pub mod core;
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use components::{
+    Comparison, KeyFacts, Matrix, MatrixFilters, Recommendation, RolePicker, Scenarios, Sources,
+    TeamSize,
+};
+use core::state::{Action, State};
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(Rc::unwrap_or_clone(self).apply(action))
+    }
+}
+
+#[function_component]
+pub fn App() -> Html {
+    let state = use_reducer_eq(State::default);
+    let dispatch: Callback<Action> = state.dispatcher().into();
+    let advice = state.recommendation();
+    let recommended = advice.setup.roles();
+    let rows: Vec<_> = state.visible_rows().collect();
+
+    html! {
+        <div class="two-hats">
+            <header class="masthead">
+                <p class="masthead__name">{ "Two Hats" }</p>
+                <h1 class="masthead__question">{ "Tech Lead or Engineering Manager: who owns what, and when does a team need both?" }</h1>
+            </header>
+            <main class="layout">
+                <div class="layout__sizing">
+                    <TeamSize team={state.team} new_team={state.new_team}
+                        lead_has_done_both={state.lead_has_done_both} dispatch={dispatch.clone()} />
+                    <Recommendation advice={advice.clone()} />
+                </div>
+                <section class="responsibilities" aria-labelledby="responsibilities-heading">
+                    <h2 id="responsibilities-heading">{ "Who owns what" }</h2>
+                    <div class="responsibilities__controls">
+                        <RolePicker roles={state.roles} dispatch={dispatch.clone()} />
+                        <MatrixFilters group={state.group} only_differences={state.only_differences}
+                            dispatch={dispatch.clone()} />
+                    </div>
+                    <p class="responsibilities__legend">
+                        <span><span aria-hidden="true">{ "● " }</span>{ "Owns" }</span>
+                        <span><span aria-hidden="true">{ "◐ " }</span>{ "Shares" }</span>
+                        <span><span aria-hidden="true">{ "○ " }</span>{ "Supports" }</span>
+                        <span><span aria-hidden="true">{ "– " }</span>{ "Not theirs" }</span>
+                    </p>
+                    <Matrix roles={state.roles} rows={rows} open_row={state.open_row}
+                        recommended={recommended} dispatch={dispatch} />
+                </section>
+                <Comparison roles={state.roles} />
+                <Scenarios roles={state.roles} />
+                <KeyFacts />
+            </main>
+            <Sources />
+        </div>
+    }
+}

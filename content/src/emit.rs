@@ -7,7 +7,8 @@ use crate::REASON_KEYS;
 
 pub fn rust_source(file: &File) -> String {
     let emitter = Emitter { file };
-    let mut out = String::from("// @generated from the content file by two-hats-content. Do not edit.\n\n");
+    let mut out =
+        String::from("// @generated from the content file by two-hats-content. Do not edit.\n\n");
     emitter.reason_enum(&mut out);
     let _ = writeln!(out, "pub static CONTENT: Content = Content {{");
     emitter.sources(&mut out);
@@ -30,7 +31,9 @@ struct Emitter<'a> {
 impl Emitter<'_> {
     fn reason_enum(&self, out: &mut String) {
         let variants: Vec<String> = REASON_KEYS.iter().map(|key| camel_case(key)).collect();
-        out.push_str("/// A reason the recommendation gives; its text lives in the content file.\n");
+        out.push_str(
+            "/// A reason the recommendation gives; its text lives in the content file.\n",
+        );
         out.push_str("#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]\n");
         out.push_str("pub enum Reason {\n");
         for variant in &variants {
@@ -88,7 +91,11 @@ impl Emitter<'_> {
     fn groups(&self, out: &mut String) {
         out.push_str("    groups: &[\n");
         for group in &self.file.groups {
-            let _ = writeln!(out, "        Group {{ id: {:?}, name: {:?} }},", group.id, group.name);
+            let _ = writeln!(
+                out,
+                "        Group {{ id: {:?}, name: {:?} }},",
+                group.id, group.name
+            );
         }
         out.push_str("    ],\n");
     }
@@ -96,7 +103,12 @@ impl Emitter<'_> {
     fn responsibilities(&self, out: &mut String) {
         out.push_str("    responsibilities: &[\n");
         for row in &self.file.responsibilities {
-            let group = self.file.groups.iter().position(|g| g.id == row.group).unwrap_or(0);
+            let group = self
+                .file
+                .groups
+                .iter()
+                .position(|g| g.id == row.group)
+                .unwrap_or(0);
             let ladder = match row.ladder.as_deref() {
                 Some("tl") => "Some(LadderSide::TechLead)",
                 Some("em") => "Some(LadderSide::EngineeringManager)",
@@ -200,7 +212,10 @@ impl Emitter<'_> {
     }
 
     fn cited(&self, text: &str, sources: &[String]) -> String {
-        format!("Cited {{ text: {text:?}, sources: {} }}", self.source_ids(sources))
+        format!(
+            "Cited {{ text: {text:?}, sources: {} }}",
+            self.source_ids(sources)
+        )
     }
 
     fn source_ids(&self, sources: &[String]) -> String {

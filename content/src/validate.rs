@@ -24,11 +24,16 @@ pub fn check(file: &File) -> Result<(), Vec<ContentError>> {
         let at = format!("sources[id = {:?}]", source.id);
         refs.errors.require_text(&at, "title", &source.title);
     }
-    for (key, role) in [("tl", &file.roles.tl), ("em", &file.roles.em), ("tlm", &file.roles.tlm)] {
+    for (key, role) in [
+        ("tl", &file.roles.tl),
+        ("em", &file.roles.em),
+        ("tlm", &file.roles.tlm),
+    ] {
         check_role(&mut refs, &format!("roles.{key}"), role);
     }
     for group in &file.groups {
-        refs.errors.require_text(&format!("groups[id = {:?}]", group.id), "name", &group.name);
+        refs.errors
+            .require_text(&format!("groups[id = {:?}]", group.id), "name", &group.name);
     }
     check_responsibilities(&mut refs, file, &group_ids);
     unique_ids(refs.errors, "facts", file.facts.iter().map(|f| &f.id));
@@ -37,17 +42,30 @@ pub fn check(file: &File) -> Result<(), Vec<ContentError>> {
         refs.errors.require_text(&at, "title", &fact.title);
         refs.cited_text(&at, "text", &fact.text, &fact.sources);
     }
-    unique_ids(refs.errors, "scenarios", file.scenarios.iter().map(|s| &s.id));
+    unique_ids(
+        refs.errors,
+        "scenarios",
+        file.scenarios.iter().map(|s| &s.id),
+    );
     for scenario in &file.scenarios {
         let at = format!("scenarios[id = {:?}]", scenario.id);
         refs.errors.require_text(&at, "title", &scenario.title);
-        for (key, response) in [("tl", &scenario.tl), ("em", &scenario.em), ("tlm", &scenario.tlm)] {
+        for (key, response) in [
+            ("tl", &scenario.tl),
+            ("em", &scenario.em),
+            ("tlm", &scenario.tlm),
+        ] {
             refs.cited(&format!("{at}.{key}"), response);
         }
     }
     unique_ids(refs.errors, "rules", file.rules.iter().map(|r| &r.id));
     for rule in &file.rules {
-        refs.cited_text(&format!("rules[id = {:?}]", rule.id), "text", &rule.text, &rule.sources);
+        refs.cited_text(
+            &format!("rules[id = {:?}]", rule.id),
+            "text",
+            &rule.text,
+            &rule.sources,
+        );
     }
     check_reasons(&mut refs, file);
     check_team_size(refs.errors, &file.team_size);
@@ -63,7 +81,10 @@ pub fn check(file: &File) -> Result<(), Vec<ContentError>> {
         }
     }
     for id in source_ids.difference(&cited) {
-        errors.push(format!("sources[id = {id:?}]"), "is never cited; cite it or remove it");
+        errors.push(
+            format!("sources[id = {id:?}]"),
+            "is never cited; cite it or remove it",
+        );
     }
     errors.into_result()
 }
@@ -72,7 +93,12 @@ fn check_role(refs: &mut Refs, at: &str, role: &Role) {
     refs.errors.require_text(at, "name", &role.name);
     refs.errors.require_text(at, "short", &role.short);
     refs.cited_text(at, "focus", &role.focus, &role.focus_sources);
-    refs.cited_text(at, "measured_by", &role.measured_by, &role.measured_by_sources);
+    refs.cited_text(
+        at,
+        "measured_by",
+        &role.measured_by,
+        &role.measured_by_sources,
+    );
     refs.cited_text(at, "trap", &role.trap, &role.trap_sources);
     refs.sources(at, "coding_sources", &role.coding_sources);
     if role.coding_min > role.coding_max || role.coding_max > 100 {
@@ -87,18 +113,28 @@ fn check_role(refs: &mut Refs, at: &str, role: &Role) {
 }
 
 fn check_responsibilities(refs: &mut Refs, file: &File, group_ids: &BTreeSet<String>) {
-    unique_ids(refs.errors, "responsibilities", file.responsibilities.iter().map(|r| &r.id));
+    unique_ids(
+        refs.errors,
+        "responsibilities",
+        file.responsibilities.iter().map(|r| &r.id),
+    );
     for row in &file.responsibilities {
         let at = format!("responsibilities[id = {:?}]", row.id);
         refs.errors.require_text(&at, "name", &row.name);
         if !group_ids.contains(&row.group) {
-            refs.errors.push(format!("{at}.group"), format!("unknown group {:?}", row.group));
+            refs.errors.push(
+                format!("{at}.group"),
+                format!("unknown group {:?}", row.group),
+            );
         }
         for (key, level) in [("tl", &row.tl), ("em", &row.em), ("tlm", &row.tlm)] {
             if !LEVELS.contains(&level.as_str()) {
                 refs.errors.push(
                     format!("{at}.{key}"),
-                    format!("unknown level {level:?}; expected one of {}", LEVELS.join(", ")),
+                    format!(
+                        "unknown level {level:?}; expected one of {}",
+                        LEVELS.join(", ")
+                    ),
                 );
             }
         }
@@ -106,7 +142,10 @@ fn check_responsibilities(refs: &mut Refs, file: &File, group_ids: &BTreeSet<Str
             if !LADDER_SIDES.contains(&side.as_str()) {
                 refs.errors.push(
                     format!("{at}.ladder"),
-                    format!("unknown side {side:?}; expected one of {}", LADDER_SIDES.join(", ")),
+                    format!(
+                        "unknown side {side:?}; expected one of {}",
+                        LADDER_SIDES.join(", ")
+                    ),
                 );
             }
         }
@@ -129,8 +168,15 @@ fn check_responsibilities(refs: &mut Refs, file: &File, group_ids: &BTreeSet<Str
         }
     }
     for group in &file.groups {
-        if !file.responsibilities.iter().any(|row| row.group == group.id) {
-            refs.errors.push(format!("groups[id = {:?}]", group.id), "has no responsibilities");
+        if !file
+            .responsibilities
+            .iter()
+            .any(|row| row.group == group.id)
+        {
+            refs.errors.push(
+                format!("groups[id = {:?}]", group.id),
+                "has no responsibilities",
+            );
         }
     }
 }
@@ -154,7 +200,10 @@ fn check_reasons(refs: &mut Refs, file: &File) {
         if !REASON_KEYS.contains(&key.as_str()) {
             refs.errors.push(
                 format!("reasons.{key}"),
-                format!("is not used by the rules; known reasons: {}", REASON_KEYS.join(", ")),
+                format!(
+                    "is not used by the rules; known reasons: {}",
+                    REASON_KEYS.join(", ")
+                ),
             );
         }
     }
@@ -199,7 +248,9 @@ fn unique_ids<'a>(
     let mut seen = BTreeSet::new();
     for (index, id) in ids.enumerate() {
         let valid = !id.is_empty()
-            && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+            && id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
         if !valid {
             errors.push(
                 format!("{what}[{index}].id"),
@@ -232,7 +283,8 @@ impl Refs<'_> {
             format!("{field}_sources")
         };
         if sources.is_empty() {
-            self.errors.push(format!("{at}.{sources_field}"), "cites no source");
+            self.errors
+                .push(format!("{at}.{sources_field}"), "cites no source");
         }
         self.sources(at, &sources_field, sources);
     }
@@ -242,7 +294,10 @@ impl Refs<'_> {
             if self.known.contains(source) {
                 self.cited.insert(source.clone());
             } else {
-                self.errors.push(format!("{at}.{field}"), format!("unknown source {source:?}"));
+                self.errors.push(
+                    format!("{at}.{field}"),
+                    format!("unknown source {source:?}"),
+                );
             }
         }
     }

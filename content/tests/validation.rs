@@ -5,14 +5,19 @@ use two_hats_content::{compile, ContentError};
 const SHIPPED: &str = include_str!("../two-hats.toml");
 
 fn errors_after(find: &str, replace: &str) -> Vec<ContentError> {
-    assert!(SHIPPED.contains(find), "fixture text {find:?} is not in the content file");
+    assert!(
+        SHIPPED.contains(find),
+        "fixture text {find:?} is not in the content file"
+    );
     let broken = SHIPPED.replacen(find, replace, 1);
     compile(&broken).expect_err("the broken file should not compile")
 }
 
 fn assert_reported(errors: &[ContentError], at: &str, message_part: &str) {
     assert!(
-        errors.iter().any(|e| e.at == at && e.message.contains(message_part)),
+        errors
+            .iter()
+            .any(|e| e.at == at && e.message.contains(message_part)),
         "expected an error at {at} mentioning {message_part:?}, got {errors:#?}"
     );
 }
@@ -27,31 +32,59 @@ fn shipped_content_compiles_to_rust_statics() {
 
 #[test]
 fn unknown_level_names_the_row_and_role() {
-    let errors = errors_after("id = \"velocity\"\ngroup = \"delivery\"\nname = \"Team velocity\"\ntl = \"shares\"", "id = \"velocity\"\ngroup = \"delivery\"\nname = \"Team velocity\"\ntl = \"own\"");
-    assert_reported(&errors, "responsibilities[id = \"velocity\"].tl", "unknown level \"own\"");
+    let errors = errors_after(
+        "id = \"velocity\"\ngroup = \"delivery\"\nname = \"Team velocity\"\ntl = \"shares\"",
+        "id = \"velocity\"\ngroup = \"delivery\"\nname = \"Team velocity\"\ntl = \"own\"",
+    );
+    assert_reported(
+        &errors,
+        "responsibilities[id = \"velocity\"].tl",
+        "unknown level \"own\"",
+    );
 }
 
 #[test]
 fn unknown_source_names_the_field() {
-    let errors = errors_after("sources = [\"both\", \"stevens\"]\n\n[[responsibilities]]\nid = \"team-culture\"", "sources = [\"both\", \"stevnes\"]\n\n[[responsibilities]]\nid = \"team-culture\"");
-    assert_reported(&errors, "responsibilities[id = \"delegation\"].sources", "unknown source \"stevnes\"");
+    let errors = errors_after(
+        "sources = [\"both\", \"stevens\"]\n\n[[responsibilities]]\nid = \"team-culture\"",
+        "sources = [\"both\", \"stevnes\"]\n\n[[responsibilities]]\nid = \"team-culture\"",
+    );
+    assert_reported(
+        &errors,
+        "responsibilities[id = \"delegation\"].sources",
+        "unknown source \"stevnes\"",
+    );
 }
 
 #[test]
 fn unknown_group_is_reported() {
-    let errors = errors_after("group = \"people\"\nname = \"One-on-ones\"", "group = \"humans\"\nname = \"One-on-ones\"");
-    assert_reported(&errors, "responsibilities[id = \"one-on-ones\"].group", "unknown group \"humans\"");
+    let errors = errors_after(
+        "group = \"people\"\nname = \"One-on-ones\"",
+        "group = \"humans\"\nname = \"One-on-ones\"",
+    );
+    assert_reported(
+        &errors,
+        "responsibilities[id = \"one-on-ones\"].group",
+        "unknown group \"humans\"",
+    );
 }
 
 #[test]
 fn duplicate_ids_are_reported() {
     let errors = errors_after("id = \"spikes\"", "id = \"code-reviews\"");
-    assert_reported(&errors, "responsibilities[id = \"code-reviews\"].id", "used twice");
+    assert_reported(
+        &errors,
+        "responsibilities[id = \"code-reviews\"].id",
+        "used twice",
+    );
 }
 
 #[test]
 fn missing_field_is_named_by_the_parser() {
-    let errors = errors_after("explanation = \"Regular one-on-ones", "explanations = \"Regular one-on-ones");
+    let errors = errors_after(
+        "explanation = \"Regular one-on-ones",
+        "explanations = \"Regular one-on-ones",
+    );
     assert_eq!(errors.len(), 1);
     assert!(errors[0].message.contains("explanations"), "{errors:#?}");
 }
@@ -62,13 +95,21 @@ fn long_explanation_is_refused() {
         "explanation = \"Making the team's work seen and credited is listed as shared.\"",
         "explanation = \"One. Two. Three. Four.\"",
     );
-    assert_reported(&errors, "responsibilities[id = \"team-visibility\"].explanation", "4 sentences");
+    assert_reported(
+        &errors,
+        "responsibilities[id = \"team-visibility\"].explanation",
+        "4 sentences",
+    );
 }
 
 #[test]
 fn uncited_text_is_refused() {
     let errors = errors_after("text = \"Pairs with them for an hour on the exact piece of code.\"\nsources = [\"showdown\"]", "text = \"Pairs with them for an hour on the exact piece of code.\"\nsources = []");
-    assert_reported(&errors, "scenarios[id = \"struggling-junior\"].tl.sources", "cites no source");
+    assert_reported(
+        &errors,
+        "scenarios[id = \"struggling-junior\"].tl.sources",
+        "cites no source",
+    );
 }
 
 #[test]
@@ -96,12 +137,20 @@ fn a_lone_disagreement_position_is_refused() {
         "[[responsibilities.disagreement]]\ntext = \"A developer can be TL",
         "[[responsibilities.notadisagreement]]\ntext = \"A developer can be TL",
     );
-    assert_eq!(errors.len(), 1, "unknown table is a parse error: {errors:#?}");
+    assert_eq!(
+        errors.len(),
+        1,
+        "unknown table is a parse error: {errors:#?}"
+    );
     let errors = errors_after(
         "\n[[responsibilities.disagreement]]\ntext = \"A developer can be TL for several projects at once, on top of their own work.\"\nsources = [\"key-differences\"]\n",
         "\n",
     );
-    assert_reported(&errors, "responsibilities[id = \"multi-team-scope\"].disagreement", "at least two");
+    assert_reported(
+        &errors,
+        "responsibilities[id = \"multi-team-scope\"].disagreement",
+        "at least two",
+    );
 }
 
 #[test]

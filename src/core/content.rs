@@ -277,7 +277,11 @@ mod tests {
     }
 
     fn ladders() -> SourceId {
-        let index = CONTENT.sources.iter().position(|s| s.id == "ladders").expect("ladders source");
+        let index = CONTENT
+            .sources
+            .iter()
+            .position(|s| s.id == "ladders")
+            .expect("ladders source");
         SourceId(index as u8)
     }
 
@@ -285,9 +289,15 @@ mod tests {
     fn every_ladder_row_is_a_cited_responsibility_on_its_side() {
         for (tl_cell, em_cell) in LADDER_TABLE {
             let shared = tl_cell == em_cell;
-            for (id, role) in [(tl_cell, RoleKey::TechLead), (em_cell, RoleKey::EngineeringManager)] {
+            for (id, role) in [
+                (tl_cell, RoleKey::TechLead),
+                (em_cell, RoleKey::EngineeringManager),
+            ] {
                 let row = row_by_id(id);
-                assert!(row.explanation.sources.contains(&ladders()), "{id} must cite the ladder");
+                assert!(
+                    row.explanation.sources.contains(&ladders()),
+                    "{id} must cite the ladder"
+                );
                 let expected_side = match (shared, role) {
                     (true, _) => LadderSide::Shared,
                     (false, RoleKey::TechLead) => LadderSide::TechLead,
@@ -296,8 +306,16 @@ mod tests {
                 assert_eq!(row.ladder, Some(expected_side), "{id}");
             }
         }
-        let marked = CONTENT.responsibilities.iter().filter(|row| row.ladder.is_some()).count();
-        assert_eq!(marked, 16 * 2 - 5, "no row claims the ladder without being in the table");
+        let marked = CONTENT
+            .responsibilities
+            .iter()
+            .filter(|row| row.ladder.is_some())
+            .count();
+        assert_eq!(
+            marked,
+            16 * 2 - 5,
+            "no row claims the ladder without being in the table"
+        );
     }
 
     #[test]
@@ -308,15 +326,29 @@ mod tests {
                     assert_eq!(row.level(RoleKey::TechLead), Level::Owns, "{}", row.id)
                 }
                 Some(LadderSide::EngineeringManager) if row.id != "technical-decisions" => {
-                    assert_eq!(row.level(RoleKey::EngineeringManager), Level::Owns, "{}", row.id)
+                    assert_eq!(
+                        row.level(RoleKey::EngineeringManager),
+                        Level::Owns,
+                        "{}",
+                        row.id
+                    )
                 }
                 _ => {}
             }
         }
-        for id in ["system-roadmap", "development-process", "team-visibility", "covering-for-the-other"] {
+        for id in [
+            "system-roadmap",
+            "development-process",
+            "team-visibility",
+            "covering-for-the-other",
+        ] {
             let row = row_by_id(id);
             assert_eq!(row.level(RoleKey::TechLead), Level::Shares, "{id}");
-            assert_eq!(row.level(RoleKey::EngineeringManager), Level::Shares, "{id}");
+            assert_eq!(
+                row.level(RoleKey::EngineeringManager),
+                Level::Shares,
+                "{id}"
+            );
         }
     }
 
@@ -327,7 +359,10 @@ mod tests {
         let tlm = &RoleKey::TechLeadManager.role().coding;
         assert_eq!((tl.min_percent, tl.max_percent), (30, 70));
         assert_eq!((em.min_percent, em.max_percent), (0, 30));
-        assert_eq!((tlm.min_percent * 2, tlm.max_percent * 2), (tl.min_percent, tl.max_percent));
+        assert_eq!(
+            (tlm.min_percent * 2, tlm.max_percent * 2),
+            (tl.min_percent, tl.max_percent)
+        );
         assert_eq!(tl.to_string(), "30–70%");
     }
 
@@ -336,18 +371,36 @@ mod tests {
         for id in ["velocity", "development-process", "project-management"] {
             let row = row_by_id(id);
             assert!(row.disagreement.len() >= 2, "{id}");
-            let cited: std::collections::BTreeSet<_> =
-                row.disagreement.iter().flat_map(|p| p.sources.iter().copied()).collect();
-            assert!(cited.len() >= 2, "{id}: positions must come from different sources");
+            let cited: std::collections::BTreeSet<_> = row
+                .disagreement
+                .iter()
+                .flat_map(|p| p.sources.iter().copied())
+                .collect();
+            assert!(
+                cited.len() >= 2,
+                "{id}: positions must come from different sources"
+            );
         }
     }
 
     #[test]
     fn the_duties_named_by_the_other_articles_are_present() {
         for id in [
-            "architecture", "code-reviews", "spikes", "technical-debt", "coding-standards",
-            "milestones", "delegation", "career-planning", "performance-reviews", "salaries-ratings",
-            "hiring", "one-on-ones", "stakeholders", "multi-team-scope", "team-culture",
+            "architecture",
+            "code-reviews",
+            "spikes",
+            "technical-debt",
+            "coding-standards",
+            "milestones",
+            "delegation",
+            "career-planning",
+            "performance-reviews",
+            "salaries-ratings",
+            "hiring",
+            "one-on-ones",
+            "stakeholders",
+            "multi-team-scope",
+            "team-culture",
             "schedules-benchmarks",
         ] {
             row_by_id(id);

@@ -184,13 +184,17 @@ mod tests {
         recommend(&sizes(), inputs(team, false, false))
     }
 
-    const MODIFIERS: [(bool, bool); 4] = [(false, false), (true, false), (false, true), (true, true)];
+    const MODIFIERS: [(bool, bool); 4] =
+        [(false, false), (true, false), (false, true), (true, true)];
 
     #[test]
     fn the_shipped_thresholds_are_the_articles_numbers() {
         let sizes = sizes();
         assert_eq!((sizes.hybrid_from, sizes.split_from), (3, 9));
-        assert_eq!(sizes.multi_team_from, 19, "past about twice the split point");
+        assert_eq!(
+            sizes.multi_team_from, 19,
+            "past about twice the split point"
+        );
         assert_eq!((sizes.min, sizes.max), (1, 50));
     }
 
@@ -231,13 +235,20 @@ mod tests {
     fn a_new_team_or_a_seasoned_lead_keeps_the_hybrid_just_past_the_split_point() {
         for (new_team, both) in MODIFIERS {
             let at_split = recommend(&sizes(), inputs(9, new_team, both));
-            let expected = if new_team || both { Setup::Hybrid } else { Setup::Split };
+            let expected = if new_team || both {
+                Setup::Hybrid
+            } else {
+                Setup::Split
+            };
             assert_eq!(at_split.setup, expected, "new={new_team} both={both}");
             if expected == Setup::Hybrid {
                 assert!(at_split.reasons.contains(&Reason::StretchedHybrid));
                 assert!(at_split.warnings.contains(&Warning::BurnOut));
             }
-            assert_eq!(recommend(&sizes(), inputs(10, new_team, both)).setup, Setup::Split);
+            assert_eq!(
+                recommend(&sizes(), inputs(10, new_team, both)).setup,
+                Setup::Split
+            );
         }
     }
 
@@ -293,7 +304,11 @@ mod tests {
                 let mut unique = rec.reasons.clone();
                 unique.sort();
                 unique.dedup();
-                assert_eq!(unique.len(), rec.reasons.len(), "team {team}: repeated reason");
+                assert_eq!(
+                    unique.len(),
+                    rec.reasons.len(),
+                    "team {team}: repeated reason"
+                );
             }
         }
     }
@@ -304,22 +319,24 @@ mod tests {
     }
 
     fn any_sizes() -> impl Strategy<Value = TeamSize> {
-        (1u8..5, 1u8..10, 1u8..10, 1u8..20, 0u8..4).prop_map(|(min, hybrid_gap, split_gap, multi_gap, within)| {
-            let hybrid_from = min + hybrid_gap;
-            let split_from = hybrid_from + split_gap;
-            let multi_team_from = split_from + multi_gap;
-            TeamSize {
-                min,
-                max: multi_team_from + 10,
-                default: min,
-                hybrid_from,
-                split_from,
-                multi_team_from,
-                borderline_within: within,
-                hybrid_technical_percent: 60,
-                hybrid_people_percent: 40,
-            }
-        })
+        (1u8..5, 1u8..10, 1u8..10, 1u8..20, 0u8..4).prop_map(
+            |(min, hybrid_gap, split_gap, multi_gap, within)| {
+                let hybrid_from = min + hybrid_gap;
+                let split_from = hybrid_from + split_gap;
+                let multi_team_from = split_from + multi_gap;
+                TeamSize {
+                    min,
+                    max: multi_team_from + 10,
+                    default: min,
+                    hybrid_from,
+                    split_from,
+                    multi_team_from,
+                    borderline_within: within,
+                    hybrid_technical_percent: 60,
+                    hybrid_people_percent: 40,
+                }
+            },
+        )
     }
 
     proptest! {

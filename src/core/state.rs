@@ -32,7 +32,9 @@ impl RoleSet {
     }
 
     pub fn iter(self) -> impl Iterator<Item = RoleKey> {
-        RoleKey::ALL.into_iter().filter(move |role| self.contains(*role))
+        RoleKey::ALL
+            .into_iter()
+            .filter(move |role| self.contains(*role))
     }
 
     pub fn len(self) -> usize {
@@ -99,7 +101,11 @@ impl State {
             }
             Action::SetOnlyDifferences(on) => self.only_differences = on,
             Action::ToggleRow(row) if usize::from(row.0) < CONTENT.responsibilities.len() => {
-                self.open_row = if self.open_row == Some(row) { None } else { Some(row) }
+                self.open_row = if self.open_row == Some(row) {
+                    None
+                } else {
+                    Some(row)
+                }
             }
             Action::ToggleRow(_) => {}
         }
@@ -134,7 +140,10 @@ mod tests {
     use proptest::prelude::*;
 
     fn group(id: &str) -> GroupId {
-        CONTENT.group_ids().find(|g| g.group().id == id).expect("group exists")
+        CONTENT
+            .group_ids()
+            .find(|g| g.group().id == id)
+            .expect("group exists")
     }
 
     #[test]
@@ -168,7 +177,12 @@ mod tests {
         let state = state.apply(Action::ToggleRow(second));
         assert_eq!(state.open_row, Some(second));
         assert_eq!(state.apply(Action::ToggleRow(second)).open_row, None);
-        assert_eq!(State::default().apply(Action::ToggleRow(RowId(250))).open_row, None);
+        assert_eq!(
+            State::default()
+                .apply(Action::ToggleRow(RowId(250)))
+                .open_row,
+            None
+        );
     }
 
     #[test]
@@ -177,7 +191,12 @@ mod tests {
         let state = State::default().apply(Action::SetGroup(Some(people)));
         assert!(state.visible_rows().count() > 0);
         assert!(state.visible_rows().all(|id| id.row().group == people));
-        assert_eq!(State::default().apply(Action::SetGroup(Some(GroupId(99)))).group, None);
+        assert_eq!(
+            State::default()
+                .apply(Action::SetGroup(Some(GroupId(99))))
+                .group,
+            None
+        );
     }
 
     #[test]
@@ -190,7 +209,11 @@ mod tests {
         assert!(!visible.contains(&"team-visibility"), "shared by TL and EM");
         assert!(visible.contains(&"code-reviews"));
         let all = state.apply(Action::SetRoles(RoleSet::ALL));
-        assert!(all.visible_rows().any(|id| id.row().id == "team-visibility"), "TLM owns it");
+        assert!(
+            all.visible_rows()
+                .any(|id| id.row().id == "team-visibility"),
+            "TLM owns it"
+        );
     }
 
     #[test]

@@ -1,0 +1,41 @@
+use yew::prelude::*;
+
+use super::Citation;
+use crate::core::state::RoleSet;
+
+#[derive(Properties, PartialEq)]
+pub struct ComparisonProps {
+    pub roles: RoleSet,
+}
+
+/// One card per compared role: what it focuses on, how it is measured, its trap, how much
+/// it codes.
+#[function_component]
+pub fn Comparison(props: &ComparisonProps) -> Html {
+    let cards = props.roles.iter().map(|key| {
+        let role = key.role();
+        html! {
+            <article class={classes!("role-card", format!("role-card--{}", key.slug()))} key={key.slug()}>
+                <h3 class="role-card__name">
+                    { role.name }<span class="role-card__short">{ format!(" ({})", role.short) }</span>
+                </h3>
+                <dl class="role-card__facts">
+                    <dt>{ "Focus" }</dt>
+                    <dd>{ role.focus.text }<Citation sources={role.focus.sources} /></dd>
+                    <dt>{ "Measured by" }</dt>
+                    <dd>{ role.measured_by.text }<Citation sources={role.measured_by.sources} /></dd>
+                    <dt>{ "The trap" }</dt>
+                    <dd>{ role.trap.text }<Citation sources={role.trap.sources} /></dd>
+                    <dt>{ "Hands-on coding" }</dt>
+                    <dd>{ format!("{} of the time", role.coding) }<Citation sources={role.coding.sources} /></dd>
+                </dl>
+            </article>
+        }
+    });
+    html! {
+        <section class="comparison" aria-labelledby="comparison-heading">
+            <h2 id="comparison-heading">{ "How each role is judged" }</h2>
+            <div class="comparison__cards">{ for cards }</div>
+        </section>
+    }
+}

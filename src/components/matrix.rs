@@ -1,0 +1,81 @@
+use yew::prelude::*;
+
+use super::MatrixRow;
+use crate::core::content::{RoleKey, RowId, CONTENT};
+use crate::core::state::{Action, RoleSet};
+
+#[derive(Properties, PartialEq)]
+pub struct MatrixProps {
+    pub roles: RoleSet,
+    pub rows: Vec<RowId>,
+    pub open_row: Option<RowId>,
+    /// The roles the team-size recommendation staffs; their columns are emphasised.
+    pub recommended: &'static [RoleKey],
+    pub dispatch: Callback<Action>,
+}
+
+/// The responsibility matrix: one column per compared role, one body per group of duties.
+#[function_component]
+pub fn Matrix(props: &MatrixProps) -> Html {
+    let is_recommended = |role: &RoleKey| props.recommended.contains(role);
+    let headers = props.roles.iter().map(|role| {
+        let recommended = is_recommended(&role);
+        html! {
+            <th scope="col" key={role.slug()}
+                class={classes!("matrix__role", recommended.then_some("matrix__role--recommended"))}>
+                <abbr title={role.role().name}>{ role.role().short }</abbr>
+                <span class="matrix__role-name">{ role.role().name }</span>
+                if recommended {
+                    <span class="matrix__badge">{ "Recommended" }</span>
+                }
+            </th>
+        }
+    });
+    let columns = props.roles.len() + 1;
+    let groups = CONTENT.group_ids().filter_map(|group| {
+        let rows: Vec<RowId> = props
+            .rows
+            .iter()
+            .copied()
+            .filter(|id| id.row().group == group)
+            .collect();
+        if rows.is_empty() {
+            return None;
+        }
+        let rows = rows.into_iter().map(|id| {
+            html! {
+                <MatrixRow key={id.0} id={id} roles={props.roles} open={props.open_row == Some(id)}
+                    recommended={props.recommended} dispatch={props.dispatch.clone()} />
+            }
+        });
+        Some(html! {
+            <tbody key={group.group().id} class="matrix__group">
+                <tr class="matrix__group-header">
+                    <th scope="rowgroup" colspan={columns.to_string()}>{ group.group().name }</th>
+                </tr>
+                { for rows }
+            </tbody>
+        })
+    });
+    let shown = props.rows.len();
+
+    html! {
+        <div class="matrix-frame">
+            <table class="matrix">
+                <caption class="matrix__caption">
+                    { format!("Who owns each duty: {shown} of {} shown. Open a duty for its explanation and sources.", CONTENT.responsibilities.len()) }
+                </caption>
+                <thead>
+                    <tr>
+                        <th scope="col" class="matrix__duty-header">{ "Duty" }</th>
+                        { for headers }
+                    </tr>
+                </thead>
+                { for groups }
+            </table>
+            if shown == 0 {
+                <p class="matrix__empty">{ "No duty matches these filters: these roles hold every duty in this group the same way." }</p>
+            }
+        </div>
+    }
+}

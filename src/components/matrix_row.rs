@@ -1,0 +1,84 @@
+use yew::prelude::*;
+
+use super::Citation;
+use crate::core::content::{RoleKey, RowId};
+use crate::core::state::{Action, RoleSet};
+
+#[derive(Properties, PartialEq)]
+pub struct MatrixRowProps {
+    pub id: RowId,
+    pub roles: RoleSet,
+    pub open: bool,
+    pub recommended: &'static [RoleKey],
+    pub dispatch: Callback<Action>,
+}
+
+/// One duty: its ownership per role and, when open, the explanation, any disagreement
+/// between the sources, and the sources themselves.
+#[function_component]
+pub fn MatrixRow(props: &MatrixRowProps) -> Html {
+    let row = props.id.row();
+    let detail_id = format!("duty-{}", row.id);
+    let id = props.id;
+    let on_toggle = props
+        .dispatch
+        .reform(move |_: MouseEvent| Action::ToggleRow(id));
+
+    let cells = props.roles.iter().map(|role| {
+        let level = row.level(role);
+        let recommended = props.recommended.contains(&role);
+        html! {
+            <td key={role.slug()} class={classes!(
+                "level", format!("level--{}", level.slug()),
+                recommended.then_some("level--recommended"),
+            )}>
+                <span class="level__symbol" aria-hidden="true">{ level.symbol() }</span>
+                <span class="level__label">{ level.label() }</span>
+                if let Some(note) = row.note(role) {
+                    <span class="level__note">{ note }</span>
+                }
+            </td>
+        }
+    });
+
+    let positions = row.disagreement.iter().map(|position| {
+        html! {
+            <li class="disagreement__position">
+                <p>{ position.text }</p>
+                <Citation sources={position.sources} />
+            </li>
+        }
+    });
+
+    html! {
+        <>
+            <tr class={classes!("duty", props.open.then_some("duty--open"))}>
+                <th scope="row" class="duty__name">
+                    <button type="button" class="duty__toggle" aria-expanded={props.open.to_string()}
+                        aria-controls={detail_id.clone()} onclick={on_toggle}>
+                        <span class="duty__chevron" aria-hidden="true"></span>
+                        { row.name }
+                    </button>
+                    if row.is_disputed() {
+                        <span class="duty__disputed">{ "Sources disagree" }</span>
+                    }
+                </th>
+                { for cells }
+            </tr>
+            <tr id={detail_id} class="duty-detail" hidden={!props.open}>
+                <td colspan={(props.roles.len() + 1).to_string()}>
+                    if props.open {
+                        <p class="duty-detail__text">{ row.explanation.text }</p>
+                        if row.is_disputed() {
+                            <div class="disagreement">
+                                <p class="disagreement__heading">{ "Where the sources disagree" }</p>
+                                <ul class="disagreement__positions">{ for positions }</ul>
+                            </div>
+                        }
+                        <Citation sources={row.explanation.sources} />
+                    }
+                </td>
+            </tr>
+        </>
+    }
+}

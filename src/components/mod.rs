@@ -1,0 +1,26 @@
+//! The view: one component per file, each named for what the reader sees. Components render
+//! the state they are given and dispatch `Action`s; the decisions live in `crate::core`.
+
+mod citation;
+mod comparison;
+mod key_facts;
+mod matrix;
+mod matrix_filters;
+mod matrix_row;
+mod recommendation;
+mod role_picker;
+mod scenarios;
+mod sources;
+mod team_size;
+
+pub use citation::Citation;
+pub use comparison::Comparison;
+pub use key_facts::KeyFacts;
+pub use matrix::Matrix;
+pub use matrix_filters::MatrixFilters;
+pub use matrix_row::MatrixRow;
+pub use recommendation::{Recommendation, RecommendationProps};
+pub use role_picker::RolePicker;
+pub use scenarios::Scenarios;
+pub use sources::Sources;
+pub use team_size::TeamSize;

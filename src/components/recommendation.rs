@@ -1,0 +1,102 @@
+use yew::prelude::*;
+
+use super::Citation;
+use crate::core::content::CONTENT;
+use crate::core::recommend::{Recommendation as Advice, Setup, Warning};
+
+#[derive(Properties, PartialEq)]
+pub struct RecommendationProps {
+    pub advice: Advice,
+}
+
+/// The card that answers the slider: the setup, the time split, the coding ranges, the
+/// warnings and every reason with its source.
+#[function_component]
+pub fn Recommendation(props: &RecommendationProps) -> Html {
+    let advice = &props.advice;
+    let noun = if advice.team == 1 {
+        "engineer"
+    } else {
+        "engineers"
+    };
+    let setup_class = match advice.setup {
+        Setup::Hybrid => "recommendation--hybrid",
+        Setup::Split => "recommendation--split",
+        Setup::MultiTeam => "recommendation--multi-team",
+    };
+
+    let flags = html! {
+        <>
+            if advice.borderline {
+                <li class="flag flag--borderline">{ "Borderline size: either setup can be argued" }</li>
+            }
+            if advice.warnings.contains(&Warning::BurnOut) {
+                <li class="flag flag--burn-out">{ "Burn-out risk: the hybrid is at its heaviest here" }</li>
+            }
+            if !advice.size_is_sourced {
+                <li class="flag flag--unsourced">{ "No source gives a number for this size" }</li>
+            }
+        </>
+    };
+
+    let coding = advice.setup.roles().iter().map(|role| {
+        let role = role.role();
+        html! {
+            <li class="recommendation__coding-item" key={role.short}>
+                <strong>{ role.short }</strong>{ format!(" codes {} of the time", role.coding) }
+                <Citation sources={role.coding.sources} />
+            </li>
+        }
+    });
+
+    let rules = advice.warnings.iter().filter_map(|warning| match warning {
+        Warning::NeverBreak(index) => Some(&CONTENT.rules[*index]),
+        Warning::BurnOut => None,
+    });
+    let rules = rules.map(|rule| {
+        html! {
+            <li class="recommendation__rule">
+                <p>{ rule.text }</p>
+                <Citation sources={rule.sources} />
+            </li>
+        }
+    });
+
+    let reasons = advice.reasons.iter().map(|reason| {
+        let cited = CONTENT.reason(*reason);
+        html! {
+            <li class="recommendation__reason" key={reason.key()}>
+                <p>{ cited.text }</p>
+                <Citation sources={cited.sources} />
+            </li>
+        }
+    });
+
+    html! {
+        <section class={classes!("recommendation", setup_class)} aria-labelledby="recommendation-heading">
+            <h2 id="recommendation-heading" class="recommendation__eyebrow">{ "Recommendation" }</h2>
+            <p class="recommendation__setup" aria-live="polite" aria-atomic="true">
+                <span class="recommendation__team">{ format!("{} {noun}: ", advice.team) }</span>
+                <strong>{ advice.setup.title() }</strong>
+            </p>
+            <ul class="flags">{ flags }</ul>
+            if let Some(split) = advice.time_split {
+                <div class="time-split">
+                    <p class="time-split__label">
+                        { format!("{}% technical leadership · {}% people management", split.technical_percent, split.people_percent) }
+                    </p>
+                    <meter class="time-split__meter" min="0" max="100"
+                        value={split.technical_percent.to_string()}
+                        aria-label="Share of the week on technical leadership"></meter>
+                    <p class="time-split__note">{ "Written down weekly, reviewed monthly." }</p>
+                </div>
+            }
+            <h3 class="recommendation__subheading">{ "Hands-on coding" }</h3>
+            <ul class="recommendation__coding">{ for coding }</ul>
+            <h3 class="recommendation__subheading">{ "Why" }</h3>
+            <ol class="recommendation__reasons">{ for reasons }</ol>
+            <h3 class="recommendation__subheading">{ "Two rules never to break" }</h3>
+            <ul class="recommendation__rules">{ for rules }</ul>
+        </section>
+    }
+}

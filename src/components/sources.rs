@@ -1,0 +1,25 @@
+use yew::prelude::*;
+
+use crate::core::content::CONTENT;
+
+/// The footer listing every article the widget draws on, the target of every citation link.
+#[function_component]
+pub fn Sources() -> Html {
+    let items = CONTENT.sources.iter().map(|source| {
+        html! {
+            <li id={format!("source-{}", source.id)} class="sources__item" key={source.id}>
+                <cite>{ source.title }</cite>
+                <span class="sources__detail">{ source.detail }</span>
+            </li>
+        }
+    });
+    html! {
+        <footer class="sources" aria-labelledby="sources-heading">
+            <h2 id="sources-heading">{ "Sources" }</h2>
+            <p class="sources__lead">
+                { "Every statement above paraphrases one of these articles and names it. Where they disagree, both positions are shown." }
+            </p>
+            <ol class="sources__list">{ for items }</ol>
+        </footer>
+    }
+}

@@ -1,0 +1,106 @@
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::core::content::CONTENT;
+use crate::core::recommend::{zone, Zone};
+use crate::core::state::Action;
+
+#[derive(Properties, PartialEq)]
+pub struct TeamSizeProps {
+    pub team: u8,
+    pub new_team: bool,
+    pub lead_has_done_both: bool,
+    pub dispatch: Callback<Action>,
+}
+
+/// The team-size slider, its zones, and the two modifiers the sources name.
+#[function_component]
+pub fn TeamSize(props: &TeamSizeProps) -> Html {
+    let sizes = &CONTENT.team_size;
+    let on_team = props.dispatch.reform(|event: InputEvent| {
+        let input: HtmlInputElement = event.target_unchecked_into();
+        Action::SetTeam(input.value().parse().unwrap_or(0))
+    });
+    let on_new_team = props.dispatch.reform(|event: Event| {
+        Action::SetNewTeam(event.target_unchecked_into::<HtmlInputElement>().checked())
+    });
+    let on_both = props.dispatch.reform(|event: Event| {
+        Action::SetLeadHasDoneBoth(event.target_unchecked_into::<HtmlInputElement>().checked())
+    });
+    let current = zone(sizes, props.team);
+    let zones = [
+        (
+            Zone::BelowSources,
+            sizes.min,
+            sizes.hybrid_from - 1,
+            "no source",
+        ),
+        (
+            Zone::Hybrid,
+            sizes.hybrid_from,
+            sizes.split_from - 1,
+            "one hybrid",
+        ),
+        (
+            Zone::Split,
+            sizes.split_from,
+            sizes.multi_team_from - 1,
+            "TL + EM",
+        ),
+        (
+            Zone::MultiTeam,
+            sizes.multi_team_from,
+            sizes.max,
+            "several teams",
+        ),
+    ];
+    let legend = zones.iter().filter(|(_, from, to, _)| from <= to).map(
+        |(zone, from, to, label)| {
+            let is_current = *zone == current;
+            html! {
+                <li class={classes!("zones__item", is_current.then_some("zones__item--current"))}
+                    aria-current={is_current.then_some("true")}>
+                    <span class="zones__range">{ format!("{from}–{to}") }</span>
+                    <span class="zones__label">{ *label }</span>
+                </li>
+            }
+        },
+    );
+    let noun = if props.team == 1 {
+        "engineer"
+    } else {
+        "engineers"
+    };
+
+    html! {
+        <section class="team-size" aria-labelledby="team-size-heading">
+            <h2 id="team-size-heading">{ "How big is the team?" }</h2>
+            <div class="team-size__control">
+                <label class="team-size__label" for="team-size">{ "Engineers on the team" }</label>
+                <output class="team-size__value" for="team-size" aria-hidden="true">{ props.team }</output>
+                <input id="team-size" class="team-size__slider" type="range"
+                    min={sizes.min.to_string()} max={sizes.max.to_string()} step="1"
+                    value={props.team.to_string()}
+                    aria-valuetext={format!("{} {noun}", props.team)}
+                    list="team-size-ticks"
+                    oninput={on_team} />
+                <datalist id="team-size-ticks">
+                    <option value={sizes.hybrid_from.to_string()}></option>
+                    <option value={sizes.split_from.to_string()}></option>
+                    <option value={sizes.multi_team_from.to_string()}></option>
+                </datalist>
+                <ol class="zones" aria-label="What each size range suggests">{ for legend }</ol>
+            </div>
+            <div class="team-size__modifiers">
+                <label class="check">
+                    <input type="checkbox" checked={props.new_team} onchange={on_new_team} />
+                    { "The team is new" }
+                </label>
+                <label class="check">
+                    <input type="checkbox" checked={props.lead_has_done_both} onchange={on_both} />
+                    { "The lead has done both jobs before" }
+                </label>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,3 @@
+fn main() {
+    yew::Renderer::<two_hats::App>::new().render();
+}

@@ -1,0 +1,221 @@
+//! Component tests: mount the real App (or one component) in headless Chromium, drive it with
+//! DOM events, await Yew's scheduler, and read the DOM back.
+#![cfg(target_arch = "wasm32")]
+
+use two_hats::components::Recommendation;
+use two_hats::core::content::CONTENT;
+use two_hats::core::recommend::{recommend, Inputs};
+use two_hats::App;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlSelectElement};
+use yew::scheduler::flush;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A fresh root per test, so tests never see each other's DOM.
+fn new_root() -> Element {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+async fn mount_app() -> Element {
+    let root = new_root();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    flush().await;
+    root
+}
+
+fn find(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+}
+
+fn count(root: &Element, selector: &str) -> u32 {
+    root.query_selector_all(selector).unwrap().length()
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    find(root, selector).text_content().unwrap_or_default()
+}
+
+fn fire(target: &Element, kind: &str) {
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    let event = Event::new_with_event_init_dict(kind, &init).unwrap();
+    target.dispatch_event(&event).unwrap();
+}
+
+async fn slide_to(root: &Element, team: u8) {
+    let slider: HtmlInputElement = find(root, "#team-size").unchecked_into();
+    slider.set_value(&team.to_string());
+    fire(&slider, "input");
+    flush().await;
+}
+
+async fn click(root: &Element, selector: &str) {
+    find(root, selector).unchecked_into::<HtmlElement>().click();
+    flush().await;
+}
+
+fn column_headers(root: &Element) -> Vec<String> {
+    let headers = root
+        .query_selector_all(".matrix thead th.matrix__role abbr")
+        .unwrap();
+    (0..headers.length())
+        .map(|i| headers.item(i).unwrap().text_content().unwrap_or_default())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn slider_moves_the_recommendation_from_hybrid_to_split() {
+    let root = mount_app().await;
+    slide_to(&root, 5).await;
+    assert!(text(&root, ".recommendation__setup").contains("hybrid Tech Lead Manager"));
+    assert!(root.query_selector(".time-split").unwrap().is_some());
+
+    slide_to(&root, 12).await;
+    let setup = text(&root, ".recommendation__setup");
+    assert!(setup.starts_with("12 engineers"), "{setup}");
+    assert!(setup.contains("Split"), "{setup}");
+    assert!(root.query_selector(".time-split").unwrap().is_none());
+    assert_eq!(
+        find(&root, ".team-size__value").text_content().unwrap(),
+        "12"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn recommendation_is_announced_politely() {
+    let root = mount_app().await;
+    let live = find(&root, ".recommendation__setup");
+    assert_eq!(live.get_attribute("aria-live").as_deref(), Some("polite"));
+}
+
+#[wasm_bindgen_test]
+async fn the_recommended_roles_are_emphasised_in_the_matrix() {
+    let root = mount_app().await;
+    slide_to(&root, 5).await;
+    assert_eq!(text(&root, ".matrix__role--recommended abbr"), "TLM");
+    slide_to(&root, 12).await;
+    let recommended = root
+        .query_selector_all(".matrix__role--recommended abbr")
+        .unwrap();
+    let names: Vec<String> = (0..recommended.length())
+        .map(|i| recommended.item(i).unwrap().text_content().unwrap())
+        .collect();
+    assert_eq!(names, ["TL", "EM"]);
+}
+
+#[wasm_bindgen_test]
+async fn modifiers_keep_a_hybrid_just_past_the_split_point() {
+    let root = mount_app().await;
+    slide_to(&root, 9).await;
+    assert!(text(&root, ".recommendation__setup").contains("Split"));
+    click(&root, ".team-size__modifiers input").await;
+    assert!(text(&root, ".recommendation__setup").contains("hybrid"));
+    assert!(text(&root, ".flags").contains("Burn-out"));
+}
+
+#[wasm_bindgen_test]
+async fn role_picker_changes_the_columns() {
+    let root = mount_app().await;
+    assert_eq!(column_headers(&root), ["TL", "EM", "TLM"]);
+    let options = root
+        .query_selector_all("input[name=compared-roles]")
+        .unwrap();
+    options
+        .item(0)
+        .unwrap()
+        .unchecked_into::<HtmlElement>()
+        .click();
+    flush().await;
+    assert_eq!(column_headers(&root), ["TL", "EM"]);
+    assert_eq!(count(&root, ".role-card"), 2);
+    options
+        .item(2)
+        .unwrap()
+        .unchecked_into::<HtmlElement>()
+        .click();
+    flush().await;
+    assert_eq!(column_headers(&root), ["EM", "TLM"]);
+}
+
+#[wasm_bindgen_test]
+async fn a_row_opens_to_its_explanation_and_sources() {
+    let root = mount_app().await;
+    let toggle = "#responsibilities-heading ~ .matrix-frame .duty__toggle";
+    let first = CONTENT.responsibilities[0].explanation.text;
+    assert_eq!(
+        find(&root, toggle)
+            .get_attribute("aria-expanded")
+            .as_deref(),
+        Some("false")
+    );
+    click(&root, toggle).await;
+    assert_eq!(
+        find(&root, toggle)
+            .get_attribute("aria-expanded")
+            .as_deref(),
+        Some("true")
+    );
+    let detail = find(&root, ".duty-detail:not([hidden])");
+    assert!(detail.text_content().unwrap().contains(first));
+    assert!(
+        detail.query_selector("cite").unwrap().is_some(),
+        "sources are named"
+    );
+    click(&root, toggle).await;
+    assert_eq!(count(&root, ".duty-detail:not([hidden])"), 0);
+}
+
+#[wasm_bindgen_test]
+async fn group_filter_and_difference_toggle_narrow_the_rows() {
+    let root = mount_app().await;
+    let all = count(&root, "tr.duty");
+    assert_eq!(all as usize, CONTENT.responsibilities.len());
+
+    let select: HtmlSelectElement = find(&root, ".matrix-filters select").unchecked_into();
+    select.set_value("1");
+    fire(&select, "change");
+    flush().await;
+    let people = CONTENT
+        .responsibilities
+        .iter()
+        .filter(|r| r.group.0 == 1)
+        .count();
+    assert_eq!(count(&root, "tr.duty") as usize, people);
+    assert_eq!(count(&root, "tbody.matrix__group"), 1);
+
+    select.set_value("");
+    fire(&select, "change");
+    flush().await;
+    click(&root, "input[name=compared-roles]").await;
+    click(&root, ".matrix-filters input[type=checkbox]").await;
+    let differing = count(&root, "tr.duty");
+    assert!(differing > 0 && differing < all, "{differing} of {all}");
+}
+
+#[wasm_bindgen_test]
+async fn an_unsourced_size_says_so() {
+    let root = new_root();
+    let advice = recommend(
+        &CONTENT.team_size,
+        Inputs {
+            team: 2,
+            new_team: false,
+            lead_has_done_both: false,
+        },
+    );
+    yew::Renderer::<Recommendation>::with_root_and_props(
+        root.clone(),
+        two_hats::components::RecommendationProps { advice },
+    )
+    .render();
+    flush().await;
+    assert!(text(&root, ".flags").contains("No source"));
+    assert!(text(&root, ".recommendation__reasons").contains("No source covers this."));
+}

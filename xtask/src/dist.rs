@@ -1,0 +1,83 @@
+//! `cargo xtask dist`: release build into dist/ and a report of what it weighs.
+
+use std::fmt::Display;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::process;
+use crate::tools::Installer;
+use crate::Result;
+
+pub fn run(root: &Path) -> Result {
+    Installer::default().ensure_build_tools(root)?;
+    build_release(root)?;
+    print_size_table(&root.join("dist"))
+}
+
+pub fn build_release(root: &Path) -> Result {
+    process::run(process::trunk(root)?.args(["build", "--release", "--offline=true"]))
+}
+
+struct FileSize {
+    name: String,
+    raw: u64,
+    gzip: u64,
+}
+
+fn print_size_table(dist: &Path) -> Result {
+    let mut sizes = Vec::new();
+    for path in files_under(dist)? {
+        sizes.push(FileSize {
+            name: path.strip_prefix(dist)?.display().to_string(),
+            raw: fs::metadata(&path)?.len(),
+            gzip: gzip_size(&path)?,
+        });
+    }
+    let total = FileSize {
+        name: "total".into(),
+        raw: sizes.iter().map(|size| size.raw).sum(),
+        gzip: sizes.iter().map(|size| size.gzip).sum(),
+    };
+    let name_width = sizes
+        .iter()
+        .chain([&total])
+        .map(|size| size.name.len())
+        .max()
+        .unwrap_or(0);
+    println!();
+    print_row("dist/", "bytes", "gzip -9", name_width);
+    for size in sizes.iter().chain([&total]) {
+        print_row(&size.name, size.raw, size.gzip, name_width);
+    }
+    Ok(())
+}
+
+fn print_row(name: &str, raw: impl Display, gzip: impl Display, name_width: usize) {
+    println!("{name:<name_width$}  {raw:>10}  {gzip:>10}");
+}
+
+/// Every file below `dir`, recursively, in a stable order.
+fn files_under(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    let entries =
+        fs::read_dir(dir).map_err(|error| format!("cannot list {}: {error}", dir.display()))?;
+    for entry in entries {
+        let path = entry?.path();
+        if path.is_dir() {
+            files.extend(files_under(&path)?);
+        } else {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+fn gzip_size(path: &Path) -> Result<u64> {
+    let output = Command::new("gzip").args(["-9", "-c"]).arg(path).output()?;
+    if !output.status.success() {
+        return Err(format!("gzip failed on {}", path.display()).into());
+    }
+    Ok(output.stdout.len().try_into()?)
+}

@@ -1,0 +1,89 @@
+//! Project automation, run as `cargo xtask <command>` (see `USAGE`).
+
+mod dist;
+mod process;
+mod test;
+mod tools;
+
+use std::env;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use tools::Installer;
+
+pub type Result<T = ()> = std::result::Result<T, Box<dyn std::error::Error>>;
+
+const USAGE: &str = "\
+Usage: cargo xtask <command> [args]
+
+Commands:
+  serve [trunk args]  dev build served by `trunk serve --offline` on http://127.0.0.1:8080/
+  dist                release build into dist/, then a table of file sizes (raw and gzip)
+  test                native tests, wasm component tests, release build, end-to-end tests;
+                      stops at the first failing layer
+  help                show this text
+
+Every command first installs whichever build tools are missing (test also the browser).
+";
+
+fn main() -> ExitCode {
+    let mut args = env::args().skip(1);
+    let command = args.next();
+    let extra_args: Vec<String> = args.collect();
+    match run(command.as_deref(), &extra_args) {
+        Ok(exit_code) => exit_code,
+        Err(error) => {
+            eprintln!("xtask: error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(command: Option<&str>, extra_args: &[String]) -> Result<ExitCode> {
+    let root = repo_root();
+    match command {
+        None | Some("help" | "-h" | "--help") => {
+            print!("{USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Some("serve") => serve(&root, extra_args).map(|()| ExitCode::SUCCESS),
+        Some("dist") => {
+            reject_extra_args("dist", extra_args)?;
+            dist::run(&root).map(|()| ExitCode::SUCCESS)
+        }
+        Some("test") => {
+            reject_extra_args("test", extra_args)?;
+            test::run(&root)
+        }
+        Some(unknown) => Err(format!("unknown command `{unknown}`\n\n{USAGE}").into()),
+    }
+}
+
+fn serve(root: &Path, trunk_args: &[String]) -> Result {
+    Installer::default().ensure_build_tools(root)?;
+    println!("xtask: serving on http://127.0.0.1:8080/ (Ctrl-C to stop)");
+    process::run(
+        process::trunk(root)?
+            .args(["serve", "--offline=true"])
+            .args(trunk_args),
+    )
+}
+
+fn reject_extra_args(command: &str, extra_args: &[String]) -> Result {
+    match extra_args {
+        [] => Ok(()),
+        _ => Err(format!(
+            "`{command}` takes no arguments, got: {}",
+            extra_args.join(" ")
+        )
+        .into()),
+    }
+}
+
+/// xtask's manifest sits one directory below the workspace root.
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives inside the workspace")
+        .to_path_buf()
+}

@@ -1,0 +1,248 @@
+//! `cargo xtask test`: every test layer in order, stopping at the first failure.
+
+use std::ops::Add;
+use std::path::Path;
+use std::process::{Command, ExitCode};
+
+use crate::process::{self, TeedRun};
+use crate::tools::{Installer, CHROMEDRIVER};
+use crate::{dist, Result};
+
+type Layer = fn(&Path) -> Result<LayerRun>;
+
+const LAYERS: [(&str, Layer); 4] = [
+    ("native tests", native_tests),
+    ("wasm component tests", wasm_component_tests),
+    ("release build", release_build),
+    ("end-to-end tests", end_to_end_tests),
+];
+
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Counts {
+    passed: u64,
+    failed: u64,
+}
+
+impl Add for Counts {
+    type Output = Counts;
+
+    fn add(self, other: Counts) -> Counts {
+        Counts {
+            passed: self.passed + other.passed,
+            failed: self.failed + other.failed,
+        }
+    }
+}
+
+struct LayerRun {
+    success: bool,
+    /// `None` for layers that build rather than test.
+    counts: Option<Counts>,
+}
+
+/// A failing layer is reported by the summary and the exit code alone, so
+/// that the totals stay the last line of output.
+pub fn run(root: &Path) -> Result<ExitCode> {
+    let mut installer = Installer::default();
+    installer.ensure_build_tools(root)?;
+    installer.ensure_test_tools()?;
+    let mut finished = Vec::new();
+    let outcome = run_layers_until_failure(root, &mut finished);
+    print_summary(&finished);
+    outcome?;
+    if finished.iter().all(|(_, layer_run)| layer_run.success) {
+        Ok(ExitCode::SUCCESS)
+    } else {
+        Ok(ExitCode::FAILURE)
+    }
+}
+
+fn run_layers_until_failure(root: &Path, finished: &mut Vec<(&'static str, LayerRun)>) -> Result {
+    for (name, layer) in LAYERS {
+        println!("\nxtask: ==> {name}");
+        let layer_run = layer(root)?;
+        let success = layer_run.success;
+        finished.push((name, layer_run));
+        if !success {
+            break;
+        }
+    }
+    Ok(())
+}
+
+fn native_tests(root: &Path) -> Result<LayerRun> {
+    let teed = process::run_teed(
+        process::cargo()
+            .current_dir(root)
+            .args(["test", "--workspace"]),
+    )?;
+    Ok(counted(&teed, cargo_counts(&teed.stdout)))
+}
+
+fn wasm_component_tests(root: &Path) -> Result<LayerRun> {
+    let teed = process::run_teed(
+        process::cargo()
+            .current_dir(root)
+            .args([
+                "test",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--test",
+                "components",
+            ])
+            .env(
+                "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+                "wasm-bindgen-test-runner",
+            )
+            .env("CHROMEDRIVER", CHROMEDRIVER)
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
+    )?;
+    Ok(counted(&teed, cargo_counts(&teed.stdout)))
+}
+
+fn release_build(root: &Path) -> Result<LayerRun> {
+    let built = dist::build_release(root);
+    if let Err(error) = &built {
+        eprintln!("xtask: {error}");
+    }
+    Ok(LayerRun {
+        success: built.is_ok(),
+        counts: None,
+    })
+}
+
+fn end_to_end_tests(root: &Path) -> Result<LayerRun> {
+    let teed = process::run_teed(
+        Command::new("node")
+            // TAP is also node's default when piped; asking for it pins the summary format.
+            .args(["--test", "--test-reporter=tap", "tests/e2e/"])
+            .current_dir(root)
+            .env("TWOHATS_DIST", root.join("dist")),
+    )?;
+    Ok(counted(&teed, node_counts(&teed.stdout)))
+}
+
+fn counted(teed: &TeedRun, counts: Counts) -> LayerRun {
+    LayerRun {
+        success: teed.success,
+        counts: Some(counts),
+    }
+}
+
+fn print_summary(finished: &[(&str, LayerRun)]) {
+    let name_width = LAYERS.iter().map(|(name, _)| name.len()).max().unwrap_or(0);
+    println!("\nxtask: summary");
+    for (name, layer_run) in finished {
+        let verdict = if layer_run.success { "ok" } else { "FAILED" };
+        match layer_run.counts {
+            Some(counts) => println!("  {name:<name_width$}  {verdict:<6}  {}", describe(counts)),
+            None => println!("  {name:<name_width$}  {verdict}"),
+        }
+    }
+    let total = finished
+        .iter()
+        .filter_map(|(_, layer_run)| layer_run.counts)
+        .fold(Counts::default(), Add::add);
+    println!("{}", describe(total));
+}
+
+fn describe(counts: Counts) -> String {
+    format!("{} passed, {} failed", counts.passed, counts.failed)
+}
+
+/// Sums libtest's `test result: ok. 3 passed; 0 failed; ...` lines, one per
+/// test binary (wasm-bindgen-test-runner prints the same shape).
+fn cargo_counts(output: &str) -> Counts {
+    output
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("test result: "))
+        .map(cargo_result_counts)
+        .fold(Counts::default(), Add::add)
+}
+
+fn cargo_result_counts(result: &str) -> Counts {
+    let mut counts = Counts::default();
+    for field in result.split(';') {
+        let mut words = field.split_whitespace().rev();
+        let (Some(label), Some(Ok(number))) = (words.next(), words.next().map(str::parse::<u64>))
+        else {
+            continue;
+        };
+        match label {
+            "passed" => counts.passed += number,
+            "failed" => counts.failed += number,
+            _ => {}
+        }
+    }
+    counts
+}
+
+/// Reads the `# pass N` and `# fail N` lines of node's TAP summary.
+fn node_counts(output: &str) -> Counts {
+    let total_after = |prefix: &str| -> u64 {
+        output
+            .lines()
+            .filter_map(|line| line.strip_prefix(prefix)?.trim().parse::<u64>().ok())
+            .sum()
+    };
+    Counts {
+        passed: total_after("# pass "),
+        failed: total_after("# fail "),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cargo_counts_sums_every_test_binary() {
+        let output = "\
+running 2 tests
+test parses ... ok
+test result: ok. 2 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.00s
+
+running 3 tests
+test result: FAILED. 1 passed; 2 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.01s
+
+test result: ok. 4 passed; 0 failed; 0 ignored; 0 filtered out; finished in 1.52s
+";
+        assert_eq!(
+            cargo_counts(output),
+            Counts {
+                passed: 7,
+                failed: 2
+            }
+        );
+    }
+
+    #[test]
+    fn cargo_counts_ignores_other_lines() {
+        assert_eq!(
+            cargo_counts("test passed ... ok\n3 passed; 1 failed\n"),
+            Counts::default()
+        );
+    }
+
+    #[test]
+    fn node_counts_reads_the_tap_summary() {
+        let output = "\
+TAP version 13
+# Subtest: loads the page
+ok 1 - loads the page
+1..5
+# tests 5
+# suites 0
+# pass 4
+# fail 1
+# cancelled 0
+";
+        assert_eq!(
+            node_counts(output),
+            Counts {
+                passed: 4,
+                failed: 1
+            }
+        );
+    }
+}
