@@ -103,6 +103,7 @@ pub fn recommend(sizes: &TeamSize, inputs: Inputs) -> Recommendation {
     let zone = zone(sizes, team);
     let borderline = is_borderline(sizes, team);
     let has_experience_or_is_new = inputs.new_team || inputs.lead_has_done_both;
+    let just_past_split = team < sizes.split_from.saturating_add(sizes.borderline_within);
     let mut reasons = Vec::new();
 
     let setup = match zone {
@@ -114,7 +115,7 @@ pub fn recommend(sizes: &TeamSize, inputs: Inputs) -> Recommendation {
             reasons.push(Reason::HybridRange);
             Setup::Hybrid
         }
-        Zone::Split if borderline && has_experience_or_is_new => {
+        Zone::Split if just_past_split && has_experience_or_is_new => {
             reasons.push(Reason::StretchedHybrid);
             Setup::Hybrid
         }
@@ -366,6 +367,7 @@ mod tests {
             if plain.setup != modified.setup {
                 prop_assert!(plain.borderline);
                 prop_assert_eq!(plain.zone, Zone::Split);
+                prop_assert!(team < sizes.split_from + sizes.borderline_within);
                 prop_assert_eq!(modified.setup, Setup::Hybrid);
             }
         }

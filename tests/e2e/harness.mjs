@@ -1,0 +1,110 @@
+// Shared set-up for the end-to-end tests: a static server over the built dist/ and Debian's
+// Chromium driven by playwright-core. Nothing here downloads a browser.
+import { createServer } from 'node:http';
+import { readFile, mkdir } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+export const repoRoot = resolve(here, '../..');
+export const distDir = resolve(process.env.TWOHATS_DIST ?? join(repoRoot, 'dist'));
+export const artifactsDir = join(here, 'artifacts');
+
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.png': 'image/png',
+};
+
+/** Serves `root` on a free loopback port; resolves to { url, close }. */
+export function serve(root = distDir) {
+  const server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
+    if (!file.startsWith(root)) {
+      response.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+      response.end(body);
+    } catch {
+      response.writeHead(404).end('not found');
+    }
+  });
+  return new Promise((done) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      done({ url: `http://127.0.0.1:${port}/`, close: () => new Promise((closed) => server.close(closed)) });
+    });
+  });
+}
+
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+/**
+ * Opens `url` in a new page and records what a reader should never see: console errors or
+ * warnings, uncaught exceptions, failed responses and requests to any other origin.
+ */
+export async function open(browser, url, { width = 1280, height = 900, colorScheme = 'light' } = {}) {
+  const page = await browser.newPage({ viewport: { width, height }, colorScheme });
+  const problems = [];
+  const origin = new URL(url).origin;
+  page.on('console', (message) => {
+    if (['error', 'warning'].includes(message.type())) problems.push(`console ${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('request', (request) => {
+    const requested = new URL(request.url());
+    if (!['data:', 'blob:'].includes(requested.protocol) && requested.origin !== origin) {
+      problems.push(`request to another origin: ${request.url()}`);
+    }
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  await page.goto(url);
+  await page.waitForSelector('table.matrix');
+  return { page, problems };
+}
+
+/** Runs axe-core from npm inside the page; resolves to its violations. */
+export async function axeViolations(page) {
+  const axeSource = await readFile(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axeSource);
+  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+export async function screenshot(page, name) {
+  await mkdir(artifactsDir, { recursive: true });
+  const path = join(artifactsDir, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** The number of responsibilities in the content file, counted from its source text. */
+export async function contentRowCount() {
+  const toml = await readFile(join(repoRoot, 'content/two-hats.toml'), 'utf8');
+  return toml.split('\n').filter((line) => line.trim() === '[[responsibilities]]').length;
+}
