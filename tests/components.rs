@@ -15,7 +15,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// A fresh root per test, so tests never see each other's DOM.
 fn new_root() -> Element {
-    let document = gloo::utils::document();
+    let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
     root
@@ -218,4 +218,19 @@ async fn an_unsourced_size_says_so() {
     flush().await;
     assert!(text(&root, ".flags").contains("No source"));
     assert!(text(&root, ".recommendation__reasons").contains("No source covers this."));
+}
+
+#[wasm_bindgen_test]
+async fn a_recommended_role_left_out_of_the_comparison_is_pointed_out() {
+    let root = mount_app().await;
+    slide_to(&root, 5).await;
+    assert_eq!(count(&root, ".matrix__hint"), 0);
+    click(&root, "input[name=compared-roles]").await;
+    assert!(text(&root, ".matrix__hint").contains("Tech Lead Manager"));
+    slide_to(&root, 12).await;
+    assert_eq!(
+        count(&root, ".matrix__hint"),
+        0,
+        "TL and EM are both compared"
+    );
 }

@@ -40,11 +40,7 @@ impl Emitter<'_> {
             let _ = writeln!(out, "    {variant},");
         }
         out.push_str("}\n\nimpl Reason {\n");
-        let _ = writeln!(out, "    pub const ALL: [Reason; {}] = [", variants.len());
-        for variant in &variants {
-            let _ = writeln!(out, "        Reason::{variant},");
-        }
-        out.push_str("    ];\n\n    pub fn key(self) -> &'static str {\n        match self {\n");
+        out.push_str("    pub fn key(self) -> &'static str {\n        match self {\n");
         for (variant, key) in variants.iter().zip(REASON_KEYS) {
             let _ = writeln!(out, "            Reason::{variant} => {key:?},");
         }

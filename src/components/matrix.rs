@@ -31,7 +31,7 @@ pub fn Matrix(props: &MatrixProps) -> Html {
             </th>
         }
     });
-    let columns = props.roles.len() + 1;
+    let columns = props.roles.count() + 1;
     let groups = CONTENT.group_ids().filter_map(|group| {
         let rows: Vec<RowId> = props
             .rows
@@ -58,9 +58,20 @@ pub fn Matrix(props: &MatrixProps) -> Html {
         })
     });
     let shown = props.rows.len();
+    let recommended_but_hidden: Vec<&str> = props
+        .recommended
+        .iter()
+        .filter(|role| !props.roles.contains(**role))
+        .map(|role| role.role().name)
+        .collect();
 
     html! {
         <div class="matrix-frame">
+            if !recommended_but_hidden.is_empty() {
+                <p class="matrix__hint">
+                    { format!("The recommended {} is not in this comparison; pick a pair that includes it to see its column.", recommended_but_hidden.join(" and ")) }
+                </p>
+            }
             <table class="matrix">
                 <caption class="matrix__caption">
                     { format!("Who owns each duty: {shown} of {} shown. Open a duty for its explanation and sources.", CONTENT.responsibilities.len()) }

@@ -66,7 +66,7 @@ pub fn MatrixRow(props: &MatrixRowProps) -> Html {
                 { for cells }
             </tr>
             <tr id={detail_id} class="duty-detail" hidden={!props.open}>
-                <td colspan={(props.roles.len() + 1).to_string()}>
+                <td colspan={(props.roles.count() + 1).to_string()}>
                     if props.open {
                         <p class="duty-detail__text">{ row.explanation.text }</p>
                         if row.is_disputed() {

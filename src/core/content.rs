@@ -243,7 +243,7 @@ pub struct TeamSize {
     pub hybrid_people_percent: u8,
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
@@ -322,9 +322,10 @@ mod tests {
     fn ladder_side_owns_its_rows_and_shared_rows_are_shared() {
         for row in CONTENT.responsibilities {
             match row.ladder {
-                Some(LadderSide::TechLead) if row.id != "technical-decisions" => {
+                Some(LadderSide::TechLead) => {
                     assert_eq!(row.level(RoleKey::TechLead), Level::Owns, "{}", row.id)
                 }
+                // The ladder lists the EM's *participation* in technical decisions; the TL owns them.
                 Some(LadderSide::EngineeringManager) if row.id != "technical-decisions" => {
                     assert_eq!(
                         row.level(RoleKey::EngineeringManager),

@@ -163,7 +163,7 @@ pub fn recommend(sizes: &TeamSize, inputs: Inputs) -> Recommendation {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::core::content::CONTENT;
