@@ -1,8 +1,10 @@
 //! Two Hats: the Tech Lead and Engineering Manager roles, side by side.
 //!
-//! `core` is plain Rust (content, rules, state); `components` render it. The App below owns
+//! `core` is plain Rust (content, rules, state, URL); `components` render it; `browser` is the
+//! thin glue to the address bar, the theme attribute and an embedding page. The App below owns
 //! the one state and hands every component the same dispatcher.
 
+pub mod browser;
 pub mod components;
 pub mod core;
 
@@ -11,33 +13,54 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use components::{
-    Comparison, KeyFacts, Matrix, MatrixFilters, Recommendation, RolePicker, Scenarios, Sources,
-    TeamSize,
+    Comparison, KeyFacts, Matrix, MatrixFilters, Recommendation, RolePicker, Scenarios, Share,
+    Sources, TeamSize,
 };
+use core::share::page_link;
 use core::state::{Action, State};
 
 impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        Rc::new(Rc::unwrap_or_clone(self).apply(action))
+        Rc::new(self.apply(action))
     }
 }
 
 #[function_component]
 pub fn App() -> Html {
-    let state = use_reducer_eq(State::default);
+    let state = use_reducer_eq(browser::state_from_address);
     let dispatch: Callback<Action> = state.dispatcher().into();
+    browser::use_address_sync(*state, dispatch.clone());
+    browser::use_theme_attribute(state.theme);
+    browser::use_height_messages(state.embed);
     let advice = state.recommendation();
     let recommended = advice.setup.roles();
     let rows: Vec<_> = state.visible_rows().collect();
 
-    html! {
-        <div class="two-hats">
+    let header = if state.embed {
+        html! {
+            <header class="masthead masthead--embed">
+                <h1 class="masthead__name">{ "Two Hats" }</h1>
+                <a class="masthead__full-page" href={page_link(&browser::page_url(), &state)}
+                    target="_blank" rel="noopener">
+                    { "Open full page" }<span class="visually-hidden">{ " (opens in a new tab)" }</span>
+                </a>
+            </header>
+        }
+    } else {
+        html! {
             <header class="masthead">
                 <p class="masthead__name">{ "Two Hats" }</p>
                 <h1 class="masthead__question">{ "Tech Lead or Engineering Manager: who owns what, and when does a team need both?" }</h1>
+                <Share state={*state} />
             </header>
+        }
+    };
+
+    html! {
+        <div class={classes!("two-hats", state.embed.then_some("two-hats--embed"))}>
+            { header }
             <main class="layout">
                 <div class="layout__sizing">
                     <TeamSize team={state.team} new_team={state.new_team}

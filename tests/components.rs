@@ -21,7 +21,24 @@ fn new_root() -> Element {
     root
 }
 
+fn address_query() -> String {
+    web_sys::window().unwrap().location().search().unwrap()
+}
+
+fn set_address_query(query: &str) {
+    let history = web_sys::window().unwrap().history().unwrap();
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(query))
+        .unwrap();
+}
+
+/// Mounts the App on a clean address, since the App reads its state from the URL.
 async fn mount_app() -> Element {
+    mount_app_at("?").await
+}
+
+async fn mount_app_at(query: &str) -> Element {
+    set_address_query(query);
     let root = new_root();
     yew::Renderer::<App>::with_root(root.clone()).render();
     flush().await;
@@ -233,4 +250,24 @@ async fn a_recommended_role_left_out_of_the_comparison_is_pointed_out() {
         0,
         "TL and EM are both compared"
     );
+}
+
+#[wasm_bindgen_test]
+async fn the_address_opens_and_follows_the_state() {
+    let root = mount_app_at("?team=12&roles=em,tlm&theme=dark").await;
+    assert!(text(&root, ".recommendation__setup").starts_with("12 engineers"));
+    assert_eq!(column_headers(&root), ["EM", "TLM"]);
+    let html = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .document_element()
+        .unwrap();
+    assert_eq!(html.get_attribute("data-theme").as_deref(), Some("dark"));
+
+    slide_to(&root, 3).await;
+    assert_eq!(address_query(), "?team=3&roles=em,tlm&theme=dark");
+    click(&root, ".matrix-filters input[type=checkbox]").await;
+    assert_eq!(address_query(), "?team=3&roles=em,tlm&diff=1&theme=dark");
+    html.remove_attribute("data-theme").unwrap();
 }

@@ -10,6 +10,7 @@ mod matrix_row;
 mod recommendation;
 mod role_picker;
 mod scenarios;
+mod share;
 mod sources;
 mod team_size;
 
@@ -22,5 +23,6 @@ pub use matrix_row::MatrixRow;
 pub use recommendation::{Recommendation, RecommendationProps};
 pub use role_picker::RolePicker;
 pub use scenarios::Scenarios;
+pub use share::Share;
 pub use sources::Sources;
 pub use team_size::TeamSize;

@@ -1,6 +1,9 @@
-//! The pure core: content, recommendation rules and the one state type with its reducer.
+//! The pure core: content, recommendation rules, the one state type with its reducer, and
+//! its mirror in the URL.
 //! Nothing here touches the browser, so all of it is tested natively.
 
 pub mod content;
 pub mod recommend;
+pub mod share;
 pub mod state;
+pub mod url;

@@ -51,7 +51,33 @@ impl RoleSet {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// The colour theme: `Auto` follows the reader's (or the host page's) system setting.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Theme {
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn slug(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Theme> {
+        [Theme::Auto, Theme::Light, Theme::Dark]
+            .into_iter()
+            .find(|theme| theme.slug() == slug)
+    }
+}
+
+/// Everything a reader can set; `core::url` mirrors all of it to the query string.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct State {
     pub team: u8,
     pub new_team: bool,
@@ -60,6 +86,9 @@ pub struct State {
     pub group: Option<GroupId>,
     pub only_differences: bool,
     pub open_row: Option<RowId>,
+    pub theme: Theme,
+    /// Compact mode for iframes: no page chrome, a link to the full page.
+    pub embed: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,6 +100,8 @@ pub enum Action {
     SetGroup(Option<GroupId>),
     SetOnlyDifferences(bool),
     ToggleRow(RowId),
+    /// Back or Forward: take the state a URL describes.
+    Restore(State),
 }
 
 impl Default for State {
@@ -83,6 +114,8 @@ impl Default for State {
             group: None,
             only_differences: false,
             open_row: None,
+            theme: Theme::Auto,
+            embed: false,
         }
     }
 }
@@ -108,6 +141,7 @@ impl State {
                 }
             }
             Action::ToggleRow(_) => {}
+            Action::Restore(state) => return state,
         }
         self
     }

@@ -21,11 +21,22 @@ const types = {
   '.png': 'image/png',
 };
 
-/** Serves `root` on a free loopback port; resolves to { url, close }. */
-export function serve(root = distDir) {
+export const examplesDir = join(repoRoot, 'examples');
+
+/**
+ * Serves folders on a free loopback port; resolves to { url, close }. `mounts` maps URL
+ * prefixes to folders, longest prefix first, so dist/ can sit under a sub-path.
+ */
+export function serve(mounts = [['/', distDir]], host = '127.0.0.1') {
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
-    const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
+    const [prefix, root] = mounts.find(([p]) => path.startsWith(p)) ?? [];
+    if (!root) {
+      response.writeHead(404).end('not found');
+      return;
+    }
+    const inner = path.slice(prefix.length);
+    const file = normalize(join(root, inner === '' || inner.endsWith('/') ? `${inner}index.html` : inner));
     if (!file.startsWith(root)) {
       response.writeHead(403).end();
       return;
@@ -41,7 +52,7 @@ export function serve(root = distDir) {
   return new Promise((done) => {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address();
-      done({ url: `http://127.0.0.1:${port}/`, close: () => new Promise((closed) => server.close(closed)) });
+      done({ url: `http://${host}:${port}/`, close: () => new Promise((closed) => server.close(closed)) });
     });
   });
 }
@@ -66,26 +77,32 @@ export function launch() {
  * Opens `url` in a new page and records what a reader should never see: console errors or
  * warnings, uncaught exceptions, failed responses and requests to any other origin.
  */
-export async function open(browser, url, { width = 1280, height = 900, colorScheme = 'light' } = {}) {
-  const page = await browser.newPage({ viewport: { width, height }, colorScheme });
+export async function open(browser, url, { width = 1280, height = 900, colorScheme = 'light', javaScriptEnabled = true, waitFor = 'table.matrix', origins = [] } = {}) {
+  const page = await browser.newPage({ viewport: { width, height }, colorScheme, javaScriptEnabled });
+  const problems = watch(page, [new URL(url).origin, ...origins]);
+  await page.goto(url);
+  if (waitFor) await page.waitForSelector(waitFor);
+  return { page, problems };
+}
+
+/** Collects console errors and warnings, uncaught exceptions, failed responses and requests
+ *  to any origin not in `origins`, for every frame of the page. */
+export function watch(page, origins) {
   const problems = [];
-  const origin = new URL(url).origin;
   page.on('console', (message) => {
     if (['error', 'warning'].includes(message.type())) problems.push(`console ${message.type()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('request', (request) => {
     const requested = new URL(request.url());
-    if (!['data:', 'blob:'].includes(requested.protocol) && requested.origin !== origin) {
+    if (!['data:', 'blob:'].includes(requested.protocol) && !origins.includes(requested.origin)) {
       problems.push(`request to another origin: ${request.url()}`);
     }
   });
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
-  await page.goto(url);
-  await page.waitForSelector('table.matrix');
-  return { page, problems };
+  return problems;
 }
 
 /** Runs axe-core from npm inside the page; resolves to its violations. */
@@ -96,10 +113,10 @@ export async function axeViolations(page) {
   return results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-export async function screenshot(page, name) {
+export async function screenshot(page, name, { fullPage = true } = {}) {
   await mkdir(artifactsDir, { recursive: true });
   const path = join(artifactsDir, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   return path;
 }
 

@@ -97,15 +97,19 @@ describe('the widget page', () => {
     await page.close();
   });
 
-  for (const [name, options] of [
-    ['desktop', { width: 1280, height: 900, colorScheme: 'light' }],
-    ['phone', { width: 375, height: 800, colorScheme: 'light' }],
-    ['dark', { width: 1280, height: 900, colorScheme: 'dark' }],
-    ['dark-phone', { width: 375, height: 800, colorScheme: 'dark' }],
+  for (const [name, path, options] of [
+    ['desktop', '', { width: 1280, height: 900, colorScheme: 'light' }],
+    ['phone', '', { width: 375, height: 800, colorScheme: 'light' }],
+    ['dark', '', { width: 1280, height: 900, colorScheme: 'dark' }],
+    ['dark-phone', '', { width: 375, height: 800, colorScheme: 'dark' }],
+    ['forced-dark', '?theme=dark', { width: 1280, height: 900, colorScheme: 'light' }],
+    ['embed', '?embed=1', { width: 700, height: 900, colorScheme: 'light' }],
+    ['embed-dark-phone', '?embed=1&theme=dark', { width: 320, height: 700, colorScheme: 'light' }],
   ]) {
-    it(`has no axe-core violations (${name}, a disputed row open)`, async () => {
-      const { page } = await open(browser, server.url, options);
+    it(`has no axe-core violations (${name}, a disputed row open, embed snippets shown)`, async () => {
+      const { page } = await open(browser, `${server.url}${path}`, options);
       await page.locator('.duty__toggle', { hasText: 'Development process' }).click();
+      if (!path.includes('embed')) await page.locator('summary', { hasText: 'Embed' }).click();
       assert.deepEqual(await axeViolations(page), []);
       await screenshot(page, name);
       await page.close();

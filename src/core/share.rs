@@ -1,0 +1,135 @@
+//! What the Share controls hand out: a link to the current state and the two embed snippets.
+
+use super::state::State;
+use super::url;
+
+/// The folder a page URL lives in, where `embed.js` sits beside `index.html`.
+pub fn folder_of(page_url: &str) -> &str {
+    let without_query = page_url.split(['?', '#']).next().unwrap_or(page_url);
+    match without_query.rfind('/') {
+        Some(slash) => &without_query[..=slash],
+        None => without_query,
+    }
+}
+
+/// A link that reopens `state` as a full page (never in embed mode).
+pub fn page_link(page_url: &str, state: &State) -> String {
+    let page = State {
+        embed: false,
+        ..*state
+    };
+    format!("{}?{}", folder_of(page_url), url::print(&page))
+}
+
+/// The compact embed-mode page for `state`: what a platform that only takes a link frames.
+pub fn embed_link(page_url: &str, state: &State) -> String {
+    let embedded = State {
+        embed: true,
+        ..*state
+    };
+    format!("{}?{}", folder_of(page_url), url::print(&embedded))
+}
+
+/// An iframe that shows `state` in embed mode; `embed.js` on the host page sizes it.
+pub fn iframe_snippet(page_url: &str, state: &State) -> String {
+    format!(
+        "<iframe data-twohats src=\"{}\" title=\"{TITLE}\" loading=\"lazy\" \
+         width=\"100%\" height=\"900\" frameborder=\"0\"></iframe>\n{}",
+        embed_link(page_url, state).replace('&', "&amp;"),
+        script_tag(folder_of(page_url)),
+    )
+}
+
+/// A placeholder that `embed.js` turns into the auto-sized iframe, configured by data attributes.
+pub fn div_snippet(page_url: &str, state: &State) -> String {
+    let page = State {
+        embed: false,
+        ..*state
+    };
+    let attributes: String = url::params(&page)
+        .into_iter()
+        .map(|(key, value)| format!(" data-{key}=\"{value}\""))
+        .collect();
+    format!(
+        "<div data-twohats{attributes}></div>\n{}",
+        script_tag(folder_of(page_url))
+    )
+}
+
+/// The accessible name of every embedded frame.
+pub const TITLE: &str = "Two Hats: Tech Lead vs Engineering Manager, interactive";
+
+fn script_tag(folder: &str) -> String {
+    format!("<script src=\"{folder}embed.js\" async></script>")
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::core::content::RoleKey;
+    use crate::core::state::RoleSet;
+
+    const PAGE: &str = "https://example.org/widgets/two-hats/index.html?team=3#matrix";
+
+    fn seven_tl_em() -> State {
+        State {
+            team: 7,
+            roles: RoleSet::of(&[RoleKey::TechLead, RoleKey::EngineeringManager]).unwrap(),
+            ..State::default()
+        }
+    }
+
+    #[test]
+    fn the_folder_drops_file_query_and_fragment() {
+        assert_eq!(folder_of(PAGE), "https://example.org/widgets/two-hats/");
+        assert_eq!(
+            folder_of("http://127.0.0.1:8080/?team=4"),
+            "http://127.0.0.1:8080/"
+        );
+    }
+
+    #[test]
+    fn the_page_link_reopens_the_state_outside_embed_mode() {
+        let state = State {
+            embed: true,
+            ..seven_tl_em()
+        };
+        let link = page_link(PAGE, &state);
+        assert_eq!(
+            link,
+            "https://example.org/widgets/two-hats/?team=7&roles=tl,em"
+        );
+        let query = link.split_once('?').unwrap().1;
+        assert_eq!(url::parse(query), seven_tl_em());
+    }
+
+    #[test]
+    fn the_embed_link_opens_embed_mode() {
+        assert_eq!(
+            embed_link(PAGE, &seven_tl_em()),
+            "https://example.org/widgets/two-hats/?team=7&roles=tl,em&embed=1"
+        );
+    }
+
+    #[test]
+    fn the_iframe_snippet_embeds_the_state() {
+        let snippet = iframe_snippet(PAGE, &seven_tl_em());
+        assert!(snippet.contains(
+            "src=\"https://example.org/widgets/two-hats/?team=7&amp;roles=tl,em&amp;embed=1\""
+        ));
+        assert!(snippet.contains("loading=\"lazy\""));
+        assert!(snippet.contains(&format!("title=\"{TITLE}\"")));
+        assert!(snippet.ends_with(
+            "<script src=\"https://example.org/widgets/two-hats/embed.js\" async></script>"
+        ));
+    }
+
+    #[test]
+    fn the_div_snippet_carries_the_state_as_data_attributes() {
+        let snippet = div_snippet(PAGE, &seven_tl_em());
+        assert!(
+            snippet.starts_with("<div data-twohats data-team=\"7\" data-roles=\"tl,em\"></div>\n")
+        );
+        assert!(!snippet.contains("data-embed"));
+    }
+}

@@ -1,0 +1,360 @@
+//! The query string is a public contract: every state a reader can set, in a link they can
+//! share or an embed an author can configure. Parsing never fails: a missing, unknown or
+//! out-of-range value falls back to the default or is clamped, and the first of duplicated
+//! keys wins.
+
+use std::borrow::Cow;
+
+use super::content::{RoleKey, CONTENT};
+use super::state::{RoleSet, State, Theme};
+
+/// Reads a query string, with or without its leading `?`.
+pub fn parse(query: &str) -> State {
+    let pairs: Vec<(Cow<str>, Cow<str>)> = query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (decode(key), decode(value))
+        })
+        .collect();
+    let value = |key: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_ref())
+    };
+    let flag = |key: &str| value(key) == Some("1");
+    let sizes = &CONTENT.team_size;
+    let defaults = State::default();
+
+    State {
+        team: value("team")
+            .and_then(parse_team)
+            .map_or(defaults.team, |team| team.clamp(sizes.min, sizes.max)),
+        roles: value("roles")
+            .and_then(parse_roles)
+            .unwrap_or(defaults.roles),
+        group: value("group").and_then(|id| CONTENT.group_ids().find(|g| g.group().id == id)),
+        only_differences: flag("diff"),
+        open_row: value("row").and_then(|id| CONTENT.row_ids().find(|r| r.row().id == id)),
+        new_team: flag("new"),
+        lead_has_done_both: flag("both"),
+        theme: value("theme")
+            .and_then(Theme::from_slug)
+            .unwrap_or_default(),
+        embed: flag("embed"),
+    }
+}
+
+/// Writes the query string (without `?`) that `parse` reads back as the same state.
+pub fn print(state: &State) -> String {
+    let pairs: Vec<String> = params(state)
+        .into_iter()
+        .map(|(key, value)| format!("{key}={value}"))
+        .collect();
+    pairs.join("&")
+}
+
+/// The parameters that describe `state`, in a stable order. The team size is always given,
+/// so a shared link keeps its meaning if the default changes; other values only when they
+/// differ from the default. Values need no escaping: they are digits, slugs and commas.
+pub fn params(state: &State) -> Vec<(&'static str, String)> {
+    let defaults = State::default();
+    let mut params = vec![("team", state.team.to_string())];
+    if state.roles != defaults.roles {
+        let slugs: Vec<&str> = state.roles.iter().map(RoleKey::slug).collect();
+        params.push(("roles", slugs.join(",")));
+    }
+    if let Some(group) = state.group {
+        params.push(("group", group.group().id.to_owned()));
+    }
+    let flags = [
+        ("diff", state.only_differences),
+        ("new", state.new_team),
+        ("both", state.lead_has_done_both),
+    ];
+    params.extend(
+        flags
+            .into_iter()
+            .filter(|(_, on)| *on)
+            .map(|(key, _)| (key, "1".to_owned())),
+    );
+    if let Some(row) = state.open_row {
+        params.push(("row", row.row().id.to_owned()));
+    }
+    if state.theme != Theme::Auto {
+        params.push(("theme", state.theme.slug().to_owned()));
+    }
+    if state.embed {
+        params.push(("embed", "1".to_owned()));
+    }
+    params
+}
+
+/// How a change enters the browser history.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HistoryStep {
+    Push,
+    Replace,
+}
+
+/// Whether `next` differs from `previous` in team size alone.
+pub fn is_slider_move(previous: &State, next: &State) -> bool {
+    previous.team != next.team
+        && State {
+            team: next.team,
+            ..*previous
+        } == *next
+}
+
+/// Discrete changes each get an entry, so Back undoes them one by one. A run of slider moves
+/// shares one entry: the first move pushes, the rest replace it, so dragging does not flood
+/// the history and Back returns to where the drag began. An unchanged state only rewrites the
+/// address into its canonical form.
+pub fn history_step(previous: &State, next: &State, previous_was_slider_move: bool) -> HistoryStep {
+    let continues_drag = is_slider_move(previous, next) && previous_was_slider_move;
+    if previous == next || continues_drag {
+        HistoryStep::Replace
+    } else {
+        HistoryStep::Push
+    }
+}
+
+fn parse_team(text: &str) -> Option<u8> {
+    let digits = text.trim();
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // Any run of digits is a number; too large for u8 clamps to the top like 9999 does.
+    Some(digits.parse().unwrap_or(u8::MAX))
+}
+
+fn parse_roles(list: &str) -> Option<RoleSet> {
+    let mut roles = Vec::new();
+    for slug in list.split(',') {
+        let role = RoleKey::ALL
+            .into_iter()
+            .find(|role| role.slug() == slug.trim())?;
+        if !roles.contains(&role) {
+            roles.push(role);
+        }
+    }
+    RoleSet::of(&roles)
+}
+
+/// Percent-decoding as browsers encode query strings; malformed escapes stay as written.
+fn decode(text: &str) -> Cow<'_, str> {
+    if !text.contains(['%', '+']) {
+        return Cow::Borrowed(text);
+    }
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut index = 0;
+    while index < bytes.len() {
+        let escaped = (bytes[index] == b'%')
+            .then(|| bytes.get(index + 1..index + 3))
+            .flatten()
+            .and_then(|hex| u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok());
+        match (bytes[index], escaped) {
+            (_, Some(byte)) => {
+                out.push(byte);
+                index += 3;
+            }
+            (b'+', None) => {
+                out.push(b' ');
+                index += 1;
+            }
+            (byte, None) => {
+                out.push(byte);
+                index += 1;
+            }
+        }
+    }
+    Cow::Owned(String::from_utf8_lossy(&out).into_owned())
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::core::content::{GroupId, RowId};
+    use proptest::prelude::*;
+
+    fn row(id: &str) -> RowId {
+        CONTENT.row_ids().find(|r| r.row().id == id).unwrap()
+    }
+
+    #[test]
+    fn a_drag_shares_one_history_entry_and_discrete_changes_get_their_own() {
+        let start = State::default();
+        let moved = State { team: 6, ..start };
+        let moved_again = State { team: 7, ..start };
+        assert_eq!(history_step(&start, &moved, false), HistoryStep::Push);
+        assert_eq!(
+            history_step(&moved, &moved_again, true),
+            HistoryStep::Replace
+        );
+        let filtered = State {
+            only_differences: true,
+            ..moved_again
+        };
+        assert_eq!(
+            history_step(&moved_again, &filtered, true),
+            HistoryStep::Push
+        );
+        assert_eq!(
+            history_step(&start, &start, false),
+            HistoryStep::Replace,
+            "canonical form"
+        );
+        let both = State {
+            team: 9,
+            new_team: true,
+            ..start
+        };
+        assert!(!is_slider_move(&start, &both));
+    }
+
+    #[test]
+    fn an_empty_query_is_the_default_state() {
+        assert_eq!(parse(""), State::default());
+        assert_eq!(parse("?"), State::default());
+    }
+
+    #[test]
+    fn every_parameter_is_read() {
+        let state = parse("?team=12&roles=tl,em&group=people&diff=1&row=one-on-ones&new=1&both=1&theme=dark&embed=1");
+        assert_eq!(state.team, 12);
+        assert_eq!(
+            state.roles,
+            RoleSet::of(&[RoleKey::TechLead, RoleKey::EngineeringManager]).unwrap()
+        );
+        assert_eq!(state.group.map(|g| g.group().id), Some("people"));
+        assert!(state.only_differences && state.new_team && state.lead_has_done_both);
+        assert_eq!(state.open_row, Some(row("one-on-ones")));
+        assert_eq!(state.theme, Theme::Dark);
+        assert!(state.embed);
+    }
+
+    #[test]
+    fn bad_values_fall_back_or_clamp() {
+        let default = State::default();
+        assert_eq!(parse("team=0").team, 1);
+        assert_eq!(parse("team=9999").team, 50);
+        assert_eq!(parse("team=99999999999999999999").team, 50);
+        assert_eq!(parse("team=abc").team, default.team);
+        assert_eq!(parse("team=-3").team, default.team);
+        assert_eq!(parse("team=").team, default.team);
+        assert_eq!(parse("roles=xyz").roles, default.roles);
+        assert_eq!(
+            parse("roles=tl").roles,
+            default.roles,
+            "one role is not a comparison"
+        );
+        assert_eq!(parse("roles=tl,tl").roles, default.roles);
+        assert_eq!(parse("roles=tl,xyz").roles, default.roles);
+        assert_eq!(parse("group=nope").group, None);
+        assert_eq!(parse("row=nope").open_row, None);
+        assert_eq!(parse("theme=purple").theme, Theme::Auto);
+        assert!(!parse("diff=yes").only_differences);
+        let huge = format!(
+            "team={}&roles={}",
+            "9".repeat(100_000),
+            "tl,".repeat(50_000)
+        );
+        assert_eq!(parse(&huge).team, 50);
+    }
+
+    #[test]
+    fn the_first_of_duplicated_keys_wins() {
+        assert_eq!(parse("team=7&team=30").team, 7);
+        assert_eq!(parse("team=abc&team=30").team, State::default().team);
+    }
+
+    #[test]
+    fn encoded_values_are_decoded() {
+        let state = parse("roles=tl%2Ctlm&te%61m=%312");
+        assert_eq!(
+            state.roles,
+            RoleSet::of(&[RoleKey::TechLead, RoleKey::TechLeadManager]).unwrap()
+        );
+        assert_eq!(state.team, 12);
+        assert_eq!(
+            parse("roles=tl%2").roles,
+            State::default().roles,
+            "a broken escape is no role"
+        );
+    }
+
+    #[test]
+    fn printing_keeps_links_short_and_readable() {
+        assert_eq!(print(&State::default()), "team=5");
+        let state = State {
+            team: 12,
+            roles: RoleSet::of(&[RoleKey::EngineeringManager, RoleKey::TechLead]).unwrap(),
+            group: Some(GroupId(1)),
+            only_differences: true,
+            open_row: Some(row("hiring")),
+            theme: Theme::Light,
+            embed: true,
+            ..State::default()
+        };
+        assert_eq!(
+            print(&state),
+            "team=12&roles=tl,em&group=people&diff=1&row=hiring&theme=light&embed=1"
+        );
+    }
+
+    fn any_state() -> impl Strategy<Value = State> {
+        let groups = CONTENT.groups.len() as u8;
+        let rows = CONTENT.responsibilities.len() as u8;
+        (
+            1u8..=50,
+            0usize..4,
+            proptest::option::of(0..groups),
+            proptest::option::of(0..rows),
+            any::<[bool; 4]>(),
+            0usize..3,
+        )
+            .prop_map(
+                move |(team, roles, group, row, [diff, new_team, both, embed], theme)| State {
+                    team,
+                    roles: RoleSet::CHOICES[roles],
+                    group: group.map(GroupId),
+                    only_differences: diff,
+                    open_row: row.map(RowId),
+                    new_team,
+                    lead_has_done_both: both,
+                    theme: [Theme::Auto, Theme::Light, Theme::Dark][theme],
+                    embed,
+                },
+            )
+    }
+
+    proptest! {
+        #[test]
+        fn parse_never_panics(query in ".*") {
+            let state = parse(&query);
+            prop_assert!((1..=50).contains(&state.team));
+            prop_assert!(state.roles.count() >= 2);
+        }
+
+        #[test]
+        fn parse_never_panics_on_near_miss_queries(
+            pairs in proptest::collection::vec(
+                ("(team|roles|group|diff|row|new|both|theme|embed|%7|x)", "[a-z0-9,%+=&-]{0,12}"),
+                0..12,
+            )
+        ) {
+            let query: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            let state = parse(&query.join("&"));
+            prop_assert_eq!(parse(&print(&state)), state);
+        }
+
+        #[test]
+        fn print_then_parse_round_trips(state in any_state()) {
+            prop_assert_eq!(parse(&print(&state)), state);
+        }
+    }
+}

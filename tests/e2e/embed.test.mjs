@@ -1,0 +1,132 @@
+// End-to-end: the example blog post embeds the widget twice, from a sub-path, and each frame
+// keeps exactly the height of its content.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { distDir, examplesDir, launch, open, screenshot, serve } from './harness.mjs';
+
+let blog;
+let foreign;
+let browser;
+
+before(async () => {
+  blog = await serve([['/widgets/two-hats/', distDir], ['/', examplesDir]]);
+  foreign = await serve([['/', examplesDir]], 'localhost');
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await blog?.close();
+  await foreign?.close();
+});
+
+/** Waits until every Two Hats frame shows the widget and is exactly as tall as its content. */
+async function framesFitTheirContent(page) {
+  await page.waitForFunction(() => {
+    const frames = [...document.querySelectorAll('iframe[data-twohats]')];
+    return frames.length === 2 && frames.every((frame) => {
+      const doc = frame.contentDocument;
+      if (!doc || !doc.querySelector('table.matrix')) return false;
+      const content = doc.documentElement.getBoundingClientRect().height;
+      return Math.abs(frame.clientHeight - content) <= 2;
+    });
+  });
+  return page.evaluate(() => [...document.querySelectorAll('iframe[data-twohats]')].map((frame) => {
+    const root = frame.contentDocument.documentElement;
+    return { frame: frame.clientHeight, content: root.getBoundingClientRect().height, scrolls: root.scrollHeight > root.clientHeight };
+  }));
+}
+
+async function openBlog(options = {}) {
+  const opened = await open(browser, `${blog.url}blog-post.html`, { waitFor: 'article', ...options });
+  // Lazy frames load as they come near the viewport, as a reader would scroll to them.
+  for (const frame of await opened.page.locator('iframe[data-twohats]').all()) await frame.scrollIntoViewIfNeeded();
+  return opened;
+}
+
+function assertFits(sizes, when) {
+  for (const [index, size] of sizes.entries()) {
+    assert.ok(Math.abs(size.frame - size.content) <= 2, `${when}: frame ${index} ${JSON.stringify(size)}`);
+    assert.equal(size.scrolls, false, `${when}: frame ${index} has no inner scrollbar`);
+  }
+}
+
+describe('embedding in a blog post', () => {
+  it('ships a small embed.js', async () => {
+    const script = await readFile(join(distDir, 'embed.js'));
+    assert.ok(gzipSync(script, { level: 9 }).length < 2048);
+  });
+
+  it('turns the data-attribute placeholder into a titled, lazy, configured frame', async () => {
+    const { page, problems } = await openBlog();
+    await framesFitTheirContent(page);
+    const second = page.locator('iframe[data-twohats]').nth(1);
+    assert.equal(await second.getAttribute('loading'), 'lazy');
+    assert.match(await second.getAttribute('title'), /Two Hats/);
+    const src = new URL(await second.getAttribute('src'));
+    assert.equal(src.pathname, '/widgets/two-hats/');
+    assert.equal(src.search, '?team=11&roles=tl,em,tlm&new=1&embed=1');
+    const frame = await second.contentFrame();
+    assert.match(await frame.locator('.recommendation__setup').innerText(), /^11 engineers/);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('keeps each frame as tall as its content after load, slider moves and a narrower viewport', async () => {
+    const { page, problems } = await openBlog();
+    assertFits(await framesFitTheirContent(page), 'after load');
+
+    const first = await page.locator('iframe[data-twohats]').first().contentFrame();
+    const before = await page.locator('iframe[data-twohats]').first().evaluate((f) => f.clientHeight);
+    await first.locator('.matrix-filters select').selectOption({ label: 'People' });
+    await first.locator('#team-size').focus();
+    await page.keyboard.press('End');
+    await page.waitForFunction((old) => document.querySelector('iframe[data-twohats]').clientHeight !== old, before);
+    assertFits(await framesFitTheirContent(page), 'after the slider and a filter');
+
+    await page.setViewportSize({ width: 380, height: 800 });
+    await page.waitForFunction(() => document.querySelector('iframe[data-twohats]').contentDocument.documentElement.clientWidth < 380);
+    assertFits(await framesFitTheirContent(page), 'after narrowing');
+    const pageScroll = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    assert.equal(pageScroll, 0, 'no horizontal scroll on the host page');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('ignores resize messages from anything but its own frames', async () => {
+    const { page } = await openBlog();
+    const heights = await framesFitTheirContent(page);
+    await page.evaluate(async (foreignUrl) => {
+      const stranger = document.createElement('iframe');
+      stranger.srcdoc = '<p>stranger</p>';
+      document.body.append(stranger);
+      const crossOrigin = document.createElement('iframe');
+      crossOrigin.src = `${foreignUrl}blog-post.css`;
+      document.body.append(crossOrigin);
+      await new Promise((loaded) => crossOrigin.addEventListener('load', loaded));
+      const forged = { type: 'twohats:resize', height: 123 };
+      window.postMessage(forged, '*');
+      stranger.contentWindow.parent.postMessage(forged, '*');
+      // Messages are delivered in order: once this one arrives, the forged ones were handled.
+      await new Promise((handled) => {
+        window.addEventListener('message', (event) => event.data === 'sentinel' && handled());
+        window.postMessage('sentinel', '*');
+      });
+    }, foreign.url);
+    const after = await page.evaluate(() => [...document.querySelectorAll('iframe[data-twohats]')].map((f) => f.clientHeight));
+    assert.deepEqual(after, heights.map((h) => h.frame));
+    await page.close();
+  });
+
+  it('looks native in the post (screenshot)', async () => {
+    const { page } = await openBlog({ width: 1280, height: 900 });
+    await framesFitTheirContent(page);
+    await page.locator('iframe[data-twohats]').first().scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollTo(0, document.querySelector('iframe[data-twohats]').offsetTop - 320));
+    await screenshot(page, 'embedded', { fullPage: false });
+    await page.close();
+  });
+});

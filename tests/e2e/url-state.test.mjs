@@ -1,0 +1,101 @@
+// End-to-end: the query string opens the exact state, follows every change, walks with
+// Back/Forward, and shrugs off bad values.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, open, serve } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const query = (page) => new URL(page.url()).search;
+
+describe('URL state', () => {
+  it('opens every parameter in the right state', async () => {
+    const { page, problems } = await open(
+      browser,
+      `${server.url}?team=12&roles=tl,em&group=people&diff=1&row=one-on-ones&new=1&both=1&theme=dark`,
+    );
+    assert.equal(await page.locator('#team-size').inputValue(), '12');
+    assert.ok(await page.getByLabel('TL & EM').isChecked());
+    assert.equal(await page.locator('.matrix-filters select option:checked').innerText(), 'People');
+    assert.ok(await page.getByLabel('Only where they differ').isChecked());
+    assert.ok(await page.getByLabel('The team is new').isChecked());
+    assert.ok(await page.getByLabel('The lead has done both jobs before').isChecked());
+    const openRow = page.locator('.duty__toggle[aria-expanded="true"]');
+    assert.equal(await openRow.innerText(), 'One-on-ones');
+    assert.equal(await page.locator('html').getAttribute('data-theme'), 'dark');
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.equal(background, 'rgb(21, 22, 25)', 'dark paper even though the system is light');
+    assert.equal(await page.locator('h1').count(), 1);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('opens the compact embed mode with a link to the full page', async () => {
+    const { page } = await open(browser, `${server.url}?team=7&roles=tl,em&embed=1&theme=light`);
+    assert.equal(await page.locator('.masthead__question').count(), 0, 'no page chrome');
+    assert.equal(await page.locator('.share').count(), 0);
+    const link = page.getByRole('link', { name: /Open full page/ });
+    assert.equal(await link.getAttribute('target'), '_blank');
+    const href = new URL(await link.getAttribute('href'), server.url);
+    assert.equal(href.search, '?team=7&roles=tl,em&theme=light');
+    await page.close();
+  });
+
+  it('writes each change to the URL and walks it with Back and Forward', async () => {
+    const { page } = await open(browser, `${server.url}?team=5`);
+    const start = await page.evaluate(() => history.length);
+
+    await page.getByLabel('TL & EM').check();
+    assert.equal(query(page), '?team=5&roles=tl,em');
+    await page.locator('.duty__toggle', { hasText: 'Code reviews and feedback' }).click();
+    assert.equal(query(page), '?team=5&roles=tl,em&row=code-reviews');
+    assert.equal(await page.evaluate(() => history.length), start + 2, 'discrete changes push');
+
+    await page.locator('#team-size').focus();
+    for (let i = 0; i < 6; i += 1) await page.keyboard.press('ArrowRight');
+    assert.equal(query(page), '?team=11&roles=tl,em&row=code-reviews');
+    assert.equal(await page.evaluate(() => history.length), start + 3, 'a run of slider moves is one entry');
+
+    await page.goBack();
+    await page.waitForFunction(() => document.querySelector('#team-size').value === '5');
+    assert.equal(query(page), '?team=5&roles=tl,em&row=code-reviews');
+    await page.goBack();
+    await page.waitForFunction(() => !document.querySelector('.duty__toggle[aria-expanded="true"]'));
+    assert.equal(query(page), '?team=5&roles=tl,em');
+    await page.goBack();
+    await page.waitForFunction(() => document.querySelectorAll('th.matrix__role').length === 3);
+    await page.goForward();
+    await page.waitForFunction(() => document.querySelectorAll('th.matrix__role').length === 2);
+    assert.ok(await page.getByLabel('TL & EM').isChecked());
+    await page.close();
+  });
+
+  it('falls back or clamps bad values silently', async () => {
+    const huge = 'x'.repeat(4000);
+    for (const [bad, expected] of [
+      ['team=0', '?team=1'],
+      ['team=abc', '?team=5'],
+      ['team=9999', '?team=50'],
+      ['roles=xyz', '?team=5'],
+      ['team=7&team=30', '?team=7'],
+      [`group=${huge}&row=${huge}&theme=${huge}`, '?team=5'],
+      ['roles=tl,tl&diff=yes&embed=2', '?team=5'],
+    ]) {
+      const { page, problems } = await open(browser, `${server.url}?${bad}`);
+      assert.equal(query(page), expected, bad.slice(0, 40));
+      assert.deepEqual(problems, [], bad.slice(0, 40));
+      await page.close();
+    }
+  });
+});
