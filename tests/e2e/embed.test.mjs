@@ -8,19 +8,16 @@ import { join } from 'node:path';
 import { distDir, examplesDir, launch, open, screenshot, serve } from './harness.mjs';
 
 let blog;
-let foreign;
 let browser;
 
 before(async () => {
   blog = await serve([['/widgets/two-hats/', distDir], ['/', examplesDir]]);
-  foreign = await serve([['/', examplesDir]], 'localhost');
   browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
   await blog?.close();
-  await foreign?.close();
 });
 
 /** Waits until every Two Hats frame shows the widget and is exactly as tall as its content. */
@@ -99,23 +96,26 @@ describe('embedding in a blog post', () => {
   it('ignores resize messages from anything but its own frames', async () => {
     const { page } = await openBlog();
     const heights = await framesFitTheirContent(page);
-    await page.evaluate(async (foreignUrl) => {
-      const stranger = document.createElement('iframe');
-      stranger.srcdoc = '<p>stranger</p>';
-      document.body.append(stranger);
-      const crossOrigin = document.createElement('iframe');
-      crossOrigin.src = `${foreignUrl}blog-post.css`;
-      document.body.append(crossOrigin);
-      await new Promise((loaded) => crossOrigin.addEventListener('load', loaded));
+    const received = await page.evaluate(async () => {
       const forged = { type: 'twohats:resize', height: 123 };
-      window.postMessage(forged, '*');
-      stranger.contentWindow.parent.postMessage(forged, '*');
-      // Messages are delivered in order: once this one arrives, the forged ones were handled.
-      await new Promise((handled) => {
-        window.addEventListener('message', (event) => event.data === 'sentinel' && handled());
-        window.postMessage('sentinel', '*');
+      // embed.js listened first, so by the time this listener hears a message, it has too.
+      const heard = (fromFrame) => new Promise((done) => {
+        window.addEventListener('message', function onMessage(event) {
+          if (event.data?.height !== forged.height) return;
+          if (fromFrame !== (event.source !== window)) return;
+          window.removeEventListener('message', onMessage);
+          done(event.origin);
+        });
       });
-    }, foreign.url);
+      const fromHost = heard(false);
+      window.postMessage(forged, '*');
+      const fromStranger = heard(true);
+      const stranger = document.createElement('iframe');
+      stranger.src = `data:text/html,<script>parent.postMessage(${JSON.stringify(forged)}, '*')</script>`;
+      document.body.append(stranger);
+      return [await fromHost, await fromStranger];
+    });
+    assert.equal(received[1], 'null', 'the stranger frame has an opaque origin');
     const after = await page.evaluate(() => [...document.querySelectorAll('iframe[data-twohats]')].map((f) => f.clientHeight));
     assert.deepEqual(after, heights.map((h) => h.frame));
     await page.close();

@@ -27,7 +27,7 @@ export const examplesDir = join(repoRoot, 'examples');
  * Serves folders on a free loopback port; resolves to { url, close }. `mounts` maps URL
  * prefixes to folders, longest prefix first, so dist/ can sit under a sub-path.
  */
-export function serve(mounts = [['/', distDir]], host = '127.0.0.1') {
+export function serve(mounts = [['/', distDir]]) {
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
     const [prefix, root] = mounts.find(([p]) => path.startsWith(p)) ?? [];
@@ -52,7 +52,7 @@ export function serve(mounts = [['/', distDir]], host = '127.0.0.1') {
   return new Promise((done) => {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address();
-      done({ url: `http://${host}:${port}/`, close: () => new Promise((closed) => server.close(closed)) });
+      done({ url: `http://127.0.0.1:${port}/`, close: () => new Promise((closed) => server.close(closed)) });
     });
   });
 }
