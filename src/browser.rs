@@ -17,7 +17,7 @@ pub fn state_from_address() -> State {
     url::parse(&address_query())
 }
 
-/// The page's own URL, for links and snippets.
+/// The page's own URL, for the links and snippets the reader copies.
 pub fn page_url() -> String {
     window().location().href().unwrap_or_default()
 }
@@ -26,31 +26,37 @@ fn address_query() -> String {
     window().location().search().unwrap_or_default()
 }
 
+/// Set on `<html>` by `boot.js` while the prerendered default is hidden, waiting for the
+/// state the address asks for.
+const PENDING_CLASS: &str = "twohats-pending";
+
 /// Mirrors every state change into the address bar and restores the state on Back/Forward.
+///
+/// The first render is the default state, so that it matches the prerendered HTML it
+/// hydrates; the state the address asks for follows straight after, before the page shows.
 #[hook]
 pub fn use_address_sync(state: State, dispatch: Callback<Action>) {
-    let last = use_mut_ref(|| (state, false));
+    let last = use_mut_ref(|| None::<(State, bool)>);
+    let restore = dispatch.clone();
     use_effect_with(state, move |state| {
-        let (previous, previous_was_slider_move) = *last.borrow();
-        let query = url::print(state);
-        let came_from_address = address_query().trim_start_matches('?') == query;
+        let mut last = last.borrow_mut();
+        let Some((previous, previous_was_slider_move)) = *last else {
+            let wanted = state_from_address();
+            *last = Some((wanted, false));
+            if wanted != *state {
+                restore.emit(Action::Restore(wanted));
+                return;
+            }
+            write_address(HistoryStep::Replace, state);
+            mark_ready();
+            return;
+        };
+        let came_from_address = address_query().trim_start_matches('?') == url::print(state);
         if !came_from_address {
-            let target = format!("?{query}");
-            let written = match url::history_step(&previous, state, previous_was_slider_move) {
-                HistoryStep::Push => {
-                    history().push_state_with_url(&JsValue::NULL, "", Some(&target))
-                }
-                HistoryStep::Replace => {
-                    history().replace_state_with_url(&JsValue::NULL, "", Some(&target))
-                }
-            };
-            // A sandboxed or file:// page may refuse; the widget still works, only unlinked.
-            drop(written);
+            write_address(url::history_step(&previous, state, previous_was_slider_move), state);
         }
-        *last.borrow_mut() = (
-            *state,
-            !came_from_address && url::is_slider_move(&previous, state),
-        );
+        *last = Some((*state, !came_from_address && url::is_slider_move(&previous, state)));
+        mark_ready();
     });
     use_effect_with((), move |_| {
         let listener = EventListener::new(&window(), "popstate", move |_| {
@@ -58,6 +64,34 @@ pub fn use_address_sync(state: State, dispatch: Callback<Action>) {
         });
         move || drop(listener)
     });
+}
+
+fn write_address(step: HistoryStep, state: &State) {
+    let target = format!("?{}", url::print(state));
+    if address_query() == target {
+        return;
+    }
+    let written = match step {
+        HistoryStep::Push => history().push_state_with_url(&JsValue::NULL, "", Some(&target)),
+        HistoryStep::Replace => history().replace_state_with_url(&JsValue::NULL, "", Some(&target)),
+    };
+    // A sandboxed or file:// page may refuse; the widget still works, only unlinked.
+    drop(written);
+}
+
+/// Shows the page and marks the moment it is interactive, once.
+fn mark_ready() {
+    let Some(root) = document().document_element() else {
+        return;
+    };
+    if root.get_attribute("data-twohats-ready").is_some() {
+        return;
+    }
+    let _ = root.set_attribute("data-twohats-ready", "");
+    let _ = root.class_list().remove_1(PENDING_CLASS);
+    if let Some(performance) = window().performance() {
+        let _ = performance.mark("twohats:interactive");
+    }
 }
 
 /// Sets `data-theme` on `<html>` for a chosen theme; `auto` leaves it to the system setting.

@@ -29,7 +29,7 @@ impl Reducible for State {
 
 #[function_component]
 pub fn App() -> Html {
-    let state = use_reducer_eq(browser::state_from_address);
+    let state = use_reducer_eq(State::default);
     let dispatch: Callback<Action> = state.dispatcher().into();
     browser::use_address_sync(*state, dispatch.clone());
     browser::use_theme_attribute(state.theme);
@@ -42,7 +42,7 @@ pub fn App() -> Html {
         html! {
             <header class="masthead masthead--embed">
                 <h1 class="masthead__name">{ "Two Hats" }</h1>
-                <a class="masthead__full-page" href={page_link(&browser::page_url(), &state)}
+                <a class="masthead__full-page" href={page_link("", &state)}
                     target="_blank" rel="noopener">
                     { "Open full page" }<span class="visually-hidden">{ " (opens in a new tab)" }</span>
                 </a>

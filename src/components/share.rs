@@ -13,7 +13,13 @@ pub struct ShareProps {
 #[function_component]
 pub fn Share(props: &ShareProps) -> Html {
     let status = use_state(|| None::<String>);
-    let page = page_url();
+    // Known only in the browser: the prerendered page shows relative snippets until hydrated.
+    let page = use_state(String::new);
+    {
+        let page = page.clone();
+        use_effect_with((), move |_| page.set(page_url()));
+    }
+    let page = (*page).clone();
     let link = page_link(&page, &props.state);
     let copy = |text: String, what: &'static str| {
         let status = status.clone();

@@ -15,8 +15,16 @@ pub fn run(root: &Path) -> Result {
     print_size_table(&root.join("dist"))
 }
 
+/// Builds the release into dist/, then renders the default page into its index.html so it
+/// paints before the wasm arrives (the wasm hydrates it).
 pub fn build_release(root: &Path) -> Result {
-    process::run(process::trunk(root)?.args(["build", "--release", "--offline=true"]))
+    process::run(process::trunk(root)?.args(["build", "--release", "--offline=true"]))?;
+    process::run(
+        Command::new("cargo")
+            .current_dir(root)
+            .args(["run", "--quiet", "--features", "ssr", "--bin", "prerender", "--"])
+            .arg(root.join("dist/index.html")),
+    )
 }
 
 struct FileSize {

@@ -1,0 +1,75 @@
+// End-to-end: the release page arrives prerendered, reads with JavaScript off, hydrates
+// without a mismatch, and opens other states with no flash of the default and no layout shift.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { contentRowCount, launch, open, serve } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The widget's markup without Yew's hydration comments. */
+const rootMarkup = (page) => page.evaluate(() => document.querySelector('#two-hats').innerHTML.replace(/<!--.*?-->/g, ''));
+
+const ready = (page) => page.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
+
+describe('prerendered page', () => {
+  it('reads with JavaScript off: matrix, recommendation and sources', async () => {
+    const { page } = await open(browser, server.url, { javaScriptEnabled: false });
+    assert.equal(await page.locator('tr.duty').count(), await contentRowCount());
+    assert.match(await page.locator('.recommendation__setup').innerText(), /^5 engineers: One hybrid Tech Lead Manager/);
+    assert.equal(await page.locator('.sources__item').count(), 5);
+    assert.match(await page.locator('.noscript-note').innerText(), /JavaScript is off/);
+    await page.close();
+  });
+
+  it('hydrates into exactly the markup it was served with, and then responds', async () => {
+    const { page: still } = await open(browser, server.url, { javaScriptEnabled: false });
+    const served = await rootMarkup(still);
+    await still.close();
+
+    const { page, problems } = await open(browser, server.url);
+    await ready(page);
+    assert.equal(await rootMarkup(page), served, 'hydration changed the prerendered markup');
+    await page.locator('.duty__toggle').first().click();
+    assert.equal(await page.locator('.duty-detail:not([hidden])').count(), 1);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('opens another state with no flash of the default and no layout shift', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.addInitScript(() => {
+      window.__shifts = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+      // Every frame, note what a reader could see of the recommendation.
+      window.__seen = [];
+      const look = () => {
+        const root = document.querySelector('#two-hats');
+        const setup = document.querySelector('.recommendation__setup');
+        if (root && setup && getComputedStyle(root).visibility === 'visible') window.__seen.push(setup.textContent);
+        if (!document.documentElement.hasAttribute('data-twohats-ready')) requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    });
+    await page.goto(`${server.url}?team=12&roles=tl,em`);
+    await ready(page);
+    await page.evaluate(() => new Promise(requestAnimationFrame));
+    const seen = await page.evaluate(() => window.__seen);
+    assert.ok(seen.every((text) => text.startsWith('12 engineers')), `saw ${[...new Set(seen)]}`);
+    assert.match(await page.locator('.recommendation__setup').innerText(), /^12 engineers/);
+    assert.equal(await page.evaluate(() => window.__shifts), 0, 'cumulative layout shift');
+    await page.close();
+  });
+});
