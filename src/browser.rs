@@ -3,6 +3,7 @@
 //! What to write where is decided in `core::url`; these hooks only carry it out.
 
 use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
 use gloo::utils::{document, history, window};
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
@@ -30,6 +31,10 @@ fn address_query() -> String {
 /// state the address asks for.
 const PENDING_CLASS: &str = "twohats-pending";
 
+/// How long a drag of the slider waits before rewriting the address: browsers throttle (and
+/// warn about) pages that rewrite it on every input event.
+const DRAG_WRITE_DELAY_MS: u32 = 250;
+
 /// Mirrors every state change into the address bar and restores the state on Back/Forward.
 ///
 /// The first render is the default state, so that it matches the prerendered HTML it
@@ -37,8 +42,11 @@ const PENDING_CLASS: &str = "twohats-pending";
 #[hook]
 pub fn use_address_sync(state: State, dispatch: Callback<Action>) {
     let last = use_mut_ref(|| None::<(State, bool)>);
+    let pending_drag_write = use_mut_ref(|| None::<Timeout>);
     let restore = dispatch.clone();
     use_effect_with(state, move |state| {
+        // A newer state supersedes a drag's delayed write.
+        let drag_was_pending = pending_drag_write.borrow_mut().take().is_some();
         let mut last = last.borrow_mut();
         let Some((previous, previous_was_slider_move)) = *last else {
             let wanted = state_from_address();
@@ -53,9 +61,25 @@ pub fn use_address_sync(state: State, dispatch: Callback<Action>) {
         };
         let came_from_address = address_query().trim_start_matches('?') == url::print(state);
         if !came_from_address {
-            write_address(url::history_step(&previous, state, previous_was_slider_move), state);
+            let step = url::history_step(&previous, state, previous_was_slider_move);
+            if step == HistoryStep::Replace && url::is_slider_move(&previous, state) {
+                let dragged = *state;
+                *pending_drag_write.borrow_mut() =
+                    Some(Timeout::new(DRAG_WRITE_DELAY_MS, move || {
+                        write_address(HistoryStep::Replace, &dragged)
+                    }));
+            } else {
+                if drag_was_pending && step == HistoryStep::Push {
+                    // Settle the drag's own entry on where the drag ended before moving on.
+                    write_address(HistoryStep::Replace, &previous);
+                }
+                write_address(step, state);
+            }
         }
-        *last = Some((*state, !came_from_address && url::is_slider_move(&previous, state)));
+        *last = Some((
+            *state,
+            !came_from_address && url::is_slider_move(&previous, state),
+        ));
         mark_ready();
     });
     use_effect_with((), move |_| {

@@ -18,7 +18,9 @@ fn main() {
         fail(&format!("{path}: no {ROOT_OPEN} to render into"));
     };
     if !page[at..].starts_with("</div>") {
-        fail(&format!("{path}: {ROOT_OPEN} is not empty; was it prerendered already?"));
+        fail(&format!(
+            "{path}: {ROOT_OPEN} is not empty; was it prerendered already?"
+        ));
     }
     let app = futures::executor::block_on(LocalServerRenderer::<two_hats::App>::new().render());
     let rendered = format!("{}{app}{}", &page[..at], &page[at..]);

@@ -13,6 +13,15 @@ pub struct ShareProps {
 #[function_component]
 pub fn Share(props: &ShareProps) -> Html {
     let status = use_state(|| None::<String>);
+    // The snippets are built only while the panel is open, not on every slider move.
+    let panel_open = use_state(|| false);
+    let on_toggle = {
+        let panel_open = panel_open.clone();
+        Callback::from(move |event: Event| {
+            let details: web_sys::HtmlDetailsElement = event.target_unchecked_into();
+            panel_open.set(details.open());
+        })
+    };
     // Known only in the browser: the prerendered page shows relative snippets until hydrated.
     let page = use_state(String::new);
     {
@@ -55,14 +64,16 @@ pub fn Share(props: &ShareProps) -> Html {
             <button type="button" class="button button--primary" onclick={copy(link, "Link")}>
                 { "Copy link" }
             </button>
-            <details class="share__embed">
+            <details class="share__embed" ontoggle={on_toggle}>
                 <summary class="button">{ "Embed" }</summary>
-                <div class="share__panel">
-                    <p>{ "Paste one of these into a blog post. Both size themselves to their content." }</p>
-                    { snippet("embed-iframe", "iframe and embed.js", iframe_snippet(&page, &props.state)) }
-                    { snippet("embed-div", "One line, configured by data attributes", div_snippet(&page, &props.state)) }
-                    { snippet("embed-bare", "Bare link, for platforms that only take a URL", embed_link(&page, &props.state)) }
-                </div>
+                if *panel_open {
+                    <div class="share__panel">
+                        <p>{ "Paste one of these into a blog post. Both size themselves to their content." }</p>
+                        { snippet("embed-iframe", "iframe and embed.js", iframe_snippet(&page, &props.state)) }
+                        { snippet("embed-div", "One line, configured by data attributes", div_snippet(&page, &props.state)) }
+                        { snippet("embed-bare", "Bare link, for platforms that only take a URL", embed_link(&page, &props.state)) }
+                    </div>
+                }
             </details>
             <p class="share__status" role="status">{ (*status).clone().unwrap_or_default() }</p>
         </section>

@@ -64,7 +64,8 @@ describe('URL state', () => {
 
     await page.locator('#team-size').focus();
     for (let i = 0; i < 6; i += 1) await page.keyboard.press('ArrowRight');
-    assert.equal(query(page), '?team=11&roles=tl,em&row=code-reviews');
+    // A drag writes the address once it pauses, not on every step.
+    await page.waitForURL((address) => address.search === '?team=11&roles=tl,em&row=code-reviews');
     assert.equal(await page.evaluate(() => history.length), start + 3, 'a run of slider moves is one entry');
 
     await page.goBack();
@@ -78,6 +79,19 @@ describe('URL state', () => {
     await page.goForward();
     await page.waitForFunction(() => document.querySelectorAll('th.matrix__role').length === 2);
     assert.ok(await page.getByLabel('TL & EM').isChecked());
+    await page.close();
+  });
+
+  it('keeps where a drag ended when a discrete change follows at once', async () => {
+    const { page } = await open(browser, `${server.url}?team=5`);
+    await page.locator('#team-size').focus();
+    for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowRight');
+    await page.getByLabel('EM & TLM').check();
+    assert.equal(query(page), '?team=8&roles=em,tlm');
+    await page.goBack();
+    await page.waitForFunction(() => document.querySelectorAll('th.matrix__role').length === 3);
+    assert.equal(query(page), '?team=8');
+    assert.equal(await page.locator('#team-size').inputValue(), '8');
     await page.close();
   });
 

@@ -22,7 +22,15 @@ pub fn build_release(root: &Path) -> Result {
     process::run(
         Command::new("cargo")
             .current_dir(root)
-            .args(["run", "--quiet", "--features", "ssr", "--bin", "prerender", "--"])
+            .args([
+                "run",
+                "--quiet",
+                "--features",
+                "ssr",
+                "--bin",
+                "prerender",
+                "--",
+            ])
             .arg(root.join("dist/index.html")),
     )
 }

@@ -21,6 +21,8 @@ Commands:
   dist                release build into dist/, then a table of file sizes (raw and gzip)
   test                native tests, wasm component tests, release build, end-to-end tests;
                       stops at the first failing layer
+  bench               release build, then cold loads of dist/ and of a static-HTML baseline
+                      in headless Chromium; prints a table, writes target/bench/latest.json
   help                show this text
 
 Every command first installs whichever build tools are missing (test also the browser).
@@ -51,6 +53,10 @@ fn run(command: Option<&str>, extra_args: &[String]) -> Result<ExitCode> {
             reject_extra_args("dist", extra_args)?;
             dist::run(&root).map(|()| ExitCode::SUCCESS)
         }
+        Some("bench") => {
+            reject_extra_args("bench", extra_args)?;
+            bench(&root).map(|()| ExitCode::SUCCESS)
+        }
         Some("test") => {
             reject_extra_args("test", extra_args)?;
             test::run(&root)
@@ -66,6 +72,18 @@ fn serve(root: &Path, trunk_args: &[String]) -> Result {
         process::trunk(root)?
             .args(["serve", "--offline=true"])
             .args(trunk_args),
+    )
+}
+
+fn bench(root: &Path) -> Result {
+    let mut installer = Installer::default();
+    installer.ensure_build_tools(root)?;
+    installer.ensure_test_tools()?;
+    dist::build_release(root)?;
+    process::run(
+        std::process::Command::new("node")
+            .current_dir(root)
+            .arg("bench/bench.mjs"),
     )
 }
 
