@@ -85,7 +85,7 @@ async function coldLoad(browser, url, { interactive }) {
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
     }).observe({ type: 'layout-shift', buffered: true });
-    addEventListener('TrunkApplicationStarted', (event) => { window.__wasm = event.detail.wasm; });
+    addEventListener('twohats:started', (event) => { window.__wasm = event.detail.wasm; });
   });
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');

@@ -27,7 +27,7 @@ export const examplesDir = join(repoRoot, 'examples');
  * Serves folders on a free loopback port; resolves to { url, close }. `mounts` maps URL
  * prefixes to folders, longest prefix first, so dist/ can sit under a sub-path.
  */
-export function serve(mounts = [['/', distDir]]) {
+export function serve(mounts = [['/', distDir]], headers = {}) {
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
     const [prefix, root] = mounts.find(([p]) => path.startsWith(p)) ?? [];
@@ -43,7 +43,7 @@ export function serve(mounts = [['/', distDir]]) {
     }
     try {
       const body = await readFile(file);
-      response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+      response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', ...headers });
       response.end(body);
     } catch {
       response.writeHead(404).end('not found');

@@ -1,0 +1,8 @@
+/* Starts the app. A file rather than Trunk's inline loader, so that a strict Content Security
+   Policy (script-src 'self' 'wasm-unsafe-eval') lets it run. */
+import init from './two-hats.js';
+
+// Let the browser paint the prerendered page before hydration takes the main thread.
+await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
+const wasm = await init({ module_or_path: new URL('two-hats_bg.wasm', import.meta.url) });
+dispatchEvent(new CustomEvent('twohats:started', { detail: { wasm } }));
