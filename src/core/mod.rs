@@ -2,6 +2,12 @@
 //! its mirror in the URL.
 //! Nothing here touches the browser, so all of it is tested natively.
 
+// Input reaches the core from URLs; nothing here may panic on it.
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+
 pub mod content;
 pub mod recommend;
 pub mod share;

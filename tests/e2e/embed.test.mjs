@@ -121,6 +121,32 @@ describe('embedding in a blog post', () => {
     await page.close();
   });
 
+  it('shrugs off malformed messages from its own frames, and the widget takes no commands', async () => {
+    const { page, problems } = await openBlog();
+    const heights = await framesFitTheirContent(page);
+    const frame = await (await page.locator('iframe[data-twohats]').first().elementHandle()).contentFrame();
+    const teamBefore = await frame.locator('#team-size').inputValue();
+    await frame.evaluate(() => {
+      const hostile = [null, 'twohats:resize', 42, [], { type: 'twohats:resize' },
+        { type: 'twohats:resize', height: 'abc' }, { type: 'twohats:resize', height: -5 },
+        { type: 'twohats:resize', height: 1e9 }, { type: 'twohats:resize', height: Number.NaN },
+        { type: 'TWOHATS:RESIZE', height: 10 }, { type: 'twohats:set', team: 50 }];
+      for (const message of hostile) parent.postMessage(message, '*');
+    });
+    await page.evaluate(() => {
+      const widget = document.querySelector('iframe[data-twohats]').contentWindow;
+      for (const message of [{ type: 'twohats:set', team: 50 }, { team: 50 }, 'team=50', null]) widget.postMessage(message, '*');
+    });
+    // Let every message above be delivered before looking.
+    await frame.evaluate(() => new Promise((done) => { addEventListener('message', done, { once: true }); postMessage('sentinel', '*'); }));
+    await page.evaluate(() => new Promise((done) => { addEventListener('message', done, { once: true }); postMessage('sentinel', '*'); }));
+    const after = await page.evaluate(() => [...document.querySelectorAll('iframe[data-twohats]')].map((f) => f.clientHeight));
+    assert.deepEqual(after, heights.map((h) => h.frame));
+    assert.equal(await frame.locator('#team-size').inputValue(), teamBefore);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   it('looks native in the post (screenshot)', async () => {
     const { page } = await openBlog({ width: 1280, height: 900 });
     await framesFitTheirContent(page);

@@ -1,6 +1,7 @@
 //! Project automation, run as `cargo xtask <command>` (see `USAGE`).
 
 mod dist;
+mod fuzz;
 mod process;
 mod test;
 mod tools;
@@ -23,6 +24,8 @@ Commands:
                       stops at the first failing layer
   bench               release build, then cold loads of dist/ and of a static-HTML baseline
                       in headless Chromium; prints a table, writes target/bench/latest.json
+  fuzz [cases]        the URL and content parsers' property tests with many cases
+                      (default 100000 per property)
   help                show this text
 
 Every command first installs whichever build tools are missing (test also the browser).
@@ -56,6 +59,12 @@ fn run(command: Option<&str>, extra_args: &[String]) -> Result<ExitCode> {
         Some("bench") => {
             reject_extra_args("bench", extra_args)?;
             bench(&root).map(|()| ExitCode::SUCCESS)
+        }
+        Some("fuzz") => {
+            if extra_args.len() > 1 {
+                return Err("`fuzz` takes at most one argument: the number of cases".into());
+            }
+            fuzz::run(&root, extra_args.first().map(String::as_str)).map(|()| ExitCode::SUCCESS)
         }
         Some("test") => {
             reject_extra_args("test", extra_args)?;
