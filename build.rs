@@ -7,9 +7,9 @@ const CONTENT_FILE: &str = "content/two-hats.toml";
 
 fn main() {
     println!("cargo::rerun-if-changed={CONTENT_FILE}");
-    let text = fs::read_to_string(CONTENT_FILE)
+    let bytes = fs::read(CONTENT_FILE)
         .unwrap_or_else(|error| fail(&format!("cannot read {CONTENT_FILE}: {error}")));
-    let source = two_hats_content::compile(&text).unwrap_or_else(|errors| {
+    let source = two_hats_content::compile_bytes(&bytes).unwrap_or_else(|errors| {
         let lines: Vec<String> = errors.iter().map(|e| format!("  {e}")).collect();
         fail(&format!(
             "{CONTENT_FILE} has {} problem(s):\n{}",

@@ -28,28 +28,158 @@ pub const REASON_KEYS: &[&str] = &[
     "burn-out",
 ];
 
+/// Files larger than this are refused before parsing, so a runaway file cannot stall a build.
+pub const MAX_FILE_BYTES: usize = 256 * 1024;
+/// More rows than this would not fit the matrix's `u8` row ids, nor a reader's patience.
+pub const MAX_RESPONSIBILITIES: usize = 120;
+/// Deeper nesting than any valid content file needs is refused before the parser sees it.
+const MAX_NESTING: usize = 16;
+
 /// One problem in the content file: `at` names the entry and field, e.g.
-/// `responsibilities[id = "velocity"].em`.
+/// `responsibilities[id = "velocity"].em`, and `line` where it is, when known.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ContentError {
+    pub line: Option<usize>,
     pub at: String,
     pub message: String,
 }
 
 impl fmt::Display for ContentError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.at, self.message)
+        match self.line {
+            Some(line) => write!(f, "line {line}: {}: {}", self.at, self.message),
+            None => write!(f, "{}: {}", self.at, self.message),
+        }
     }
+}
+
+/// Checks raw file bytes (size, encoding, nesting), then compiles them like [`compile`].
+pub fn compile_bytes(bytes: &[u8]) -> Result<String, Vec<ContentError>> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(vec![whole_file(format!(
+            "is {} bytes; the limit is {MAX_FILE_BYTES}",
+            bytes.len()
+        ))]);
+    }
+    let text = std::str::from_utf8(bytes).map_err(|error| {
+        let valid = &bytes[..error.valid_up_to()];
+        let line = 1 + valid.iter().filter(|byte| **byte == b'\n').count();
+        vec![ContentError {
+            line: Some(line),
+            at: "content file".to_owned(),
+            message: format!("is not valid UTF-8 at byte {}", error.valid_up_to()),
+        }]
+    })?;
+    compile(text)
 }
 
 /// Parses and validates `toml_text`, returning Rust source that defines `CONTENT` and `Reason`.
 pub fn compile(toml_text: &str) -> Result<String, Vec<ContentError>> {
-    let file: raw::File = toml::from_str(toml_text).map_err(|error| {
-        vec![ContentError {
+    if let Some(line) = too_deep(toml_text) {
+        return Err(vec![ContentError {
+            line: Some(line),
             at: "content file".to_owned(),
-            message: error.to_string(),
+            message: format!("nests brackets deeper than {MAX_NESTING} levels"),
+        }]);
+    }
+    let file: raw::File = toml::from_str(toml_text).map_err(|error| {
+        let line = error
+            .span()
+            .map(|span| 1 + toml_text[..span.start].matches('\n').count());
+        // Some parse errors carry no message of their own, only the rendered report.
+        let message = match error.message().trim() {
+            "" => error.to_string().trim().to_owned(),
+            message => message.to_owned(),
+        };
+        vec![ContentError {
+            line,
+            at: "content file".to_owned(),
+            message,
         }]
     })?;
-    validate::check(&file)?;
+    if file.responsibilities.len() > MAX_RESPONSIBILITIES {
+        return Err(vec![whole_file(format!(
+            "has {} responsibilities; the limit is {MAX_RESPONSIBILITIES}",
+            file.responsibilities.len()
+        ))]);
+    }
+    validate::check(&file).map_err(|errors| locate(errors, toml_text))?;
     Ok(emit::rust_source(&file))
+}
+
+fn whole_file(message: String) -> ContentError {
+    ContentError {
+        line: None,
+        at: "content file".to_owned(),
+        message,
+    }
+}
+
+/// The line of the first bracket nested deeper than `MAX_NESTING`, outside strings. A rough
+/// scan (comments and escapes are not special), but valid content never comes close.
+fn too_deep(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut line = 1;
+    for character in text.chars() {
+        match character {
+            '\n' => line += 1,
+            '"' => in_string = !in_string,
+            '[' | '{' if !in_string => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(line);
+                }
+            }
+            ']' | '}' if !in_string => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Gives each validation error the line of the entry it names: by its `id = "…"` (the second
+/// one, for an id used twice), else by its table header or key.
+fn locate(errors: Vec<ContentError>, text: &str) -> Vec<ContentError> {
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let line_of = |wanted: &dyn Fn(&str) -> bool, last: bool| {
+        let found = if last {
+            lines.iter().rposition(|line| wanted(line))
+        } else {
+            lines.iter().position(|line| wanted(line))
+        };
+        found.map(|index| index + 1)
+    };
+    errors
+        .into_iter()
+        .map(|error| {
+            let line = match entry_id(&error.at) {
+                Some(id) => {
+                    let needle = format!("id = {id:?}");
+                    line_of(&|line| line == needle, error.message.contains("used twice"))
+                }
+                None => {
+                    let mut path = error.at.split('.');
+                    let (table, key) = (path.next().unwrap_or_default(), path.next());
+                    let nested = key.map(|key| format!("[{table}.{key}]"));
+                    let header = format!("[{table}]");
+                    line_of(&|line| Some(line) == nested.as_deref(), false)
+                        .or_else(|| {
+                            let key_line = key.map(|key| format!("{key} ="));
+                            key_line.and_then(|key_line| {
+                                line_of(&|line| line.starts_with(&key_line), false)
+                            })
+                        })
+                        .or_else(|| line_of(&|line| line == header, false))
+                }
+            };
+            ContentError { line, ..error }
+        })
+        .collect()
+}
+
+fn entry_id(at: &str) -> Option<&str> {
+    let start = at.find("[id = \"")? + "[id = \"".len();
+    let end = start + at[start..].find('"')?;
+    Some(&at[start..end])
 }

@@ -246,15 +246,15 @@ fn unique_ids<'a>(
     ids: impl Iterator<Item = &'a String>,
 ) -> BTreeSet<String> {
     let mut seen = BTreeSet::new();
-    for (index, id) in ids.enumerate() {
+    for id in ids {
         let valid = !id.is_empty()
             && id
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
         if !valid {
             errors.push(
-                format!("{what}[{index}].id"),
-                format!("{id:?} must be lowercase letters, digits and dashes"),
+                format!("{what}[id = {id:?}].id"),
+                "must be lowercase letters, digits and dashes",
             );
         }
         if !seen.insert(id.clone()) {
@@ -309,6 +309,7 @@ struct Errors(Vec<ContentError>);
 impl Errors {
     fn push(&mut self, at: impl Into<String>, message: impl Into<String>) {
         self.0.push(ContentError {
+            line: None,
             at: at.into(),
             message: message.into(),
         });

@@ -24,6 +24,7 @@ Commands:
                       stops at the first failing layer
   bench               release build, then cold loads of dist/ and of a static-HTML baseline
                       in headless Chromium; prints a table, writes target/bench/latest.json
+  check-content FILE  checks a content file: every problem with its line and field
   fuzz [cases]        the URL and content parsers' property tests with many cases
                       (default 100000 per property)
   help                show this text
@@ -60,6 +61,12 @@ fn run(command: Option<&str>, extra_args: &[String]) -> Result<ExitCode> {
             reject_extra_args("bench", extra_args)?;
             bench(&root).map(|()| ExitCode::SUCCESS)
         }
+        Some("check-content") => {
+            let [file] = extra_args else {
+                return Err("usage: cargo xtask check-content FILE".into());
+            };
+            check_content(&root, file)
+        }
         Some("fuzz") => {
             if extra_args.len() > 1 {
                 return Err("`fuzz` takes at most one argument: the number of cases".into());
@@ -82,6 +89,27 @@ fn serve(root: &Path, trunk_args: &[String]) -> Result {
             .args(["serve", "--offline=true"])
             .args(trunk_args),
     )
+}
+
+fn check_content(root: &Path, file: &str) -> Result<ExitCode> {
+    let status = std::process::Command::new("cargo")
+        .current_dir(root)
+        .args([
+            "run",
+            "--quiet",
+            "--package",
+            "two-hats-content",
+            "--bin",
+            "check-content",
+            "--",
+        ])
+        .arg(std::path::absolute(file)?)
+        .status()?;
+    Ok(if status.success() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 fn bench(root: &Path) -> Result {
