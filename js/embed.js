@@ -5,7 +5,7 @@
   'use strict';
   var script = document.currentScript;
   var base = new URL('./', script ? script.src : location.href);
-  var PARAMS = ['team', 'roles', 'group', 'diff', 'row', 'new', 'both', 'theme'];
+  var PARAMS = ['team', 'roles', 'group', 'diff', 'row', 'new', 'both', 'theme', 'quiz'];
   var TITLE = 'Two Hats: Tech Lead vs Engineering Manager, interactive';
   var registry = window.__twoHatsFrames || (window.__twoHatsFrames = []);
 

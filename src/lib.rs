@@ -13,8 +13,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use components::{
-    Comparison, KeyFacts, Matrix, MatrixFilters, Recommendation, RolePicker, Scenarios, Share,
-    Sources, TeamSize,
+    Comparison, KeyFacts, Matrix, MatrixExport, MatrixFilters, Recommendation, RolePicker,
+    Scenarios, SelfAssessment, Share, Sources, TeamSize,
 };
 use core::share::page_link;
 use core::state::{Action, State};
@@ -81,10 +81,13 @@ pub fn App() -> Html {
                         <span><span aria-hidden="true">{ "– " }</span>{ "Not theirs" }</span>
                     </p>
                     <Matrix roles={state.roles} rows={rows} open_row={state.open_row}
-                        recommended={recommended} dispatch={dispatch} />
+                        recommended={recommended} dispatch={dispatch.clone()} />
+                    <MatrixExport roles={state.roles} group={state.group}
+                        only_differences={state.only_differences} />
                 </section>
                 <Comparison roles={state.roles} />
                 <Scenarios roles={state.roles} />
+                <SelfAssessment answers={state.answers} dispatch={dispatch.clone()} />
                 <KeyFacts />
             </main>
             <Sources />

@@ -20,7 +20,13 @@ pub fn rust_source(file: &File) -> String {
     emitter.rules(&mut out);
     emitter.team_size(&mut out);
     emitter.reasons(&mut out);
+    emitter.questions(&mut out);
     out.push_str("};\n");
+    let _ = writeln!(
+        out,
+        "\n/// How many questions the self-assessment asks.\npub const QUESTION_COUNT: usize = {};",
+        file.questions.len()
+    );
     out
 }
 
@@ -201,6 +207,39 @@ impl Emitter<'_> {
             let _ = writeln!(out, "        {},", self.cited_struct(reason));
         }
         out.push_str("    ],\n");
+    }
+
+    fn questions(&self, out: &mut String) {
+        out.push_str("    questions: &[\n");
+        for question in &self.file.questions {
+            let options: Vec<String> = question
+                .options
+                .iter()
+                .map(|option| {
+                    format!(
+                        "AnswerOption {{ text: {:?}, lean: {} }}",
+                        option.text, option.lean
+                    )
+                })
+                .collect();
+            let _ = writeln!(
+                out,
+                "        Question {{ id: {:?}, prompt: {:?}, sources: {}, options: &[{}] }},",
+                question.id,
+                question.prompt,
+                self.source_ids(&question.sources),
+                options.join(", "),
+            );
+        }
+        out.push_str("    ],\n");
+        let results = &self.file.assessment;
+        let _ = writeln!(
+            out,
+            "    assessment: [{}, {}, {}],",
+            self.cited_struct(&results.tl),
+            self.cited_struct(&results.em),
+            self.cited_struct(&results.tlm),
+        );
     }
 
     fn cited_struct(&self, cited: &Cited) -> String {

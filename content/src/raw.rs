@@ -16,6 +16,24 @@ pub struct File {
     pub rules: Vec<Rule>,
     pub team_size: TeamSize,
     pub reasons: BTreeMap<String, Cited>,
+    pub questions: Vec<Question>,
+    pub assessment: PerRole<Cited>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: String,
+    pub prompt: String,
+    pub sources: Vec<String>,
+    pub options: Vec<AnswerOption>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerOption {
+    pub text: String,
+    pub lean: i8,
 }
 
 #[derive(Debug, Deserialize)]

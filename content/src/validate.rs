@@ -2,12 +2,15 @@
 
 use std::collections::BTreeSet;
 
-use crate::raw::{Cited, File, Role, TeamSize};
+use crate::raw::{Cited, File, Question, Role, TeamSize};
 use crate::{ContentError, REASON_KEYS};
 
 pub const LEVELS: &[&str] = &["owns", "shares", "supports", "none"];
 const LADDER_SIDES: &[&str] = &["tl", "em", "both"];
 const MAX_EXPLANATION_SENTENCES: usize = 3;
+const QUESTIONS: std::ops::RangeInclusive<usize> = 6..=10;
+const OPTIONS: std::ops::RangeInclusive<usize> = 2..=4;
+const LEAN: std::ops::RangeInclusive<i8> = -2..=2;
 
 pub fn check(file: &File) -> Result<(), Vec<ContentError>> {
     let mut errors = Errors::default();
@@ -68,6 +71,14 @@ pub fn check(file: &File) -> Result<(), Vec<ContentError>> {
         );
     }
     check_reasons(&mut refs, file);
+    check_questions(&mut refs, &file.questions);
+    for (key, result) in [
+        ("tl", &file.assessment.tl),
+        ("em", &file.assessment.em),
+        ("tlm", &file.assessment.tlm),
+    ] {
+        refs.cited(&format!("assessment.{key}"), result);
+    }
     check_team_size(refs.errors, &file.team_size);
     for (what, count) in [
         ("sources", file.sources.len()),
@@ -209,6 +220,45 @@ fn check_reasons(refs: &mut Refs, file: &File) {
     }
 }
 
+fn check_questions(refs: &mut Refs, questions: &[Question]) {
+    if !QUESTIONS.contains(&questions.len()) {
+        refs.errors.push(
+            "questions",
+            format!(
+                "has {} questions; the self-assessment takes 6 to 10",
+                questions.len()
+            ),
+        );
+    }
+    unique_ids(refs.errors, "questions", questions.iter().map(|q| &q.id));
+    for question in questions {
+        let at = format!("questions[id = {:?}]", question.id);
+        refs.cited_text(&at, "prompt", &question.prompt, &question.sources);
+        if !OPTIONS.contains(&question.options.len()) {
+            refs.errors.push(
+                format!("{at}.options"),
+                format!(
+                    "has {} options; a question takes 2 to 4",
+                    question.options.len()
+                ),
+            );
+        }
+        for (index, option) in question.options.iter().enumerate() {
+            refs.errors
+                .require_text(&format!("{at}.options[{index}]"), "text", &option.text);
+            if !LEAN.contains(&option.lean) {
+                refs.errors.push(
+                    format!("{at}.options[{index}].lean"),
+                    format!(
+                        "is {}; a lean runs from -2 (Tech Lead) to 2 (Engineering Manager)",
+                        option.lean
+                    ),
+                );
+            }
+        }
+    }
+}
+
 fn check_team_size(errors: &mut Errors, size: &TeamSize) {
     let ordered = 1 <= size.min
         && size.min <= size.hybrid_from
@@ -277,7 +327,7 @@ impl Refs<'_> {
 
     fn cited_text(&mut self, at: &str, field: &str, text: &str, sources: &[String]) {
         self.errors.require_text(at, field, text);
-        let sources_field = if field == "text" || field == "explanation" {
+        let sources_field = if ["text", "explanation", "prompt"].contains(&field) {
             "sources".to_owned()
         } else {
             format!("{field}_sources")

@@ -3,26 +3,32 @@
 
 mod citation;
 mod comparison;
+mod copy_button;
 mod key_facts;
 mod matrix;
+mod matrix_export;
 mod matrix_filters;
 mod matrix_row;
 mod recommendation;
 mod role_picker;
 mod scenarios;
+mod self_assessment;
 mod share;
 mod sources;
 mod team_size;
 
 pub use citation::Citation;
 pub use comparison::Comparison;
+pub use copy_button::CopyButton;
 pub use key_facts::KeyFacts;
 pub use matrix::Matrix;
+pub use matrix_export::MatrixExport;
 pub use matrix_filters::MatrixFilters;
 pub use matrix_row::MatrixRow;
 pub use recommendation::{Recommendation, RecommendationProps};
 pub use role_picker::RolePicker;
 pub use scenarios::Scenarios;
+pub use self_assessment::SelfAssessment;
 pub use share::Share;
 pub use sources::Sources;
 pub use team_size::TeamSize;

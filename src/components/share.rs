@@ -1,6 +1,7 @@
 use yew::prelude::*;
 
-use crate::browser::{copy_to_clipboard, page_url};
+use super::CopyButton;
+use crate::browser::page_url;
 use crate::core::share::{div_snippet, embed_link, iframe_snippet, page_link};
 use crate::core::state::State;
 
@@ -12,7 +13,6 @@ pub struct ShareProps {
 /// "Copy link" for the current state, and the embed snippets an author pastes into a post.
 #[function_component]
 pub fn Share(props: &ShareProps) -> Html {
-    let status = use_state(|| None::<String>);
     // The snippets are built only while the panel is open, not on every slider move.
     let panel_open = use_state(|| false);
     let on_toggle = {
@@ -30,40 +30,19 @@ pub fn Share(props: &ShareProps) -> Html {
     }
     let page = (*page).clone();
     let link = page_link(&page, &props.state);
-    let copy = |text: String, what: &'static str| {
-        let status = status.clone();
-        Callback::from(move |_: MouseEvent| {
-            let (text, status) = (text.clone(), status.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let message = if copy_to_clipboard(text).await {
-                    format!("{what} copied.")
-                } else {
-                    format!(
-                        "Could not copy the {}: select it and copy it by hand.",
-                        what.to_lowercase()
-                    )
-                };
-                status.set(Some(message));
-            });
-        })
-    };
     let snippet = |id: &'static str, label: &'static str, text: String| {
         html! {
             <div class="share__snippet">
                 <label class="share__snippet-label" for={id}>{ label }</label>
                 <textarea id={id} class="share__code" readonly=true rows="4" value={text.clone()} />
-                <button type="button" class="button" onclick={copy(text, "Snippet")}>
-                    { "Copy snippet" }
-                </button>
+                <CopyButton text={text} label="Copy snippet" what="Snippet" />
             </div>
         }
     };
 
     html! {
         <section class="share" aria-label="Share">
-            <button type="button" class="button button--primary" onclick={copy(link, "Link")}>
-                { "Copy link" }
-            </button>
+            <CopyButton text={link} label="Copy link" what="Link" primary=true />
             <details class="share__embed" ontoggle={on_toggle}>
                 <summary class="button">{ "Embed" }</summary>
                 if *panel_open {
@@ -75,7 +54,6 @@ pub fn Share(props: &ShareProps) -> Html {
                     </div>
                 }
             </details>
-            <p class="share__status" role="status">{ (*status).clone().unwrap_or_default() }</p>
         </section>
     }
 }

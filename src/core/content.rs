@@ -121,6 +121,9 @@ pub struct Content {
     pub rules: &'static [Cited],
     pub team_size: TeamSize,
     pub reasons: &'static [Cited],
+    pub questions: &'static [Question],
+    /// The self-assessment's verdict for each role, in column order.
+    pub assessment: [Cited; 3],
 }
 
 impl Content {
@@ -227,6 +230,21 @@ pub struct Scenario {
     pub id: &'static str,
     pub title: &'static str,
     pub responses: [Cited; 3],
+}
+
+/// A self-assessment question; each option leans toward the TL (negative) or the EM.
+#[derive(Debug)]
+pub struct Question {
+    pub id: &'static str,
+    pub prompt: &'static str,
+    pub sources: &'static [SourceId],
+    pub options: &'static [AnswerOption],
+}
+
+#[derive(Debug)]
+pub struct AnswerOption {
+    pub text: &'static str,
+    pub lean: i8,
 }
 
 /// Team-size thresholds: the rules in `recommend` read them, the slider draws them.

@@ -8,7 +8,9 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+pub mod assessment;
 pub mod content;
+pub mod export;
 pub mod recommend;
 pub mod share;
 pub mod state;

@@ -1,6 +1,7 @@
 //! The single state of the widget and the one reducer that changes it.
 
-use super::content::{GroupId, RoleKey, RowId, CONTENT};
+use super::assessment::Answers;
+use super::content::{GroupId, RoleKey, RowId, CONTENT, QUESTION_COUNT};
 use super::recommend::{recommend, Inputs, Recommendation};
 
 /// Which roles the matrix and comparison show: always two or three of them.
@@ -89,6 +90,8 @@ pub struct State {
     pub theme: Theme,
     /// Compact mode for iframes: no page chrome, a link to the full page.
     pub embed: bool,
+    /// The self-assessment's answers.
+    pub answers: Answers,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -100,6 +103,11 @@ pub enum Action {
     SetGroup(Option<GroupId>),
     SetOnlyDifferences(bool),
     ToggleRow(RowId),
+    Answer {
+        question: u8,
+        option: u8,
+    },
+    ClearAnswers,
     /// Back or Forward: take the state a URL describes.
     Restore(State),
 }
@@ -116,6 +124,7 @@ impl Default for State {
             open_row: None,
             theme: Theme::Auto,
             embed: false,
+            answers: [None; QUESTION_COUNT],
         }
     }
 }
@@ -141,6 +150,16 @@ impl State {
                 }
             }
             Action::ToggleRow(_) => {}
+            Action::Answer { question, option } => {
+                let known = CONTENT
+                    .questions
+                    .get(usize::from(question))
+                    .is_some_and(|q| usize::from(option) < q.options.len());
+                if known {
+                    self.answers[usize::from(question)] = Some(option);
+                }
+            }
+            Action::ClearAnswers => self.answers = [None; QUESTION_COUNT],
             Action::Restore(state) => return state,
         }
         self
@@ -267,6 +286,9 @@ mod tests {
             proptest::option::of(any::<u8>()).prop_map(|g| Action::SetGroup(g.map(GroupId))),
             any::<bool>().prop_map(Action::SetOnlyDifferences),
             any::<u8>().prop_map(|r| Action::ToggleRow(RowId(r))),
+            (any::<u8>(), any::<u8>())
+                .prop_map(|(question, option)| Action::Answer { question, option }),
+            Just(Action::ClearAnswers),
         ]
     }
 
@@ -278,6 +300,9 @@ mod tests {
             prop_assert!(state.roles.count() >= 2);
             prop_assert!(state.group.is_none_or(|g| usize::from(g.0) < CONTENT.groups.len()));
             prop_assert!(state.open_row.is_none_or(|r| usize::from(r.0) < CONTENT.responsibilities.len()));
+            for (question, answer) in state.answers.iter().enumerate() {
+                prop_assert!(answer.is_none_or(|option| usize::from(option) < CONTENT.questions[question].options.len()));
+            }
             let visible: Vec<_> = state.visible_rows().collect();
             prop_assert!(visible.windows(2).all(|pair| pair[0] < pair[1]), "content order");
         }

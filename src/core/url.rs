@@ -5,7 +5,8 @@
 
 use std::borrow::Cow;
 
-use super::content::{RoleKey, CONTENT};
+use super::assessment::Answers;
+use super::content::{RoleKey, CONTENT, QUESTION_COUNT};
 use super::state::{RoleSet, State, Theme};
 
 /// Reads a query string, with or without its leading `?`.
@@ -45,6 +46,7 @@ pub fn parse(query: &str) -> State {
             .and_then(Theme::from_slug)
             .unwrap_or_default(),
         embed: flag("embed"),
+        answers: value("quiz").map_or([None; QUESTION_COUNT], parse_answers),
     }
 }
 
@@ -87,10 +89,37 @@ pub fn params(state: &State) -> Vec<(&'static str, String)> {
     if state.theme != Theme::Auto {
         params.push(("theme", state.theme.slug().to_owned()));
     }
+    if state.answers.iter().any(Option::is_some) {
+        params.push(("quiz", print_answers(&state.answers)));
+    }
     if state.embed {
         params.push(("embed", "1".to_owned()));
     }
     params
+}
+
+/// One character per question: the chosen option's digit, or `-` for none; trailing `-` cut.
+fn print_answers(answers: &Answers) -> String {
+    let text: String = answers
+        .iter()
+        .map(|answer| answer.map_or('-', |option| char::from(b'0' + option)))
+        .collect();
+    text.trim_end_matches('-').to_owned()
+}
+
+fn parse_answers(text: &str) -> Answers {
+    let mut answers = [None; QUESTION_COUNT];
+    for ((question, answer), character) in answers.iter_mut().enumerate().zip(text.chars()) {
+        let options = CONTENT
+            .questions
+            .get(question)
+            .map_or(0, |q| q.options.len());
+        *answer = character
+            .to_digit(10)
+            .and_then(|digit| u8::try_from(digit).ok())
+            .filter(|option| usize::from(*option) < options);
+    }
+    answers
 }
 
 /// How a change enters the browser history.
@@ -258,12 +287,34 @@ mod tests {
         assert_eq!(parse("row=nope").open_row, None);
         assert_eq!(parse("theme=purple").theme, Theme::Auto);
         assert!(!parse("diff=yes").only_differences);
+        assert_eq!(
+            parse("quiz=9x").answers,
+            [None; QUESTION_COUNT],
+            "no such options"
+        );
+        assert_eq!(
+            parse(&format!("quiz={}", "1".repeat(500))).answers.len(),
+            QUESTION_COUNT
+        );
         let huge = format!(
             "team={}&roles={}",
             "9".repeat(100_000),
             "tl,".repeat(50_000)
         );
         assert_eq!(parse(&huge).team, 50);
+    }
+
+    #[test]
+    fn quiz_answers_round_trip_compactly() {
+        let mut answers = [None; QUESTION_COUNT];
+        answers[0] = Some(2);
+        answers[2] = Some(1);
+        let state = State {
+            answers,
+            ..State::default()
+        };
+        assert_eq!(print(&state), "team=5&quiz=2-1");
+        assert_eq!(parse("team=5&quiz=2-1"), state);
     }
 
     #[test]
@@ -316,18 +367,27 @@ mod tests {
             proptest::option::of(0..rows),
             any::<[bool; 4]>(),
             0usize..3,
+            any::<[u8; QUESTION_COUNT]>(),
         )
             .prop_map(
-                move |(team, roles, group, row, [diff, new_team, both, embed], theme)| State {
-                    team,
-                    roles: RoleSet::CHOICES[roles],
-                    group: group.map(GroupId),
-                    only_differences: diff,
-                    open_row: row.map(RowId),
-                    new_team,
-                    lead_has_done_both: both,
-                    theme: [Theme::Auto, Theme::Light, Theme::Dark][theme],
-                    embed,
+                move |(team, roles, group, row, [diff, new_team, both, embed], theme, picks)| {
+                    State {
+                        team,
+                        roles: RoleSet::CHOICES[roles],
+                        group: group.map(GroupId),
+                        only_differences: diff,
+                        open_row: row.map(RowId),
+                        new_team,
+                        lead_has_done_both: both,
+                        theme: [Theme::Auto, Theme::Light, Theme::Dark][theme],
+                        embed,
+                        answers: std::array::from_fn(|question| {
+                            let options = CONTENT.questions[question].options.len() as u8;
+                            // One pick in (options + 1) stays unanswered.
+                            let pick = picks[question] % (options + 1);
+                            (pick < options).then_some(pick)
+                        }),
+                    }
                 },
             )
     }
@@ -343,7 +403,7 @@ mod tests {
         #[test]
         fn parse_never_panics_on_near_miss_queries(
             pairs in proptest::collection::vec(
-                ("(team|roles|group|diff|row|new|both|theme|embed|%7|x)", "[a-z0-9,%+=&-]{0,12}"),
+                ("(team|roles|group|diff|row|new|both|theme|embed|quiz|%7|x)", "[a-z0-9,%+=&-]{0,12}"),
                 0..12,
             )
         ) {

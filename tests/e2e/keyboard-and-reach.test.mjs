@@ -31,6 +31,7 @@ async function tabStops(page) {
       return {
         what: `${element.tagName.toLowerCase()} ${element.id || element.getAttribute('name') || element.textContent.trim().slice(0, 50)}`,
         type: element.getAttribute('type'),
+        duty: element.classList.contains('duty__toggle'),
         ringVisible: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
       };
     });
@@ -48,8 +49,13 @@ describe('keyboard only', () => {
     for (const expected of ['button Copy link', 'summary Embed', 'input team-size', 'input compared-roles', 'select ']) {
       assert.ok(names.some((name) => name.startsWith(expected)), `${expected} is reachable: ${names.slice(0, 12)}`);
     }
-    const rowButtons = names.filter((name) => name.startsWith('button ') && !name.includes('Copy'));
+    const rowButtons = stops.filter((stop) => stop.duty);
     assert.equal(rowButtons.length, await page.locator('tr.duty').count(), 'every duty opens from the keyboard');
+    for (const expected of ['button Copy as Markdown', 'a Download CSV', 'button Start over']) {
+      assert.ok(names.includes(expected), `${expected} is reachable`);
+    }
+    const quizGroups = stops.filter((stop) => stop.what.startsWith('input quiz-')).length;
+    assert.equal(quizGroups, await page.locator('.quiz__question').count(), 'one stop per question');
     const checkboxes = await page.locator('input[type=checkbox]').count();
     assert.equal(stops.filter((stop) => stop.type === 'checkbox').length, checkboxes);
     const hidden = stops.filter((stop) => !stop.ringVisible).map((stop) => stop.what);

@@ -1,0 +1,40 @@
+use yew::prelude::*;
+
+use crate::browser::copy_to_clipboard;
+
+#[derive(Properties, PartialEq)]
+pub struct CopyButtonProps {
+    pub text: AttrValue,
+    pub label: AttrValue,
+    /// What is copied, as the confirmation names it: "Link", "Snippet", "Table".
+    pub what: &'static str,
+    #[prop_or_default]
+    pub primary: bool,
+}
+
+/// A button that copies its text and says, politely, whether that worked.
+#[function_component]
+pub fn CopyButton(props: &CopyButtonProps) -> Html {
+    let status = use_state(String::new);
+    let onclick = {
+        let (status, text, what) = (status.clone(), props.text.clone(), props.what);
+        Callback::from(move |_: MouseEvent| {
+            let (status, text) = (status.clone(), text.to_string());
+            wasm_bindgen_futures::spawn_local(async move {
+                status.set(if copy_to_clipboard(text).await {
+                    format!("{what} copied.")
+                } else {
+                    format!("Could not copy the {what}: select it and copy it by hand.")
+                });
+            });
+        })
+    };
+    html! {
+        <span class="copy">
+            <button type="button" class={classes!("button", props.primary.then_some("button--primary"))} {onclick}>
+                { props.label.clone() }
+            </button>
+            <span class="copy__status" role="status">{ (*status).clone() }</span>
+        </span>
+    }
+}
