@@ -1,22 +1,46 @@
 /* Two Hats embed: sizes Two Hats iframes to their content, and turns
    <div data-twohats data-team="7" data-roles="tl,em"></div> into such an iframe.
+   theme=host picks light or dark from the host page's own background.
    No dependencies; safe to include more than once. */
 (function () {
   'use strict';
   var script = document.currentScript;
   var base = new URL('./', script ? script.src : location.href);
-  var PARAMS = ['team', 'roles', 'group', 'diff', 'row', 'new', 'both', 'theme', 'quiz'];
+  var PARAMS = ['team', 'roles', 'group', 'diff', 'row', 'new', 'both', 'theme', 'quiz', 'transparent', 'hybrid_from', 'split_at'];
   var TITLE = 'Two Hats: Tech Lead vs Engineering Manager, interactive';
   var registry = window.__twoHatsFrames || (window.__twoHatsFrames = []);
 
-  function register(frame) {
-    if (registry.indexOf(frame) < 0) {
-      frame.style.border = '0';
-      frame.style.width = '100%';
-      frame.style.display = 'block';
-      if (!frame.title) frame.title = TITLE;
-      registry.push(frame);
+  /* Light or dark, from the first opaque background around `element`. */
+  function hostTheme(element) {
+    for (var node = element.parentElement; node; node = node.parentElement) {
+      var rgba = getComputedStyle(node).backgroundColor.match(/[\d.]+/g);
+      if (rgba && (rgba.length < 4 || Number(rgba[3]) > 0)) {
+        var luminance = (0.2126 * rgba[0] + 0.7152 * rgba[1] + 0.0722 * rgba[2]) / 255;
+        return luminance < 0.5 ? 'dark' : 'light';
+      }
     }
+    return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  }
+
+  /* The frame paints in this scheme, so a transparent widget never gets an opaque backdrop. */
+  function matchColorScheme(frame, query) {
+    var theme = query.get('theme');
+    frame.style.colorScheme = theme === 'light' || theme === 'dark' ? theme : 'light dark';
+  }
+
+  function register(frame) {
+    if (registry.indexOf(frame) >= 0) return;
+    var src = new URL(frame.src, location.href);
+    if (src.searchParams.get('theme') === 'host') {
+      src.searchParams.set('theme', hostTheme(frame));
+      frame.src = src.href;
+    }
+    matchColorScheme(frame, src.searchParams);
+    frame.style.border = '0';
+    frame.style.width = '100%';
+    frame.style.display = 'block';
+    if (!frame.title) frame.title = TITLE;
+    registry.push(frame);
   }
 
   function frameFor(div) {
@@ -24,6 +48,7 @@
     PARAMS.forEach(function (key) {
       if (div.dataset[key] != null) query.set(key, div.dataset[key]);
     });
+    if (query.get('theme') === 'host') query.set('theme', hostTheme(div));
     query.set('embed', '1');
     var frame = document.createElement('iframe');
     frame.src = base.href + '?' + query.toString().replace(/%2C/g, ',');

@@ -118,21 +118,28 @@ fn mark_ready() {
     }
 }
 
-/// Sets `data-theme` on `<html>` for a chosen theme; `auto` leaves it to the system setting.
+/// Sets `data-theme` on `<html>` for a chosen theme (`auto` leaves it to the system setting),
+/// and `data-transparent` when the page should show the host's background through.
 #[hook]
-pub fn use_theme_attribute(theme: Theme) {
-    use_effect_with(theme, |theme| {
+pub fn use_theme_attributes(theme: Theme, transparent: bool) {
+    use_effect_with((theme, transparent), |(theme, transparent)| {
         if let Some(root) = document().document_element() {
             let _ = match theme {
                 Theme::Auto => root.remove_attribute("data-theme"),
                 chosen => root.set_attribute("data-theme", chosen.slug()),
+            };
+            let _ = if *transparent {
+                root.set_attribute("data-transparent", "")
+            } else {
+                root.remove_attribute("data-transparent")
             };
         }
     });
 }
 
 /// In embed mode inside a frame, tells the parent page the document's height whenever it
-/// changes, as `{"type": "twohats:resize", "height": N}`.
+/// changes, as `{"type": "twohats:resize", "height": N}` for `embed.js`, and as AMP's
+/// `{"sentinel": "amp", "type": "embed-size", "height": N}` for `<amp-iframe resizable>`.
 #[hook]
 pub fn use_height_messages(embed: bool) {
     use_effect_with(embed, |embed| {
@@ -156,11 +163,18 @@ fn observe_height_for_parent() -> Option<HeightObserver> {
     let measured = root.clone();
     let callback = Closure::<dyn FnMut()>::new(move || {
         let height = measured.get_bounding_client_rect().height().ceil();
-        let message = Object::new();
-        let _ = Reflect::set(&message, &"type".into(), &"twohats:resize".into());
-        let _ = Reflect::set(&message, &"height".into(), &height.into());
         // The height is not a secret, and the host's origin is unknown to the widget.
-        let _ = parent.post_message(&message, "*");
+        for fields in [
+            &[("type", "twohats:resize")][..],
+            &[("sentinel", "amp"), ("type", "embed-size")][..],
+        ] {
+            let message = Object::new();
+            for (key, value) in fields {
+                let _ = Reflect::set(&message, &(*key).into(), &(*value).into());
+            }
+            let _ = Reflect::set(&message, &"height".into(), &height.into());
+            let _ = parent.post_message(&message, "*");
+        }
     });
     let observer = ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
     observer.observe(&root);

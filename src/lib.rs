@@ -32,7 +32,7 @@ pub fn App() -> Html {
     let state = use_reducer_eq(State::default);
     let dispatch: Callback<Action> = state.dispatcher().into();
     browser::use_address_sync(*state, dispatch.clone());
-    browser::use_theme_attribute(state.theme);
+    browser::use_theme_attributes(state.theme, state.transparent);
     browser::use_height_messages(state.embed);
     let advice = state.recommendation();
     let recommended = advice.setup.roles();
@@ -64,8 +64,10 @@ pub fn App() -> Html {
             <main class="layout">
                 <div class="layout__sizing">
                     <TeamSize team={state.team} new_team={state.new_team}
-                        lead_has_done_both={state.lead_has_done_both} dispatch={dispatch.clone()} />
-                    <Recommendation advice={advice.clone()} />
+                        lead_has_done_both={state.lead_has_done_both} sizes={state.team_sizes()}
+                        dispatch={dispatch.clone()} />
+                    <Recommendation advice={advice.clone()}
+                        author_split_at={state.author_moved_thresholds().then_some(state.team_sizes().split_from)} />
                 </div>
                 <section class="responsibilities" aria-labelledby="responsibilities-heading">
                     <h2 id="responsibilities-heading">{ "Who owns what" }</h2>

@@ -7,6 +7,9 @@ use crate::core::recommend::{Recommendation as Advice, Setup, Warning};
 #[derive(Properties, PartialEq)]
 pub struct RecommendationProps {
     pub advice: Advice,
+    /// The split point when the page's author moved it from the sources'.
+    #[prop_or_default]
+    pub author_split_at: Option<u8>,
 }
 
 /// The card that answers the slider: the setup, the time split, the coding ranges, the
@@ -32,6 +35,11 @@ pub fn Recommendation(props: &RecommendationProps) -> Html {
             }
             if advice.warnings.contains(&Warning::BurnOut) {
                 <li class="flag flag--burn-out">{ "Burn-out risk: the hybrid is at its heaviest here" }</li>
+            }
+            if let Some(split_at) = props.author_split_at {
+                <li class="flag flag--author">
+                    { format!("This page's author set the split at {split_at} engineers; the sources say {}", CONTENT.team_size.split_from) }
+                </li>
             }
             if !advice.size_is_sourced {
                 <li class="flag flag--unsourced">{ "No source gives a number for this size" }</li>

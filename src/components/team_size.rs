@@ -1,7 +1,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::core::content::CONTENT;
+use crate::core::content::TeamSize as Sizes;
 use crate::core::recommend::{zone, Zone};
 use crate::core::state::Action;
 
@@ -10,13 +10,15 @@ pub struct TeamSizeProps {
     pub team: u8,
     pub new_team: bool,
     pub lead_has_done_both: bool,
+    /// The thresholds in force, which the page's author may have moved.
+    pub sizes: Sizes,
     pub dispatch: Callback<Action>,
 }
 
 /// The team-size slider, its zones, and the two modifiers the sources name.
 #[function_component]
 pub fn TeamSize(props: &TeamSizeProps) -> Html {
-    let sizes = &CONTENT.team_size;
+    let sizes = &props.sizes;
     let on_team = props.dispatch.reform(|event: InputEvent| {
         let input: HtmlInputElement = event.target_unchecked_into();
         Action::SetTeam(input.value().parse().unwrap_or(0))

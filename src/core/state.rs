@@ -1,7 +1,7 @@
 //! The single state of the widget and the one reducer that changes it.
 
 use super::assessment::Answers;
-use super::content::{GroupId, RoleKey, RowId, CONTENT, QUESTION_COUNT};
+use super::content::{GroupId, RoleKey, RowId, TeamSize, CONTENT, QUESTION_COUNT};
 use super::recommend::{recommend, Inputs, Recommendation};
 
 /// Which roles the matrix and comparison show: always two or three of them.
@@ -90,6 +90,11 @@ pub struct State {
     pub theme: Theme,
     /// Compact mode for iframes: no page chrome, a link to the full page.
     pub embed: bool,
+    /// No background of its own, so an embed takes the host page's.
+    pub transparent: bool,
+    /// Thresholds an embedding author set instead of the sources' (see `team_sizes`).
+    pub author_hybrid_from: Option<u8>,
+    pub author_split_at: Option<u8>,
     /// The self-assessment's answers.
     pub answers: Answers,
 }
@@ -124,6 +129,9 @@ impl Default for State {
             open_row: None,
             theme: Theme::Auto,
             embed: false,
+            transparent: false,
+            author_hybrid_from: None,
+            author_split_at: None,
             answers: [None; QUESTION_COUNT],
         }
     }
@@ -165,9 +173,44 @@ impl State {
         self
     }
 
+    /// The team-size thresholds in force: the content's, unless the page's author moved the
+    /// hybrid's start or the split point. The multi-team point follows the split, at about
+    /// twice it. Overrides that would leave the ranges out of order are ignored.
+    pub fn team_sizes(&self) -> TeamSize {
+        let sources = CONTENT.team_size;
+        let hybrid_from = self.author_hybrid_from.unwrap_or(sources.hybrid_from);
+        let split_from = self.author_split_at.unwrap_or(sources.split_from);
+        let multi_team_from = if self.author_split_at.is_some() {
+            split_from
+                .saturating_mul(2)
+                .saturating_add(1)
+                .min(sources.max)
+        } else {
+            sources.multi_team_from
+        };
+        let ordered = sources.min <= hybrid_from
+            && hybrid_from < split_from
+            && split_from < multi_team_from
+            && multi_team_from <= sources.max;
+        if !ordered {
+            return sources;
+        }
+        TeamSize {
+            hybrid_from,
+            split_from,
+            multi_team_from,
+            ..sources
+        }
+    }
+
+    /// Whether the thresholds in force are the page author's rather than the sources'.
+    pub fn author_moved_thresholds(&self) -> bool {
+        self.team_sizes() != CONTENT.team_size
+    }
+
     pub fn recommendation(&self) -> Recommendation {
         recommend(
-            &CONTENT.team_size,
+            &self.team_sizes(),
             Inputs {
                 team: self.team,
                 new_team: self.new_team,
@@ -213,6 +256,38 @@ mod tests {
         assert_eq!(state.recommendation().setup, Setup::Hybrid);
         let state = state.apply(Action::SetTeam(12));
         assert_eq!(state.recommendation().setup, Setup::Split);
+    }
+
+    #[test]
+    fn an_author_can_move_the_split_point() {
+        let state = State {
+            team: 8,
+            author_split_at: Some(7),
+            ..State::default()
+        };
+        assert_eq!(state.recommendation().setup, Setup::Split);
+        assert!(state.author_moved_thresholds());
+        assert_eq!(
+            state.team_sizes().multi_team_from,
+            15,
+            "about twice the split point"
+        );
+        let later = State {
+            author_split_at: Some(12),
+            ..state
+        };
+        assert_eq!(later.recommendation().setup, Setup::Hybrid);
+        let nonsense = State {
+            author_hybrid_from: Some(9),
+            author_split_at: Some(4),
+            ..state
+        };
+        assert_eq!(
+            nonsense.team_sizes(),
+            CONTENT.team_size,
+            "out-of-order overrides are ignored"
+        );
+        assert!(!nonsense.author_moved_thresholds());
     }
 
     #[test]

@@ -46,6 +46,9 @@ pub fn parse(query: &str) -> State {
             .and_then(Theme::from_slug)
             .unwrap_or_default(),
         embed: flag("embed"),
+        transparent: flag("transparent"),
+        author_hybrid_from: value("hybrid_from").and_then(parse_team),
+        author_split_at: value("split_at").and_then(parse_team),
         answers: value("quiz").map_or([None; QUESTION_COUNT], parse_answers),
     }
 }
@@ -91,6 +94,15 @@ pub fn params(state: &State) -> Vec<(&'static str, String)> {
     }
     if state.answers.iter().any(Option::is_some) {
         params.push(("quiz", print_answers(&state.answers)));
+    }
+    if let Some(hybrid_from) = state.author_hybrid_from {
+        params.push(("hybrid_from", hybrid_from.to_string()));
+    }
+    if let Some(split_at) = state.author_split_at {
+        params.push(("split_at", split_at.to_string()));
+    }
+    if state.transparent {
+        params.push(("transparent", "1".to_owned()));
     }
     if state.embed {
         params.push(("embed", "1".to_owned()));
@@ -253,7 +265,7 @@ mod tests {
 
     #[test]
     fn every_parameter_is_read() {
-        let state = parse("?team=12&roles=tl,em&group=people&diff=1&row=one-on-ones&new=1&both=1&theme=dark&embed=1");
+        let state = parse("?team=12&roles=tl,em&group=people&diff=1&row=one-on-ones&new=1&both=1&theme=dark&embed=1&transparent=1");
         assert_eq!(state.team, 12);
         assert_eq!(
             state.roles,
@@ -263,7 +275,18 @@ mod tests {
         assert!(state.only_differences && state.new_team && state.lead_has_done_both);
         assert_eq!(state.open_row, Some(row("one-on-ones")));
         assert_eq!(state.theme, Theme::Dark);
-        assert!(state.embed);
+        assert!(state.embed && state.transparent);
+        let author = parse("split_at=12&hybrid_from=2");
+        assert_eq!(
+            (author.author_hybrid_from, author.author_split_at),
+            (Some(2), Some(12))
+        );
+        assert_eq!(parse(&print(&author)), author);
+        assert_eq!(
+            parse("theme=host").theme,
+            Theme::Auto,
+            "embed.js resolves host before the widget sees it"
+        );
     }
 
     #[test]
@@ -365,12 +388,24 @@ mod tests {
             0usize..4,
             proptest::option::of(0..groups),
             proptest::option::of(0..rows),
-            any::<[bool; 4]>(),
+            any::<[bool; 5]>(),
             0usize..3,
             any::<[u8; QUESTION_COUNT]>(),
+            proptest::option::of(1u8..=50),
+            proptest::option::of(1u8..=50),
         )
             .prop_map(
-                move |(team, roles, group, row, [diff, new_team, both, embed], theme, picks)| {
+                move |(
+                    team,
+                    roles,
+                    group,
+                    row,
+                    [diff, new_team, both, embed, transparent],
+                    theme,
+                    picks,
+                    hybrid_from,
+                    split_at,
+                )| {
                     State {
                         team,
                         roles: RoleSet::CHOICES[roles],
@@ -381,6 +416,9 @@ mod tests {
                         lead_has_done_both: both,
                         theme: [Theme::Auto, Theme::Light, Theme::Dark][theme],
                         embed,
+                        transparent,
+                        author_hybrid_from: hybrid_from,
+                        author_split_at: split_at,
                         answers: std::array::from_fn(|question| {
                             let options = CONTENT.questions[question].options.len() as u8;
                             // One pick in (options + 1) stays unanswered.
@@ -403,7 +441,7 @@ mod tests {
         #[test]
         fn parse_never_panics_on_near_miss_queries(
             pairs in proptest::collection::vec(
-                ("(team|roles|group|diff|row|new|both|theme|embed|quiz|%7|x)", "[a-z0-9,%+=&-]{0,12}"),
+                ("(team|roles|group|diff|row|new|both|theme|embed|quiz|transparent|hybrid_from|split_at|%7|x)", "[a-z0-9,%+=&-]{0,12}"),
                 0..12,
             )
         ) {

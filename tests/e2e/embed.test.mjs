@@ -21,24 +21,24 @@ after(async () => {
 });
 
 /** Waits until every Two Hats frame shows the widget and is exactly as tall as its content. */
-async function framesFitTheirContent(page) {
-  await page.waitForFunction(() => {
+async function framesFitTheirContent(page, count = 2) {
+  await page.waitForFunction((count) => {
     const frames = [...document.querySelectorAll('iframe[data-twohats]')];
-    return frames.length === 2 && frames.every((frame) => {
+    return frames.length === count && frames.every((frame) => {
       const doc = frame.contentDocument;
       if (!doc || !doc.querySelector('table.matrix')) return false;
       const content = doc.documentElement.getBoundingClientRect().height;
       return Math.abs(frame.clientHeight - content) <= 2;
     });
-  });
+  }, count);
   return page.evaluate(() => [...document.querySelectorAll('iframe[data-twohats]')].map((frame) => {
     const root = frame.contentDocument.documentElement;
     return { frame: frame.clientHeight, content: root.getBoundingClientRect().height, scrolls: root.scrollHeight > root.clientHeight };
   }));
 }
 
-async function openBlog(options = {}) {
-  const opened = await open(browser, `${blog.url}blog-post.html`, { waitFor: 'article', ...options });
+async function openBlog(options = {}, post = 'blog-post.html') {
+  const opened = await open(browser, `${blog.url}${post}`, { waitFor: 'article', ...options });
   // Lazy frames load as they come near the viewport, as a reader would scroll to them.
   for (const frame of await opened.page.locator('iframe[data-twohats]').all()) await frame.scrollIntoViewIfNeeded();
   return opened;
@@ -144,6 +144,68 @@ describe('embedding in a blog post', () => {
     assert.deepEqual(after, heights.map((h) => h.frame));
     assert.equal(await frame.locator('#team-size').inputValue(), teamBefore);
     assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('shrinks as well as grows, then holds still', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.addInitScript(() => {
+      window.__messages = [];
+      addEventListener('message', (event) => window.__messages.push({ at: performance.now(), data: event.data }));
+    });
+    await page.goto(`${blog.url}blog-post.html`);
+    for (const frame of await page.locator('iframe[data-twohats]').all()) await frame.scrollIntoViewIfNeeded();
+    await framesFitTheirContent(page);
+    const frame = page.frameLocator('iframe[data-twohats] >> nth=0');
+    const tall = await page.locator('iframe[data-twohats]').first().evaluate((f) => f.clientHeight);
+    await frame.locator('.matrix-filters select').selectOption({ label: 'People' });
+    await page.waitForFunction((tall) => document.querySelector('iframe[data-twohats]').clientHeight < tall - 100, tall);
+    assertFits(await framesFitTheirContent(page), 'after shrinking');
+
+    const settledAt = await page.evaluate(() => performance.now());
+    // Watching for oscillation takes watching: two seconds with nothing changing.
+    await page.waitForTimeout(2000);
+    const later = await page.evaluate((since) => window.__messages.filter((m) => m.at > since && m.data?.type === 'twohats:resize').length, settledAt);
+    assert.ok(later <= 2, `${later} resize messages after settling (at most one per frame)`);
+    const amp = await page.evaluate(() => window.__messages.filter((m) => m.data?.sentinel === 'amp' && m.data?.type === 'embed-size'));
+    assert.ok(amp.length > 0 && amp.every((m) => m.data.height > 0), 'AMP embed-size messages are sent too');
+    await page.close();
+  });
+
+  it('takes the theme of a dark host page, transparent, with a matching color-scheme', async () => {
+    const { page, problems } = await openBlog({ colorScheme: 'light' }, 'dark-blog-post.html');
+    await framesFitTheirContent(page, 1);
+    const iframe = page.locator('iframe[data-twohats]');
+    const src = new URL(await iframe.getAttribute('src'));
+    assert.equal(src.searchParams.get('theme'), 'dark');
+    assert.equal(src.searchParams.get('transparent'), '1');
+    assert.equal(await iframe.evaluate((f) => getComputedStyle(f).colorScheme), 'dark');
+    const inside = await iframe.evaluate((f) => {
+      const doc = f.contentDocument;
+      return {
+        theme: doc.documentElement.dataset.theme,
+        transparent: doc.documentElement.hasAttribute('data-transparent'),
+        background: getComputedStyle(doc.body).backgroundColor,
+        ink: getComputedStyle(doc.body).color,
+      };
+    });
+    assert.deepEqual(inside, { theme: 'dark', transparent: true, background: 'rgba(0, 0, 0, 0)', ink: 'rgb(236, 235, 231)' });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'embedded-dark', { fullPage: false });
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('leaves the host page its keys: arrows and Page Down still scroll it', async () => {
+    const { page } = await openBlog({ width: 1280, height: 600 });
+    await framesFitTheirContent(page);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.locator('h1').click();
+    await page.keyboard.press('PageDown');
+    await page.waitForFunction(() => window.scrollY > 0);
+    const afterPage = await page.evaluate(() => window.scrollY);
+    await page.keyboard.press('ArrowDown');
+    await page.waitForFunction((before) => window.scrollY > before, afterPage);
     await page.close();
   });
 

@@ -95,6 +95,15 @@ describe('URL state', () => {
     await page.close();
   });
 
+  it('lets the page author move the split point, and says so', async () => {
+    const { page } = await open(browser, `${server.url}?team=8&split_at=7`);
+    await page.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
+    assert.match(await page.locator('.recommendation__setup').innerText(), /8 engineers: Split/);
+    assert.match(await page.locator('.flags').innerText(), /author set the split at 7 engineers; the sources say 9/);
+    assert.match(await page.locator('.zones').innerText(), /7–14\s+TL \+ EM/);
+    await page.close();
+  });
+
   it('falls back or clamps bad values silently', async () => {
     const huge = 'x'.repeat(4000);
     for (const [bad, expected] of [
