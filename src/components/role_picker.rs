@@ -21,7 +21,7 @@ pub fn RolePicker(props: &RolePickerProps) -> Html {
             <label class="segmented__option" key={label.clone()}>
                 <input class="segmented__input" type="radio" name="compared-roles"
                     checked={choice == props.roles} {onchange} />
-                <span class="segmented__text">{ label }</span>
+                <span class="button segmented__text">{ label }</span>
             </label>
         }
     });

@@ -1,24 +1,13 @@
 // End-to-end: the example blog post embeds the widget twice, from a sub-path, and each frame
 // keeps exactly the height of its content.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { distDir, examplesDir, launch, open, screenshot, serve } from './harness.mjs';
+import { distDir, examplesDir, open, screenshot, useServerAndBrowser } from './harness.mjs';
 
-let blog;
-let browser;
-
-before(async () => {
-  blog = await serve([['/widgets/two-hats/', distDir], ['/', examplesDir]]);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await blog?.close();
-});
+const shared = useServerAndBrowser([['/widgets/two-hats/', distDir], ['/', examplesDir]]);
 
 /** Waits until every Two Hats frame shows the widget and is exactly as tall as its content. */
 async function framesFitTheirContent(page, count = 2) {
@@ -38,7 +27,7 @@ async function framesFitTheirContent(page, count = 2) {
 }
 
 async function openBlog(options = {}, post = 'blog-post.html') {
-  const opened = await open(browser, `${blog.url}${post}`, { waitFor: 'article', ...options });
+  const opened = await open(shared.browser, `${shared.server.url}${post}`, { waitFor: 'article', ...options });
   // Lazy frames load as they come near the viewport, as a reader would scroll to them.
   for (const frame of await opened.page.locator('iframe[data-twohats]').all()) await frame.scrollIntoViewIfNeeded();
   return opened;
@@ -148,12 +137,12 @@ describe('embedding in a blog post', () => {
   });
 
   it('shrinks as well as grows, then holds still', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await shared.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.addInitScript(() => {
       window.__messages = [];
       addEventListener('message', (event) => window.__messages.push({ at: performance.now(), data: event.data }));
     });
-    await page.goto(`${blog.url}blog-post.html`);
+    await page.goto(`${shared.server.url}blog-post.html`);
     for (const frame of await page.locator('iframe[data-twohats]').all()) await frame.scrollIntoViewIfNeeded();
     await framesFitTheirContent(page);
     const frame = page.frameLocator('iframe[data-twohats] >> nth=0');

@@ -1,6 +1,7 @@
 // Shared set-up for the end-to-end tests: a static server over the built dist/ and Debian's
 // Chromium driven by playwright-core. Nothing here downloads a browser.
 import { createServer } from 'node:http';
+import { after, before } from 'node:test';
 import { readFile, mkdir } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -124,4 +125,21 @@ export async function screenshot(page, name, { fullPage = true } = {}) {
 export async function contentRowCount() {
   const toml = await readFile(join(repoRoot, 'content/two-hats.toml'), 'utf8');
   return toml.split('\n').filter((line) => line.trim() === '[[responsibilities]]').length;
+}
+
+/**
+ * Serves `mounts` and launches Chromium before a test file's tests, and stops both after.
+ * The returned object holds `server` and `browser` once the tests run.
+ */
+export function useServerAndBrowser(mounts, headers) {
+  const shared = {};
+  before(async () => {
+    shared.server = await serve(mounts, headers);
+    shared.browser = await launch();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.close();
+  });
+  return shared;
 }

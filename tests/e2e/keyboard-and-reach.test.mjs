@@ -1,20 +1,9 @@
 // End-to-end: the page works from the keyboard alone, with visible focus, and on small phones.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, serve } from './harness.mjs';
+import { open, useServerAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = useServerAndBrowser();
 
 /** Tabs through the page until focus leaves it, describing each stop. */
 async function tabStops(page) {
@@ -43,7 +32,7 @@ async function tabStops(page) {
 
 describe('keyboard only', () => {
   it('reaches every control with Tab, each with a visible focus ring', async () => {
-    const { page } = await open(browser, server.url);
+    const { page } = await open(shared.browser, shared.server.url);
     const stops = await tabStops(page);
     const names = stops.map((stop) => stop.what);
     for (const expected of ['button Copy link', 'summary Embed', 'input team-size', 'input compared-roles', 'select ']) {
@@ -64,7 +53,7 @@ describe('keyboard only', () => {
   });
 
   it('moves the slider with arrows, Home, End, PageUp and PageDown', async () => {
-    const { page } = await open(browser, `${server.url}?team=10`);
+    const { page } = await open(shared.browser, `${shared.server.url}?team=10`);
     await page.locator('#team-size').focus();
     const value = () => page.locator('#team-size').inputValue().then(Number);
     await page.keyboard.press('ArrowRight');
@@ -86,18 +75,18 @@ describe('keyboard only', () => {
   });
 
   it('opens the embed snippets and copies the link', async () => {
-    const context = await browser.newContext();
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+    const context = await shared.browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(shared.server.url).origin });
     const page = await context.newPage();
-    await page.goto(`${server.url}?team=7&roles=tl,em`);
+    await page.goto(`${shared.server.url}?team=7&roles=tl,em`);
     await page.getByRole('button', { name: 'Copy link' }).focus();
     await page.keyboard.press('Enter');
     await page.getByText('Link copied.').waitFor();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    assert.equal(copied, `${server.url}?team=7&roles=tl,em`);
+    assert.equal(copied, `${shared.server.url}?team=7&roles=tl,em`);
     await page.locator('summary', { hasText: 'Embed' }).press('Enter');
     const div = await page.getByLabel('One line, configured by data attributes').inputValue();
-    assert.equal(div, `<div data-twohats data-team="7" data-roles="tl,em"></div>\n<script src="${server.url}embed.js" async></script>`);
+    assert.equal(div, `<div data-twohats data-team="7" data-roles="tl,em"></div>\n<script src="${shared.server.url}embed.js" async></script>`);
     const iframe = await page.getByLabel('iframe and embed.js').inputValue();
     assert.match(iframe, /src="[^"]+\?team=7&amp;roles=tl,em&amp;embed=1"/);
     await context.close();
@@ -108,7 +97,7 @@ describe('reach', () => {
   for (const width of [320, 375, 480]) {
     it(`has no horizontal page scroll at ${width} px, full page and embedded`, async () => {
       for (const path of ['', '?embed=1&row=velocity']) {
-        const { page } = await open(browser, `${server.url}${path}`, { width, height: 700 });
+        const { page } = await open(shared.browser, `${shared.server.url}${path}`, { width, height: 700 });
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
         assert.equal(overflow, 0, `${width}px ${path}`);
         await page.close();
@@ -117,7 +106,7 @@ describe('reach', () => {
   }
 
   it('gives every control a touch target of at least 44 px on a phone', async () => {
-    const { page } = await open(browser, server.url, { width: 375, height: 700 });
+    const { page } = await open(shared.browser, shared.server.url, { width: 375, height: 700 });
     const small = await page.evaluate(() => [...document.querySelectorAll(
       'button, select, summary, input[type=range], label.check, .segmented__text, .masthead__full-page',
     )].map((element) => ({ element, box: element.getBoundingClientRect() }))
@@ -128,8 +117,8 @@ describe('reach', () => {
   });
 
   it('turns off motion when the reader asks for less', async () => {
-    const page = await browser.newPage({ reducedMotion: 'reduce' });
-    await page.goto(server.url);
+    const page = await shared.browser.newPage({ reducedMotion: 'reduce' });
+    await page.goto(shared.server.url);
     await page.waitForSelector('table.matrix');
     const chevron = await page.evaluate(() => getComputedStyle(document.querySelector('.duty__chevron'), '::before').transitionDuration);
     assert.equal(chevron, '0s');

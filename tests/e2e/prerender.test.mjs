@@ -1,21 +1,10 @@
 // End-to-end: the release page arrives prerendered, reads with JavaScript off, hydrates
 // without a mismatch, and opens other states with no flash of the default and no layout shift.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { contentRowCount, launch, open, serve } from './harness.mjs';
+import { contentRowCount, open, useServerAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = useServerAndBrowser();
 
 /** The widget's markup without Yew's hydration comments. */
 const rootMarkup = (page) => page.evaluate(() => document.querySelector('#two-hats').innerHTML.replace(/<!--.*?-->/g, ''));
@@ -24,7 +13,7 @@ const ready = (page) => page.waitForSelector('html[data-twohats-ready]', { state
 
 describe('prerendered page', () => {
   it('reads with JavaScript off: matrix, recommendation and sources', async () => {
-    const { page } = await open(browser, server.url, { javaScriptEnabled: false });
+    const { page } = await open(shared.browser, shared.server.url, { javaScriptEnabled: false });
     assert.equal(await page.locator('tr.duty').count(), await contentRowCount());
     assert.match(await page.locator('.recommendation__setup').innerText(), /^5 engineers: One hybrid Tech Lead Manager/);
     assert.equal(await page.locator('.sources__item').count(), 5);
@@ -33,11 +22,11 @@ describe('prerendered page', () => {
   });
 
   it('hydrates into exactly the markup it was served with, and then responds', async () => {
-    const { page: still } = await open(browser, server.url, { javaScriptEnabled: false });
+    const { page: still } = await open(shared.browser, shared.server.url, { javaScriptEnabled: false });
     const served = await rootMarkup(still);
     await still.close();
 
-    const { page, problems } = await open(browser, server.url);
+    const { page, problems } = await open(shared.browser, shared.server.url);
     await ready(page);
     assert.equal(await rootMarkup(page), served, 'hydration changed the prerendered markup');
     await page.locator('.duty__toggle').first().click();
@@ -47,7 +36,7 @@ describe('prerendered page', () => {
   });
 
   it('opens another state with no flash of the default and no layout shift', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await shared.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.addInitScript(() => {
       window.__shifts = 0;
       new PerformanceObserver((list) => {
@@ -63,7 +52,7 @@ describe('prerendered page', () => {
       };
       requestAnimationFrame(look);
     });
-    await page.goto(`${server.url}?team=12&roles=tl,em`);
+    await page.goto(`${shared.server.url}?team=12&roles=tl,em`);
     await ready(page);
     await page.evaluate(() => new Promise(requestAnimationFrame));
     const seen = await page.evaluate(() => window.__seen);

@@ -1,27 +1,16 @@
 // End-to-end: a strict host. The release dist/ served with a Content-Security-Policy that
 // allows no inline script or style still runs, and the page keeps no data about the reader.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { distDir, launch, open, serve } from './harness.mjs';
+import { distDir, open, useServerAndBrowser } from './harness.mjs';
 
 const POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; frame-ancestors *";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve([['/', distDir]], { 'content-security-policy': POLICY });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = useServerAndBrowser([['/', distDir]], { 'content-security-policy': POLICY });
 
 describe('strict host', () => {
   it('runs under a strict Content-Security-Policy with no violation', async () => {
-    const page = await browser.newPage();
+    const page = await shared.browser.newPage();
     await page.addInitScript(() => {
       window.__violations = [];
       document.addEventListener('securitypolicyviolation', (event) => {
@@ -30,7 +19,7 @@ describe('strict host', () => {
     });
     const problems = [];
     page.on('console', (message) => ['error', 'warning'].includes(message.type()) && problems.push(message.text()));
-    await page.goto(`${server.url}?team=12&row=velocity&embed=1`);
+    await page.goto(`${shared.server.url}?team=12&row=velocity&embed=1`);
     await page.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
     assert.match(await page.locator('.recommendation__setup').innerText(), /^12 engineers/);
     await page.locator('#team-size').focus();
@@ -42,7 +31,7 @@ describe('strict host', () => {
   });
 
   it('sets no cookie and stores nothing', async () => {
-    const { page } = await open(browser, server.url);
+    const { page } = await open(shared.browser, shared.server.url);
     await page.locator('.duty__toggle').first().click();
     await page.getByLabel('TL & EM').check();
     const kept = await page.evaluate(async () => ({

@@ -1,27 +1,16 @@
 // End-to-end: "Which hat fits you?", and taking the matrix away as Markdown, CSV or paper.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { artifactsDir, launch, open, serve } from './harness.mjs';
+import { artifactsDir, open, useServerAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = useServerAndBrowser();
 
 describe('which hat fits you', () => {
   it('leans to the Tech Lead for system answers, by keyboard, and keeps the answers in the URL', async () => {
-    const { page, problems } = await open(browser, server.url);
+    const { page, problems } = await open(shared.browser, shared.server.url);
     const result = page.locator('.quiz__result');
     assert.match(await result.innerText(), /Answer any question/);
     const questions = page.locator('.quiz__question');
@@ -42,7 +31,7 @@ describe('which hat fits you', () => {
   });
 
   it('opens a shared result from the URL', async () => {
-    const { page } = await open(browser, `${server.url}?quiz=22111121`);
+    const { page } = await open(shared.browser, `${shared.server.url}?quiz=22111121`);
     await page.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
     assert.match(await page.locator('.quiz__verdict').innerText(), /Engineering Manager/);
     await page.close();
@@ -51,10 +40,10 @@ describe('which hat fits you', () => {
 
 describe('take it with you', () => {
   it('copies the filtered matrix as Markdown', async () => {
-    const context = await browser.newContext();
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+    const context = await shared.browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(shared.server.url).origin });
     const page = await context.newPage();
-    await page.goto(`${server.url}?roles=tl,em&group=people`);
+    await page.goto(`${shared.server.url}?roles=tl,em&group=people`);
     await page.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
     await page.getByRole('button', { name: 'Copy as Markdown' }).click();
     await page.getByText('Table copied.').waitFor();
@@ -69,7 +58,7 @@ describe('take it with you', () => {
   });
 
   it('downloads the matrix as CSV', async () => {
-    const { page } = await open(browser, `${server.url}?roles=em,tlm`);
+    const { page } = await open(shared.browser, `${shared.server.url}?roles=em,tlm`);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV' }).click()]);
     assert.equal(download.suggestedFilename(), 'two-hats.csv');
     const csv = await readFile(await download.path(), 'utf8');
@@ -80,7 +69,7 @@ describe('take it with you', () => {
   });
 
   it('prints the recommendation and every row, without the controls', async () => {
-    const { page } = await open(browser, server.url);
+    const { page } = await open(shared.browser, shared.server.url);
     await page.emulateMedia({ media: 'print' });
     for (const hidden of ['.share', '.team-size', '.responsibilities__controls', '.matrix-export', '.quiz']) {
       assert.equal(await page.locator(hidden).first().isVisible(), false, `${hidden} is not printed`);

@@ -1,29 +1,18 @@
 // End-to-end: the query string opens the exact state, follows every change, walks with
 // Back/Forward, and shrugs off bad values.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, serve } from './harness.mjs';
+import { open, useServerAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = useServerAndBrowser();
 
 const query = (page) => new URL(page.url()).search;
 
 describe('URL state', () => {
   it('opens every parameter in the right state', async () => {
     const { page, problems } = await open(
-      browser,
-      `${server.url}?team=12&roles=tl,em&group=people&diff=1&row=one-on-ones&new=1&both=1&theme=dark`,
+      shared.browser,
+      `${shared.server.url}?team=12&roles=tl,em&group=people&diff=1&row=one-on-ones&new=1&both=1&theme=dark`,
     );
     assert.equal(await page.locator('#team-size').inputValue(), '12');
     assert.ok(await page.getByLabel('TL & EM').isChecked());
@@ -42,18 +31,18 @@ describe('URL state', () => {
   });
 
   it('opens the compact embed mode with a link to the full page', async () => {
-    const { page } = await open(browser, `${server.url}?team=7&roles=tl,em&embed=1&theme=light`);
+    const { page } = await open(shared.browser, `${shared.server.url}?team=7&roles=tl,em&embed=1&theme=light`);
     assert.equal(await page.locator('.masthead__question').count(), 0, 'no page chrome');
     assert.equal(await page.locator('.share').count(), 0);
     const link = page.getByRole('link', { name: /Open full page/ });
     assert.equal(await link.getAttribute('target'), '_blank');
-    const href = new URL(await link.getAttribute('href'), server.url);
+    const href = new URL(await link.getAttribute('href'), shared.server.url);
     assert.equal(href.search, '?team=7&roles=tl,em&theme=light');
     await page.close();
   });
 
   it('writes each change to the URL and walks it with Back and Forward', async () => {
-    const { page } = await open(browser, `${server.url}?team=5`);
+    const { page } = await open(shared.browser, `${shared.server.url}?team=5`);
     const start = await page.evaluate(() => history.length);
 
     await page.getByLabel('TL & EM').check();
@@ -83,7 +72,7 @@ describe('URL state', () => {
   });
 
   it('keeps where a drag ended when a discrete change follows at once', async () => {
-    const { page } = await open(browser, `${server.url}?team=5`);
+    const { page } = await open(shared.browser, `${shared.server.url}?team=5`);
     await page.locator('#team-size').focus();
     for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowRight');
     await page.getByLabel('EM & TLM').check();
@@ -96,7 +85,7 @@ describe('URL state', () => {
   });
 
   it('lets the page author move the split point, and says so', async () => {
-    const { page } = await open(browser, `${server.url}?team=8&split_at=7`);
+    const { page } = await open(shared.browser, `${shared.server.url}?team=8&split_at=7`);
     await page.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
     assert.match(await page.locator('.recommendation__setup').innerText(), /8 engineers: Split/);
     assert.match(await page.locator('.flags').innerText(), /author set the split at 7 engineers; the sources say 9/);
@@ -115,7 +104,7 @@ describe('URL state', () => {
       [`group=${huge}&row=${huge}&theme=${huge}`, '?team=5'],
       ['roles=tl,tl&diff=yes&embed=2', '?team=5'],
     ]) {
-      const { page, problems } = await open(browser, `${server.url}?${bad}`);
+      const { page, problems } = await open(shared.browser, `${shared.server.url}?${bad}`);
       assert.equal(query(page), expected, bad.slice(0, 40));
       assert.deepEqual(problems, [], bad.slice(0, 40));
       await page.close();

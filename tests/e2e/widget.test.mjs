@@ -1,26 +1,15 @@
 // End-to-end: the built release dist/ served over HTTP, driven in headless Chromium.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, contentRowCount, launch, open, screenshot, serve } from './harness.mjs';
+import { axeViolations, contentRowCount, open, screenshot, useServerAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = useServerAndBrowser();
 
 const setupText = (page) => page.locator('.recommendation__setup').innerText();
 
 describe('the widget page', () => {
   it('loads with no console noise and no request to another origin', async () => {
-    const { page, problems } = await open(browser, server.url);
+    const { page, problems } = await open(shared.browser, shared.server.url);
     await page.waitForLoadState('networkidle');
     assert.deepEqual(problems, []);
     assert.equal(await page.title(), 'Two Hats: Tech Lead or Engineering Manager?');
@@ -28,7 +17,7 @@ describe('the widget page', () => {
   });
 
   it('moves from a hybrid at 5 to a split at 12 with the keyboard', async () => {
-    const { page, problems } = await open(browser, server.url);
+    const { page, problems } = await open(shared.browser, shared.server.url);
     const slider = page.locator('#team-size');
     await slider.focus();
     await page.keyboard.press('Home');
@@ -47,7 +36,7 @@ describe('the widget page', () => {
   });
 
   it('lists every content row, and each opens to its explanation and named sources', async () => {
-    const { page } = await open(browser, server.url);
+    const { page } = await open(shared.browser, shared.server.url);
     const rows = page.locator('tr.duty');
     assert.equal(await rows.count(), await contentRowCount());
     const footerTitles = await page.locator('.sources__item cite').allInnerTexts();
@@ -63,7 +52,7 @@ describe('the widget page', () => {
   });
 
   it('opens a row with Enter and shows where the sources disagree', async () => {
-    const { page } = await open(browser, server.url);
+    const { page } = await open(shared.browser, shared.server.url);
     const toggle = page.locator('.duty__toggle', { hasText: 'Team velocity' });
     await toggle.focus();
     await page.keyboard.press('Enter');
@@ -75,7 +64,7 @@ describe('the widget page', () => {
   });
 
   it('compares the chosen roles and filters the rows', async () => {
-    const { page } = await open(browser, server.url);
+    const { page } = await open(shared.browser, shared.server.url);
     await page.getByLabel('TL & EM').check();
     assert.deepEqual(await page.locator('th.matrix__role abbr').allInnerTexts(), ['TL', 'EM']);
     assert.equal(await page.locator('.scenario__response--tlm').count(), 0);
@@ -91,7 +80,7 @@ describe('the widget page', () => {
   });
 
   it('fits a 375 px phone without horizontal scrolling', async () => {
-    const { page } = await open(browser, server.url, { width: 375, height: 800 });
+    const { page } = await open(shared.browser, shared.server.url, { width: 375, height: 800 });
     const widths = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
     assert.equal(widths[0], widths[1]);
     await page.close();
@@ -107,7 +96,7 @@ describe('the widget page', () => {
     ['embed-dark-phone', '?embed=1&theme=dark', { width: 320, height: 700, colorScheme: 'light' }],
   ]) {
     it(`has no axe-core violations (${name}, a disputed row open, embed snippets shown)`, async () => {
-      const { page } = await open(browser, `${server.url}${path}`, options);
+      const { page } = await open(shared.browser, `${shared.server.url}${path}`, options);
       await page.locator('.duty__toggle', { hasText: 'Development process' }).click();
       if (!path.includes('embed')) await page.locator('summary', { hasText: 'Embed' }).click();
       assert.deepEqual(await axeViolations(page), []);
