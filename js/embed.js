@@ -28,6 +28,12 @@
     frame.style.colorScheme = theme === 'light' || theme === 'dark' ? theme : 'light dark';
   }
 
+  /* The widget's height for its width, roughly (fitted to the default state at 320 to 1200
+     px), so the host page hardly moves when the real height arrives. */
+  function startingHeight(width) {
+    return Math.round(5300 + 3550000 / Math.max(width, 320));
+  }
+
   function register(frame) {
     if (registry.indexOf(frame) >= 0) return;
     var src = new URL(frame.src, location.href);
@@ -54,7 +60,7 @@
     frame.src = base.href + '?' + query.toString().replace(/%2C/g, ',');
     frame.title = div.dataset.title || TITLE;
     frame.loading = 'lazy';
-    frame.height = '900';
+    frame.height = Number(div.dataset.height) || startingHeight(div.parentElement.clientWidth);
     frame.setAttribute('data-twohats', '');
     return frame;
   }

@@ -181,6 +181,14 @@ fn observe_height_for_parent() -> Option<HeightObserver> {
     Some((observer, callback))
 }
 
+/// The widget's rendered height, rounded up to the next 100 px: a starting height for frames.
+pub fn widget_height() -> u32 {
+    let height = document()
+        .get_element_by_id("two-hats")
+        .map_or(0.0, |root| root.get_bounding_client_rect().height());
+    ((height / 100.0).ceil() as u32).max(1) * 100
+}
+
 /// Copies text to the clipboard; resolves to whether it worked.
 pub async fn copy_to_clipboard(text: String) -> bool {
     if !window().is_secure_context() {

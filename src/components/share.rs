@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use super::CopyButton;
-use crate::browser::page_url;
+use crate::browser::{page_url, widget_height};
 use crate::core::share::{div_snippet, embed_link, iframe_snippet, page_link};
 use crate::core::state::State;
 
@@ -13,13 +13,14 @@ pub struct ShareProps {
 /// "Copy link" for the current state, and the embed snippets an author pastes into a post.
 #[function_component]
 pub fn Share(props: &ShareProps) -> Html {
-    // The snippets are built only while the panel is open, not on every slider move.
-    let panel_open = use_state(|| false);
+    // The snippets are built only while the panel is open, not on every slider move. They start
+    // the frame at the widget's height as the author sees it, measured when the panel opens.
+    let panel_height = use_state(|| None::<u32>);
     let on_toggle = {
-        let panel_open = panel_open.clone();
+        let panel_height = panel_height.clone();
         Callback::from(move |event: Event| {
             let details: web_sys::HtmlDetailsElement = event.target_unchecked_into();
-            panel_open.set(details.open());
+            panel_height.set(details.open().then(widget_height));
         })
     };
     // Known only in the browser: the prerendered page shows relative snippets until hydrated.
@@ -45,11 +46,11 @@ pub fn Share(props: &ShareProps) -> Html {
             <CopyButton text={link} label="Copy link" what="Link" primary=true />
             <details class="share__embed" ontoggle={on_toggle}>
                 <summary class="button">{ "Embed" }</summary>
-                if *panel_open {
+                if let Some(height) = *panel_height {
                     <div class="share__panel">
                         <p>{ "Paste one of these into a blog post. Both size themselves to their content." }</p>
-                        { snippet("embed-iframe", "iframe and embed.js", iframe_snippet(&page, &props.state)) }
-                        { snippet("embed-div", "One line, configured by data attributes", div_snippet(&page, &props.state)) }
+                        { snippet("embed-iframe", "iframe and embed.js", iframe_snippet(&page, &props.state, height)) }
+                        { snippet("embed-div", "One line, configured by data attributes", div_snippet(&page, &props.state, height)) }
                         { snippet("embed-bare", "Bare link, for platforms that only take a URL", embed_link(&page, &props.state)) }
                     </div>
                 }

@@ -30,18 +30,20 @@ pub fn embed_link(page_url: &str, state: &State) -> String {
     format!("{}?{}", folder_of(page_url), url::print(&embedded))
 }
 
-/// An iframe that shows `state` in embed mode; `embed.js` on the host page sizes it.
-pub fn iframe_snippet(page_url: &str, state: &State) -> String {
+/// An iframe that shows `state` in embed mode; `embed.js` on the host page sizes it. It starts
+/// at `height`, the widget's height as the author sees it, so the host page barely moves.
+pub fn iframe_snippet(page_url: &str, state: &State, height: u32) -> String {
     format!(
         "<iframe data-twohats src=\"{}\" title=\"{TITLE}\" loading=\"lazy\" \
-         width=\"100%\" height=\"900\" frameborder=\"0\"></iframe>\n{}",
+         width=\"100%\" height=\"{height}\" frameborder=\"0\"></iframe>\n{}",
         embed_link(page_url, state).replace('&', "&amp;"),
         script_tag(folder_of(page_url)),
     )
 }
 
-/// A placeholder that `embed.js` turns into the auto-sized iframe, configured by data attributes.
-pub fn div_snippet(page_url: &str, state: &State) -> String {
+/// A placeholder that `embed.js` turns into the auto-sized iframe, configured by data attributes
+/// and starting at `height`.
+pub fn div_snippet(page_url: &str, state: &State, height: u32) -> String {
     let page = State {
         embed: false,
         ..*state
@@ -49,6 +51,7 @@ pub fn div_snippet(page_url: &str, state: &State) -> String {
     let attributes: String = url::params(&page)
         .into_iter()
         .map(|(key, value)| format!(" data-{key}=\"{value}\""))
+        .chain([format!(" data-height=\"{height}\"")])
         .collect();
     format!(
         "<div data-twohats{attributes}></div>\n{}",
@@ -113,7 +116,8 @@ mod tests {
 
     #[test]
     fn the_iframe_snippet_embeds_the_state() {
-        let snippet = iframe_snippet(PAGE, &seven_tl_em());
+        let snippet = iframe_snippet(PAGE, &seven_tl_em(), 8400);
+        assert!(snippet.contains("height=\"8400\""));
         assert!(snippet.contains(
             "src=\"https://example.org/widgets/two-hats/?team=7&amp;roles=tl,em&amp;embed=1\""
         ));
@@ -126,10 +130,10 @@ mod tests {
 
     #[test]
     fn the_div_snippet_carries_the_state_as_data_attributes() {
-        let snippet = div_snippet(PAGE, &seven_tl_em());
-        assert!(
-            snippet.starts_with("<div data-twohats data-team=\"7\" data-roles=\"tl,em\"></div>\n")
-        );
+        let snippet = div_snippet(PAGE, &seven_tl_em(), 8400);
+        assert!(snippet.starts_with(
+            "<div data-twohats data-team=\"7\" data-roles=\"tl,em\" data-height=\"8400\"></div>\n"
+        ));
         assert!(!snippet.contains("data-embed"));
     }
 }

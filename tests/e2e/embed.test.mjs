@@ -136,6 +136,17 @@ describe('embedding in a blog post', () => {
     await page.close();
   });
 
+  it('starts each frame near its final height, so the host page hardly moves', async () => {
+    for (const width of [400, 1280]) {
+      const { page } = await openBlog({ width, height: 900 });
+      const sizes = await framesFitTheirContent(page);
+      const startedAt = await page.locator('iframe[data-twohats]').nth(1).getAttribute('height');
+      const off = Math.abs(sizes[1].frame - Number(startedAt)) / sizes[1].frame;
+      assert.ok(off < 0.2, `${width}px: started at ${startedAt}, settled at ${sizes[1].frame}`);
+      await page.close();
+    }
+  });
+
   it('shrinks as well as grows, then holds still', async () => {
     const page = await shared.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.addInitScript(() => {
