@@ -229,7 +229,10 @@ async fn an_unsourced_size_says_so() {
     );
     yew::Renderer::<Recommendation>::with_root_and_props(
         root.clone(),
-        two_hats::components::RecommendationProps { advice },
+        two_hats::components::RecommendationProps {
+            advice,
+            author_split_at: None,
+        },
     )
     .render();
     flush().await;
@@ -270,4 +273,24 @@ async fn the_address_opens_and_follows_the_state() {
     click(&root, ".matrix-filters input[type=checkbox]").await;
     assert_eq!(address_query(), "?team=3&roles=em,tlm&diff=1&theme=dark");
     html.remove_attribute("data-theme").unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_self_assessment_leans_with_the_answers() {
+    let root = mount_app().await;
+    assert!(text(&root, ".quiz__result").contains("Answer any question"));
+    let questions = root.query_selector_all(".quiz__question").unwrap();
+    for index in 0..questions.length() {
+        let question: Element = questions.item(index).unwrap().unchecked_into();
+        // The last option of every question leans furthest to the EM.
+        let options = question.query_selector_all("input[type=radio]").unwrap();
+        let last: HtmlElement = options.item(options.length() - 1).unwrap().unchecked_into();
+        last.click();
+        flush().await;
+    }
+    let verdict = text(&root, ".quiz__verdict");
+    assert!(verdict.ends_with("Engineering Manager"), "{verdict}");
+    assert!(address_query().contains("quiz="));
+    click(&root, ".quiz__questions button").await;
+    assert!(text(&root, ".quiz__result").contains("Answer any question"));
 }
