@@ -135,6 +135,34 @@ function sliderLatencies(page, count) {
   }, count);
 }
 
+/** Lighthouse's mobile run (its default: a mid-range phone on a slow 4G link, simulated). */
+async function lighthouseMobile(url) {
+  const { default: lighthouse } = await import('lighthouse');
+  const { launch } = await import('chrome-launcher');
+  const chrome = await launch({
+    chromePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  try {
+    const { lhr } = await lighthouse(url, {
+      port: chrome.port,
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+    });
+    const audit = (id) => lhr.audits[id].numericValue;
+    return {
+      scores: Object.fromEntries(Object.entries(lhr.categories).map(([id, category]) => [id, Math.round(category.score * 100)])),
+      fcpMs: audit('first-contentful-paint'),
+      lcpMs: audit('largest-contentful-paint'),
+      tbtMs: audit('total-blocking-time'),
+      cls: audit('cumulative-layout-shift'),
+    };
+  } finally {
+    await chrome.kill();
+  }
+}
+
 /** Loads the widget and the baseline alternately, so drift on the machine hits both alike. */
 async function measureBoth(browser, widgetUrl, baselineUrl) {
   const runs = { widget: [], baseline: [] };
@@ -176,6 +204,10 @@ const widgetServer = await serveGzipped(distDir);
 const baselineServer = await serveGzipped(baselineDir);
 const { widget, baseline } = await measureBoth(browser, widgetServer.url, baselineServer.url);
 await browser.close();
+const lighthouse = {
+  widget: await lighthouseMobile(widgetServer.url),
+  baseline: await lighthouseMobile(baselineServer.url),
+};
 await widgetServer.close();
 await baselineServer.close();
 
@@ -198,6 +230,12 @@ const table = [header, ...rows.map((row) => [...row.slice(0, 5), row[5] == null 
 const widths = header.map((_, column) => Math.max(...table.map((row) => String(row[column]).length)));
 console.log(`\nTwo Hats benchmark: ${LOADS} cold loads each, ${widget.slider?.events ?? 0} slider inputs\n`);
 for (const row of table) console.log(row.map((cell, column) => String(cell).padEnd(widths[column])).join('  '));
+console.log('\nLighthouse, mobile (simulated slow 4G, 4× CPU slowdown):');
+for (const [name, run] of Object.entries(lighthouse)) {
+  const scores = Object.entries(run.scores).map(([id, score]) => `${id} ${score}`).join(', ');
+  console.log(`  ${name.padEnd(9)} ${scores}; FCP ${ms(run.fcpMs)} ms, LCP ${ms(run.lcpMs)} ms, TBT ${ms(run.tbtMs)} ms, CLS ${run.cls.toFixed(3)}`);
+}
+
 const fileSizes = [];
 for (const name of (await readdir(distDir)).sort()) {
   const body = await readFile(join(distDir, name));
@@ -219,6 +257,6 @@ const sum = (key) => firstView.reduce((total, file) => total + file[key], 0);
 console.log(`* ${'first view total'.padEnd(40)} ${String(sum('raw')).padStart(8)} ${String(sum('gzip')).padStart(8)} ${String(sum('brotli')).padStart(8)}`);
 
 await mkdir(outDir, { recursive: true });
-const report = { date: new Date().toISOString(), loads: LOADS, targets: TARGETS, widget, baseline, files: fileSizes };
+const report = { date: new Date().toISOString(), loads: LOADS, targets: TARGETS, widget, baseline, lighthouse, files: fileSizes };
 await writeFile(join(outDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
 console.log(`\nwritten: ${join(outDir, 'latest.json')}`);
