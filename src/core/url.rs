@@ -153,10 +153,11 @@ pub fn is_slider_move(previous: &State, next: &State) -> bool {
 /// Discrete changes each get an entry, so Back undoes them one by one. A run of slider moves
 /// shares one entry: the first move pushes, the rest replace it, so dragging does not flood
 /// the history and Back returns to where the drag began. An unchanged state only rewrites the
-/// address into its canonical form.
+/// address into its canonical form. An embedded widget never adds entries: a frame's entries
+/// join the host page's history, and Back would walk the widget instead of leaving the page.
 pub fn history_step(previous: &State, next: &State, previous_was_slider_move: bool) -> HistoryStep {
     let continues_drag = is_slider_move(previous, next) && previous_was_slider_move;
-    if previous == next || continues_drag {
+    if previous == next || continues_drag || next.embed {
         HistoryStep::Replace
     } else {
         HistoryStep::Push

@@ -196,6 +196,21 @@ describe('embedding in a blog post', () => {
     await page.close();
   });
 
+  it('leaves the host page its history: changes inside a frame add no entry', async () => {
+    const { page } = await openBlog();
+    await framesFitTheirContent(page);
+    const before = await page.evaluate(() => history.length);
+    const frame = page.frameLocator('iframe[data-twohats] >> nth=0');
+    await frame.getByLabel('EM & TLM').check();
+    await frame.locator('.duty__toggle').first().click();
+    await frame.locator('#two-hats').evaluate(() => new Promise(requestAnimationFrame));
+    assert.equal(await page.evaluate(() => history.length), before);
+    assert.equal(new URL(page.url()).pathname, '/blog-post.html');
+    const src = await (await page.locator('iframe[data-twohats]').first().elementHandle()).contentFrame();
+    assert.match(src.url(), /roles=em,tlm/, 'the frame still mirrors its state');
+    await page.close();
+  });
+
   it('leaves the host page its keys: arrows and Page Down still scroll it', async () => {
     const { page } = await openBlog({ width: 1280, height: 600 });
     await framesFitTheirContent(page);
