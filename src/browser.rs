@@ -18,13 +18,65 @@ pub fn state_from_address() -> State {
     url::parse(&address_query())
 }
 
+/// The page's own content file, when the address names one with `?content=`. That parameter
+/// is not part of the state: it is read once, and kept in the address as it was.
+pub fn content_address() -> Option<String> {
+    let search = window().location().search().unwrap_or_default();
+    let query = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    query.get("content").filter(|address| !address.is_empty())
+}
+
+#[wasm_bindgen(module = "/js/content_loader.js")]
+extern "C" {
+    #[wasm_bindgen(catch, js_name = loadContent)]
+    async fn load_content(address: &str) -> Result<JsValue, JsValue>;
+}
+
+/// Fetches, checks and installs the page's own content file; the message says why not.
+pub async fn install_content_from(address: &str) -> Result<(), String> {
+    let bytes = load_content(address).await.map_err(|problem| {
+        problem
+            .as_string()
+            .unwrap_or_else(|| format!("{problem:?}"))
+    })?;
+    let bytes = js_sys::Uint8Array::new(&bytes).to_vec();
+    let content = crate::core::content_binary::decode(&bytes)
+        .ok_or_else(|| format!("The content file {address} could not be read back."))?;
+    if crate::core::content::install(content) {
+        Ok(())
+    } else {
+        Err("Another content file was installed first.".to_owned())
+    }
+}
+
 /// The page's own URL, for the links and snippets the reader copies.
 pub fn page_url() -> String {
     window().location().href().unwrap_or_default()
 }
 
+/// The query without its `content=` part, which `write_address` carries over unchanged.
 fn address_query() -> String {
-    window().location().search().unwrap_or_default()
+    let search = window().location().search().unwrap_or_default();
+    let kept: Vec<&str> = search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|pair| !pair.is_empty() && !pair.starts_with("content="))
+        .collect();
+    if kept.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", kept.join("&"))
+    }
+}
+
+/// The `content=` part of the address as it was typed, if any.
+fn content_pair() -> Option<String> {
+    let search = window().location().search().unwrap_or_default();
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .find(|pair| pair.starts_with("content="))
+        .map(str::to_owned)
 }
 
 /// Set on `<html>` by `boot.js` while the prerendered default is hidden, waiting for the
@@ -91,10 +143,14 @@ pub fn use_address_sync(state: State, dispatch: Callback<Action>) {
 }
 
 fn write_address(step: HistoryStep, state: &State) {
-    let target = format!("?{}", url::print(state));
-    if address_query() == target {
+    let query = url::print(state);
+    if address_query() == format!("?{query}") {
         return;
     }
+    let target = match content_pair() {
+        Some(content) => format!("?{query}&{content}"),
+        None => format!("?{query}"),
+    };
     let written = match step {
         HistoryStep::Push => history().push_state_with_url(&JsValue::NULL, "", Some(&target)),
         HistoryStep::Replace => history().replace_state_with_url(&JsValue::NULL, "", Some(&target)),

@@ -13,8 +13,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use components::{
-    Comparison, KeyFacts, Matrix, MatrixExport, MatrixFilters, Recommendation, RolePicker,
-    Scenarios, SelfAssessment, Share, Sources, TeamSize,
+    Comparison, ContentProblem, KeyFacts, Matrix, MatrixExport, MatrixFilters, Recommendation,
+    RolePicker, Scenarios, SelfAssessment, Share, Sources, TeamSize,
 };
 use core::share::page_link;
 use core::state::{Action, State};
@@ -27,8 +27,15 @@ impl Reducible for State {
     }
 }
 
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// Why the page's own content file (`?content=`) could not be used, if it could not.
+    #[prop_or_default]
+    pub content_problem: Option<AttrValue>,
+}
+
 #[function_component]
-pub fn App() -> Html {
+pub fn App(props: &AppProps) -> Html {
     let state = use_reducer_eq(State::default);
     let dispatch: Callback<Action> = state.dispatcher().into();
     browser::use_address_sync(*state, dispatch.clone());
@@ -61,6 +68,9 @@ pub fn App() -> Html {
     html! {
         <div class={classes!("two-hats", state.embed.then_some("two-hats--embed"))}>
             { header }
+            if let Some(problem) = &props.content_problem {
+                <ContentProblem problem={problem.clone()} />
+            }
             <main class="layout">
                 <div class="layout__sizing">
                     <TeamSize team={state.team} new_team={state.new_team}

@@ -10,7 +10,7 @@ pub fn rust_source(file: &File) -> String {
     let mut out =
         String::from("// @generated from the content file by two-hats-content. Do not edit.\n\n");
     emitter.reason_enum(&mut out);
-    let _ = writeln!(out, "pub static CONTENT: Content = Content {{");
+    let _ = writeln!(out, "static BUILT_IN: Content = Content {{");
     emitter.sources(&mut out);
     emitter.roles(&mut out);
     emitter.groups(&mut out);
@@ -24,8 +24,8 @@ pub fn rust_source(file: &File) -> String {
     out.push_str("};\n");
     let _ = writeln!(
         out,
-        "\n/// How many questions the self-assessment asks.\npub const QUESTION_COUNT: usize = {};",
-        file.questions.len()
+        "\n/// The most questions a content file may ask: the answer slots the state keeps.\npub const MAX_QUESTIONS: usize = {};",
+        crate::MAX_QUESTIONS
     );
     out
 }

@@ -5,8 +5,11 @@
 //! in the file fails the build with errors that name the entry and the field.
 
 mod emit;
+mod encode;
 mod raw;
 mod validate;
+#[cfg(target_arch = "wasm32")]
+mod web;
 
 use std::fmt;
 
@@ -28,6 +31,8 @@ pub const REASON_KEYS: &[&str] = &[
     "burn-out",
 ];
 
+/// The most questions the self-assessment may ask; the widget keeps this many answer slots.
+pub const MAX_QUESTIONS: usize = 10;
 /// Files larger than this are refused before parsing, so a runaway file cannot stall a build.
 pub const MAX_FILE_BYTES: usize = 256 * 1024;
 /// More rows than this would not fit the matrix's `u8` row ids, nor a reader's patience.
@@ -55,26 +60,54 @@ impl fmt::Display for ContentError {
 
 /// Checks raw file bytes (size, encoding, nesting), then compiles them like [`compile`].
 pub fn compile_bytes(bytes: &[u8]) -> Result<String, Vec<ContentError>> {
-    if bytes.len() > MAX_FILE_BYTES {
-        return Err(vec![whole_file(format!(
-            "is {} bytes; the limit is {MAX_FILE_BYTES}",
-            bytes.len()
-        ))]);
-    }
-    let text = std::str::from_utf8(bytes).map_err(|error| {
-        let valid = &bytes[..error.valid_up_to()];
-        let line = 1 + valid.iter().filter(|byte| **byte == b'\n').count();
-        vec![ContentError {
-            line: Some(line),
-            at: "content file".to_owned(),
-            message: format!("is not valid UTF-8 at byte {}", error.valid_up_to()),
-        }]
-    })?;
-    compile(text)
+    Ok(emit::rust_source(&checked_file(
+        std::str::from_utf8(bytes).map_err(|_| utf8_error(bytes))?,
+        bytes.len(),
+    )?))
 }
 
-/// Parses and validates `toml_text`, returning Rust source that defines `CONTENT` and `Reason`.
+/// Parses and validates `toml_text`, returning Rust source that defines the built-in content.
 pub fn compile(toml_text: &str) -> Result<String, Vec<ContentError>> {
+    Ok(emit::rust_source(&checked_file(
+        toml_text,
+        toml_text.len(),
+    )?))
+}
+
+/// Like [`compile_bytes`], but returns the compact binary form the widget decodes at run time
+/// when a page names its own content file.
+pub fn compile_to_binary(bytes: &[u8]) -> Result<Vec<u8>, Vec<ContentError>> {
+    let text = std::str::from_utf8(bytes).map_err(|_| utf8_error(bytes))?;
+    Ok(encode::binary(&checked_file(text, bytes.len())?))
+}
+
+fn utf8_error(bytes: &[u8]) -> Vec<ContentError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return vec![too_large(bytes.len())];
+    }
+    let valid_up_to = std::str::from_utf8(bytes)
+        .err()
+        .map_or(bytes.len(), |e| e.valid_up_to());
+    let line = 1 + bytes[..valid_up_to]
+        .iter()
+        .filter(|byte| **byte == b'\n')
+        .count();
+    vec![ContentError {
+        line: Some(line),
+        at: "content file".to_owned(),
+        message: format!("is not valid UTF-8 at byte {valid_up_to}"),
+    }]
+}
+
+fn too_large(size: usize) -> ContentError {
+    whole_file(format!("is {size} bytes; the limit is {MAX_FILE_BYTES}"))
+}
+
+/// Size, nesting, parse, row limit and validation: everything short of emitting.
+fn checked_file(toml_text: &str, size: usize) -> Result<raw::File, Vec<ContentError>> {
+    if size > MAX_FILE_BYTES {
+        return Err(vec![too_large(size)]);
+    }
     if let Some(line) = too_deep(toml_text) {
         return Err(vec![ContentError {
             line: Some(line),
@@ -104,7 +137,7 @@ pub fn compile(toml_text: &str) -> Result<String, Vec<ContentError>> {
         ))]);
     }
     validate::check(&file).map_err(|errors| locate(errors, toml_text))?;
-    Ok(emit::rust_source(&file))
+    Ok(file)
 }
 
 fn whole_file(message: String) -> ContentError {

@@ -8,7 +8,7 @@ use crate::{ContentError, REASON_KEYS};
 pub const LEVELS: &[&str] = &["owns", "shares", "supports", "none"];
 const LADDER_SIDES: &[&str] = &["tl", "em", "both"];
 const MAX_EXPLANATION_SENTENCES: usize = 3;
-const QUESTIONS: std::ops::RangeInclusive<usize> = 6..=10;
+const QUESTIONS: std::ops::RangeInclusive<usize> = 6..=crate::MAX_QUESTIONS;
 const OPTIONS: std::ops::RangeInclusive<usize> = 2..=4;
 const LEAN: std::ops::RangeInclusive<i8> = -2..=2;
 
@@ -89,6 +89,17 @@ pub fn check(file: &File) -> Result<(), Vec<ContentError>> {
     ] {
         if count == 0 {
             errors.push(what, "needs at least one entry");
+        }
+    }
+    for (what, count) in [
+        ("sources", file.sources.len()),
+        ("groups", file.groups.len()),
+    ] {
+        if count > usize::from(u8::MAX) {
+            errors.push(
+                what,
+                format!("has {count} entries; the limit is {}", u8::MAX),
+            );
         }
     }
     for id in source_ids.difference(&cited) {

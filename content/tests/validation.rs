@@ -25,7 +25,7 @@ fn assert_reported(errors: &[ContentError], at: &str, message_part: &str) {
 #[test]
 fn shipped_content_compiles_to_rust_statics() {
     let source = compile(SHIPPED).unwrap_or_else(|errors| panic!("{errors:#?}"));
-    assert!(source.contains("pub static CONTENT: Content"));
+    assert!(source.contains("static BUILT_IN: Content"));
     assert!(source.contains("pub enum Reason"));
     assert!(source.contains("BurnOut"));
 }

@@ -3,6 +3,7 @@
 
 mod citation;
 mod comparison;
+mod content_problem;
 mod copy_button;
 mod key_facts;
 mod matrix;
@@ -19,6 +20,7 @@ mod team_size;
 
 pub use citation::Citation;
 pub use comparison::Comparison;
+pub use content_problem::ContentProblem;
 pub use copy_button::CopyButton;
 pub use key_facts::KeyFacts;
 pub use matrix::Matrix;

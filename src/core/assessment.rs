@@ -1,9 +1,9 @@
 //! "Which hat fits you?": the self-assessment's scoring.
 
-use super::content::{RoleKey, CONTENT, QUESTION_COUNT};
+use super::content::{RoleKey, CONTENT, MAX_QUESTIONS};
 
 /// The chosen option of each question, by index; `None` while unanswered.
-pub type Answers = [Option<u8>; QUESTION_COUNT];
+pub type Answers = [Option<u8>; MAX_QUESTIONS];
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fit {
@@ -68,9 +68,9 @@ mod tests {
 
     /// The option of each question leaning furthest toward `sign` (-1 TL, 1 EM).
     fn leaning(sign: i8) -> Answers {
-        let mut answers = [None; QUESTION_COUNT];
-        for (question, answer) in answers.iter_mut().enumerate() {
-            let options = CONTENT.questions[question].options;
+        let mut answers = [None; MAX_QUESTIONS];
+        for (answer, question) in answers.iter_mut().zip(CONTENT.questions) {
+            let options = question.options;
             let best = (0..options.len())
                 .max_by_key(|&option| options[option].lean * sign)
                 .unwrap();
@@ -81,19 +81,19 @@ mod tests {
 
     #[test]
     fn the_content_asks_six_to_ten_questions() {
-        assert!((6..=10).contains(&QUESTION_COUNT));
+        assert!((6..=MAX_QUESTIONS).contains(&CONTENT.questions.len()));
     }
 
     #[test]
     fn nothing_answered_says_nothing() {
-        assert_eq!(assess(&[None; QUESTION_COUNT]), None);
+        assert_eq!(assess(&[None; MAX_QUESTIONS]), None);
     }
 
     #[test]
     fn extreme_answers_give_the_expected_role() {
         let tl = assess(&leaning(-1)).unwrap();
         assert_eq!(tl.role, RoleKey::TechLead);
-        assert_eq!(tl.deciding.len(), QUESTION_COUNT);
+        assert_eq!(tl.deciding.len(), CONTENT.questions.len());
         assert_eq!(
             assess(&leaning(1)).unwrap().role,
             RoleKey::EngineeringManager
@@ -103,7 +103,7 @@ mod tests {
     #[test]
     fn an_even_mix_is_the_hybrid() {
         let mut answers = leaning(-1);
-        for question in (0..QUESTION_COUNT).step_by(2) {
+        for question in (0..CONTENT.questions.len()).step_by(2) {
             answers[question] = leaning(1)[question];
         }
         let fit = assess(&answers).unwrap();
@@ -112,7 +112,7 @@ mod tests {
 
     #[test]
     fn one_answer_is_enough_for_a_first_reading() {
-        let mut answers = [None; QUESTION_COUNT];
+        let mut answers = [None; MAX_QUESTIONS];
         answers[0] = leaning(1)[0];
         let fit = assess(&answers).unwrap();
         assert_eq!((fit.role, fit.answered), (RoleKey::EngineeringManager, 1));
@@ -120,7 +120,7 @@ mod tests {
 
     #[test]
     fn an_answer_naming_no_option_is_ignored() {
-        let mut answers = [None; QUESTION_COUNT];
+        let mut answers = [None; MAX_QUESTIONS];
         answers[0] = Some(9);
         assert_eq!(assess(&answers), None);
     }
@@ -136,7 +136,7 @@ mod tests {
         let total: usize = choices.iter().product();
         let mut counts = [0usize; 3];
         for mut index in 0..total {
-            let mut answers = [None; QUESTION_COUNT];
+            let mut answers = [None; MAX_QUESTIONS];
             for (question, count) in choices.iter().enumerate() {
                 let choice = index % count;
                 index /= count;

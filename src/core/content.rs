@@ -1,8 +1,32 @@
 //! The widget's content, compiled from `content/two-hats.toml` by the build script.
 
 use std::fmt;
+use std::ops::Deref;
+use std::sync::OnceLock;
 
 include!(concat!(env!("OUT_DIR"), "/content.rs"));
+
+/// The content in force: the built-in file compiled in, or an author's own file installed
+/// once at start-up (`?content=`). Everything reads it through `CONTENT`.
+pub static CONTENT: ActiveContent = ActiveContent;
+
+static INSTALLED: OnceLock<&'static Content> = OnceLock::new();
+
+pub struct ActiveContent;
+
+impl Deref for ActiveContent {
+    type Target = Content;
+
+    fn deref(&self) -> &Content {
+        INSTALLED.get().copied().unwrap_or(&BUILT_IN)
+    }
+}
+
+/// Makes `content` the content in force for the rest of the page's life. Only the first call
+/// counts, before anything renders; it returns false for any later one.
+pub fn install(content: Content) -> bool {
+    INSTALLED.set(Box::leak(Box::new(content))).is_ok()
+}
 
 /// The three roles the widget compares, in column order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -10,6 +10,7 @@
 
 pub mod assessment;
 pub mod content;
+pub mod content_binary;
 pub mod export;
 pub mod recommend;
 pub mod share;

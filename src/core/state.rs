@@ -1,7 +1,7 @@
 //! The single state of the widget and the one reducer that changes it.
 
 use super::assessment::Answers;
-use super::content::{GroupId, RoleKey, RowId, TeamSize, CONTENT, QUESTION_COUNT};
+use super::content::{GroupId, RoleKey, RowId, TeamSize, CONTENT, MAX_QUESTIONS};
 use super::recommend::{recommend, Inputs, Recommendation};
 
 /// Which roles the matrix and comparison show: always two or three of them.
@@ -132,7 +132,7 @@ impl Default for State {
             transparent: false,
             author_hybrid_from: None,
             author_split_at: None,
-            answers: [None; QUESTION_COUNT],
+            answers: [None; MAX_QUESTIONS],
         }
     }
 }
@@ -167,7 +167,7 @@ impl State {
                     self.answers[usize::from(question)] = Some(option);
                 }
             }
-            Action::ClearAnswers => self.answers = [None; QUESTION_COUNT],
+            Action::ClearAnswers => self.answers = [None; MAX_QUESTIONS],
             Action::Restore(state) => return state,
         }
         self
@@ -376,7 +376,8 @@ mod tests {
             prop_assert!(state.group.is_none_or(|g| usize::from(g.0) < CONTENT.groups.len()));
             prop_assert!(state.open_row.is_none_or(|r| usize::from(r.0) < CONTENT.responsibilities.len()));
             for (question, answer) in state.answers.iter().enumerate() {
-                prop_assert!(answer.is_none_or(|option| usize::from(option) < CONTENT.questions[question].options.len()));
+                let options = CONTENT.questions.get(question).map_or(0, |q| q.options.len());
+                prop_assert!(answer.is_none_or(|option| usize::from(option) < options));
             }
             let visible: Vec<_> = state.visible_rows().collect();
             prop_assert!(visible.windows(2).all(|pair| pair[0] < pair[1]), "content order");

@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 
 use super::assessment::Answers;
-use super::content::{RoleKey, CONTENT, QUESTION_COUNT};
+use super::content::{RoleKey, CONTENT, MAX_QUESTIONS};
 use super::state::{RoleSet, State, Theme};
 
 /// Reads a query string, with or without its leading `?`.
@@ -49,7 +49,7 @@ pub fn parse(query: &str) -> State {
         transparent: flag("transparent"),
         author_hybrid_from: value("hybrid_from").and_then(parse_team),
         author_split_at: value("split_at").and_then(parse_team),
-        answers: value("quiz").map_or([None; QUESTION_COUNT], parse_answers),
+        answers: value("quiz").map_or([None; MAX_QUESTIONS], parse_answers),
     }
 }
 
@@ -120,7 +120,7 @@ fn print_answers(answers: &Answers) -> String {
 }
 
 fn parse_answers(text: &str) -> Answers {
-    let mut answers = [None; QUESTION_COUNT];
+    let mut answers = [None; MAX_QUESTIONS];
     for ((question, answer), character) in answers.iter_mut().enumerate().zip(text.chars()) {
         let options = CONTENT
             .questions
@@ -313,12 +313,12 @@ mod tests {
         assert!(!parse("diff=yes").only_differences);
         assert_eq!(
             parse("quiz=9x").answers,
-            [None; QUESTION_COUNT],
+            [None; MAX_QUESTIONS],
             "no such options"
         );
         assert_eq!(
             parse(&format!("quiz={}", "1".repeat(500))).answers.len(),
-            QUESTION_COUNT
+            MAX_QUESTIONS
         );
         let huge = format!(
             "team={}&roles={}",
@@ -330,7 +330,7 @@ mod tests {
 
     #[test]
     fn quiz_answers_round_trip_compactly() {
-        let mut answers = [None; QUESTION_COUNT];
+        let mut answers = [None; MAX_QUESTIONS];
         answers[0] = Some(2);
         answers[2] = Some(1);
         let state = State {
@@ -391,7 +391,7 @@ mod tests {
             proptest::option::of(0..rows),
             any::<[bool; 5]>(),
             0usize..3,
-            any::<[u8; QUESTION_COUNT]>(),
+            any::<[u8; MAX_QUESTIONS]>(),
             proptest::option::of(1u8..=50),
             proptest::option::of(1u8..=50),
         )
@@ -421,7 +421,10 @@ mod tests {
                         author_hybrid_from: hybrid_from,
                         author_split_at: split_at,
                         answers: std::array::from_fn(|question| {
-                            let options = CONTENT.questions[question].options.len() as u8;
+                            let options = CONTENT
+                                .questions
+                                .get(question)
+                                .map_or(0, |q| q.options.len() as u8);
                             // One pick in (options + 1) stays unanswered.
                             let pick = picks[question] % (options + 1);
                             (pick < options).then_some(pick)

@@ -16,7 +16,8 @@ pub fn run(root: &Path) -> Result {
 }
 
 /// Builds the release into dist/, then renders the default page into its index.html so it
-/// paints before the wasm arrives (the wasm hydrates it).
+/// paints before the wasm arrives (the wasm hydrates it), then adds the content parser module
+/// that a page loads only when it names its own content file.
 pub fn build_release(root: &Path) -> Result {
     process::run(process::trunk(root)?.args(["build", "--release", "--offline=true"]))?;
     process::run(
@@ -32,6 +33,36 @@ pub fn build_release(root: &Path) -> Result {
                 "--",
             ])
             .arg(root.join("dist/index.html")),
+    )?;
+    build_content_parser(root)
+}
+
+fn build_content_parser(root: &Path) -> Result {
+    process::run(Command::new("cargo").current_dir(root).args([
+        "build",
+        "--quiet",
+        "--release",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--package",
+        "two-hats-content",
+        "--lib",
+    ]))?;
+    let out_dir = root.join("dist/content-parser");
+    process::run(
+        Command::new("wasm-bindgen")
+            .current_dir(root)
+            .args(["--target", "web", "--no-typescript", "--out-dir"])
+            .arg(&out_dir)
+            .arg("target/wasm32-unknown-unknown/release/two_hats_content.wasm"),
+    )?;
+    let module = out_dir.join("two_hats_content_bg.wasm");
+    process::run(
+        Command::new(root.join("node_modules/.bin/wasm-opt"))
+            .arg("-Oz")
+            .arg(&module)
+            .arg("-o")
+            .arg(&module),
     )
 }
 

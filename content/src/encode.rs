@@ -1,0 +1,181 @@
+//! The compact binary form of validated content, for an author's own file loaded at run time.
+//! `src/core/content_binary.rs` in the app reads it back; the two follow this layout:
+//!
+//! - text: u32 little-endian byte length, then UTF-8 bytes;
+//! - list: u32 little-endian count, then the items;
+//! - cited: text, then a list of u8 source indices;
+//! - the file: sources (id, title, detail); three roles (name, short, focus, measured_by and
+//!   trap as cited, coding min and max as u8, coding sources); groups (id, name);
+//!   responsibilities (id, group u8, name, ladder u8 0 none 1 tl 2 em 3 both, three level u8
+//!   0 owns 1 shares 2 supports 3 none, three notes as u8 presence then text, explanation as
+//!   cited, disagreement as a list of cited); facts (id, title, cited); scenarios (id, title,
+//!   three cited); rules (list of cited); team size (nine u8); reasons (list of cited, in
+//!   `REASON_KEYS` order); questions (id, prompt, source list, options as text and i8 lean);
+//!   the assessment (three cited).
+
+use crate::raw::{Cited, File, Role};
+use crate::validate::LEVELS;
+use crate::REASON_KEYS;
+
+pub fn binary(file: &File) -> Vec<u8> {
+    let mut writer = Writer {
+        out: Vec::new(),
+        file,
+    };
+    writer.file();
+    writer.out
+}
+
+struct Writer<'a> {
+    out: Vec<u8>,
+    file: &'a File,
+}
+
+impl Writer<'_> {
+    fn file(&mut self) {
+        let file = self.file;
+        self.count(file.sources.len());
+        for source in &file.sources {
+            self.text(&source.id);
+            self.text(&source.title);
+            self.text(&source.detail);
+        }
+        for role in [&file.roles.tl, &file.roles.em, &file.roles.tlm] {
+            self.role(role);
+        }
+        self.count(file.groups.len());
+        for group in &file.groups {
+            self.text(&group.id);
+            self.text(&group.name);
+        }
+        self.count(file.responsibilities.len());
+        for row in &file.responsibilities {
+            self.text(&row.id);
+            let group = file
+                .groups
+                .iter()
+                .position(|g| g.id == row.group)
+                .unwrap_or(0);
+            self.byte(group as u8);
+            self.text(&row.name);
+            let ladder = match row.ladder.as_deref() {
+                Some("tl") => 1,
+                Some("em") => 2,
+                Some(_) => 3,
+                None => 0,
+            };
+            self.byte(ladder);
+            for level in [&row.tl, &row.em, &row.tlm] {
+                let index = LEVELS.iter().position(|known| known == level).unwrap_or(3);
+                self.byte(index as u8);
+            }
+            for note in [&row.notes.tl, &row.notes.em, &row.notes.tlm] {
+                self.byte(u8::from(note.is_some()));
+                if let Some(note) = note {
+                    self.text(note);
+                }
+            }
+            self.cited_parts(&row.explanation, &row.sources);
+            self.count(row.disagreement.len());
+            for position in &row.disagreement {
+                self.cited(position);
+            }
+        }
+        self.count(file.facts.len());
+        for fact in &file.facts {
+            self.text(&fact.id);
+            self.text(&fact.title);
+            self.cited_parts(&fact.text, &fact.sources);
+        }
+        self.count(file.scenarios.len());
+        for scenario in &file.scenarios {
+            self.text(&scenario.id);
+            self.text(&scenario.title);
+            for response in [&scenario.tl, &scenario.em, &scenario.tlm] {
+                self.cited(response);
+            }
+        }
+        self.count(file.rules.len());
+        for rule in &file.rules {
+            self.cited_parts(&rule.text, &rule.sources);
+        }
+        let size = &file.team_size;
+        for value in [
+            size.min,
+            size.max,
+            size.default,
+            size.hybrid_from,
+            size.split_from,
+            size.multi_team_from,
+            size.borderline_within,
+            size.hybrid_technical_percent,
+            size.hybrid_people_percent,
+        ] {
+            self.byte(value);
+        }
+        self.count(REASON_KEYS.len());
+        for key in REASON_KEYS {
+            if let Some(reason) = file.reasons.get(*key) {
+                self.cited(reason);
+            }
+        }
+        self.count(file.questions.len());
+        for question in &file.questions {
+            self.text(&question.id);
+            self.text(&question.prompt);
+            self.sources(&question.sources);
+            self.count(question.options.len());
+            for option in &question.options {
+                self.text(&option.text);
+                self.byte(option.lean as u8);
+            }
+        }
+        let results = &file.assessment;
+        for result in [&results.tl, &results.em, &results.tlm] {
+            self.cited(result);
+        }
+    }
+
+    fn role(&mut self, role: &Role) {
+        self.text(&role.name);
+        self.text(&role.short);
+        self.cited_parts(&role.focus, &role.focus_sources);
+        self.cited_parts(&role.measured_by, &role.measured_by_sources);
+        self.cited_parts(&role.trap, &role.trap_sources);
+        self.byte(role.coding_min);
+        self.byte(role.coding_max);
+        self.sources(&role.coding_sources);
+    }
+
+    fn cited(&mut self, cited: &Cited) {
+        self.cited_parts(&cited.text, &cited.sources);
+    }
+
+    fn cited_parts(&mut self, text: &str, sources: &[String]) {
+        self.text(text);
+        self.sources(sources);
+    }
+
+    fn sources(&mut self, sources: &[String]) {
+        let indices: Vec<u8> = sources
+            .iter()
+            .filter_map(|id| self.file.sources.iter().position(|s| &s.id == id))
+            .map(|index| index as u8)
+            .collect();
+        self.count(indices.len());
+        self.out.extend(indices);
+    }
+
+    fn text(&mut self, text: &str) {
+        self.count(text.len());
+        self.out.extend_from_slice(text.as_bytes());
+    }
+
+    fn count(&mut self, count: usize) {
+        self.out.extend_from_slice(&(count as u32).to_le_bytes());
+    }
+
+    fn byte(&mut self, value: u8) {
+        self.out.push(value);
+    }
+}

@@ -1,0 +1,266 @@
+//! Reads the binary form of an author's own content file (written by the content compiler's
+//! `compile_to_binary`, whose module documents the layout) into `Content`. The file was
+//! validated before it was encoded; a malformed buffer gives `None`, never a panic.
+//!
+//! The content lives for the rest of the page, so its texts and lists are leaked into
+//! `'static` on purpose: the built-in content is `'static` too, and the page loads at most one.
+
+use super::content::{
+    AnswerOption, Cited, CodingRange, Content, Fact, Group, GroupId, LadderSide, Level, Question,
+    Responsibility, Role, Scenario, Source, SourceId, TeamSize, MAX_QUESTIONS,
+};
+
+pub fn decode(bytes: &[u8]) -> Option<Content> {
+    let mut reader = Reader { bytes, at: 0 };
+    let content = reader.content()?;
+    (reader.at == bytes.len() && references_hold(&content)).then_some(content)
+}
+
+/// What the rest of the widget indexes without checking: every reason the rules give, both
+/// rules never to break, groups and sources that exist, answer slots enough for the questions.
+fn references_hold(content: &Content) -> bool {
+    let sources_exist = |sources: &[SourceId]| {
+        sources
+            .iter()
+            .all(|id| usize::from(id.0) < content.sources.len())
+    };
+    let cited = |cited: &Cited| sources_exist(cited.sources);
+    content.reasons.len() == super::content::CONTENT.reasons.len()
+        && content.rules.len() >= 2
+        && !content.groups.is_empty()
+        && content.questions.len() <= MAX_QUESTIONS
+        && content.responsibilities.len() <= usize::from(u8::MAX)
+        && content.responsibilities.iter().all(|row| {
+            usize::from(row.group.0) < content.groups.len()
+                && cited(&row.explanation)
+                && row.disagreement.iter().all(cited)
+        })
+        && content.reasons.iter().all(cited)
+        && content.rules.iter().all(cited)
+        && content
+            .roles
+            .iter()
+            .all(|role| cited(&role.trap) && sources_exist(role.coding.sources))
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn content(&mut self) -> Option<Content> {
+        let sources = self.list(|r| {
+            Some(Source {
+                id: r.text()?,
+                title: r.text()?,
+                detail: r.text()?,
+            })
+        })?;
+        let roles = [self.role()?, self.role()?, self.role()?];
+        let groups = self.list(|r| {
+            Some(Group {
+                id: r.text()?,
+                name: r.text()?,
+            })
+        })?;
+        let responsibilities = self.list(Reader::responsibility)?;
+        let facts = self.list(|r| {
+            Some(Fact {
+                id: r.text()?,
+                title: r.text()?,
+                body: r.cited()?,
+            })
+        })?;
+        let scenarios = self.list(|r| {
+            Some(Scenario {
+                id: r.text()?,
+                title: r.text()?,
+                responses: [r.cited()?, r.cited()?, r.cited()?],
+            })
+        })?;
+        let rules = self.list(Reader::cited)?;
+        let team_size = self.team_size()?;
+        let reasons = self.list(Reader::cited)?;
+        let questions = self.list(|r| {
+            Some(Question {
+                id: r.text()?,
+                prompt: r.text()?,
+                sources: r.sources()?,
+                options: r.list(|r| {
+                    Some(AnswerOption {
+                        text: r.text()?,
+                        lean: r.byte()? as i8,
+                    })
+                })?,
+            })
+        })?;
+        let assessment = [self.cited()?, self.cited()?, self.cited()?];
+        Some(Content {
+            sources,
+            roles,
+            groups,
+            responsibilities,
+            facts,
+            scenarios,
+            rules,
+            team_size,
+            reasons,
+            questions,
+            assessment,
+        })
+    }
+
+    fn role(&mut self) -> Option<Role> {
+        Some(Role {
+            name: self.text()?,
+            short: self.text()?,
+            focus: self.cited()?,
+            measured_by: self.cited()?,
+            trap: self.cited()?,
+            coding: CodingRange {
+                min_percent: self.byte()?,
+                max_percent: self.byte()?,
+                sources: self.sources()?,
+            },
+        })
+    }
+
+    fn responsibility(&mut self) -> Option<Responsibility> {
+        let id = self.text()?;
+        let group = GroupId(self.byte()?);
+        let name = self.text()?;
+        let ladder = match self.byte()? {
+            0 => None,
+            1 => Some(LadderSide::TechLead),
+            2 => Some(LadderSide::EngineeringManager),
+            _ => Some(LadderSide::Shared),
+        };
+        let levels = [self.level()?, self.level()?, self.level()?];
+        let notes = [self.note()?, self.note()?, self.note()?];
+        Some(Responsibility {
+            id,
+            group,
+            name,
+            ladder,
+            levels,
+            notes,
+            explanation: self.cited()?,
+            disagreement: self.list(Reader::cited)?,
+        })
+    }
+
+    fn level(&mut self) -> Option<Level> {
+        Some(match self.byte()? {
+            0 => Level::Owns,
+            1 => Level::Shares,
+            2 => Level::Supports,
+            _ => Level::NotTheirs,
+        })
+    }
+
+    fn note(&mut self) -> Option<Option<&'static str>> {
+        match self.byte()? {
+            0 => Some(None),
+            _ => Some(Some(self.text()?)),
+        }
+    }
+
+    fn team_size(&mut self) -> Option<TeamSize> {
+        Some(TeamSize {
+            min: self.byte()?,
+            max: self.byte()?,
+            default: self.byte()?,
+            hybrid_from: self.byte()?,
+            split_from: self.byte()?,
+            multi_team_from: self.byte()?,
+            borderline_within: self.byte()?,
+            hybrid_technical_percent: self.byte()?,
+            hybrid_people_percent: self.byte()?,
+        })
+    }
+
+    fn cited(&mut self) -> Option<Cited> {
+        Some(Cited {
+            text: self.text()?,
+            sources: self.sources()?,
+        })
+    }
+
+    fn sources(&mut self) -> Option<&'static [SourceId]> {
+        self.list(|r| r.byte().map(SourceId))
+    }
+
+    fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> Option<T>) -> Option<&'static [T]> {
+        let count = self.count()?;
+        // Each item takes at least a byte, so a count beyond what is left is a broken buffer.
+        if count > self.bytes.len() - self.at {
+            return None;
+        }
+        let items: Option<Vec<T>> = (0..count).map(|_| item(self)).collect();
+        Some(items?.leak())
+    }
+
+    fn text(&mut self) -> Option<&'static str> {
+        let length = self.count()?;
+        let end = self.at.checked_add(length)?;
+        let text = std::str::from_utf8(self.bytes.get(self.at..end)?).ok()?;
+        self.at = end;
+        Some(String::from(text).leak())
+    }
+
+    fn count(&mut self) -> Option<usize> {
+        let end = self.at.checked_add(4)?;
+        let bytes: [u8; 4] = self.bytes.get(self.at..end)?.try_into().ok()?;
+        self.at = end;
+        usize::try_from(u32::from_le_bytes(bytes)).ok()
+    }
+
+    fn byte(&mut self) -> Option<u8> {
+        let value = *self.bytes.get(self.at)?;
+        self.at += 1;
+        Some(value)
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::core::content::CONTENT;
+
+    const SHIPPED: &[u8] = include_bytes!("../../content/two-hats.toml");
+
+    #[test]
+    fn the_shipped_file_decodes_to_the_built_in_content() {
+        let bytes = two_hats_content::compile_to_binary(SHIPPED).unwrap();
+        let decoded = decode(&bytes).expect("decodes");
+        let debug = |content: &Content| {
+            format!(
+                "{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}",
+                content.sources,
+                content.roles,
+                content.groups,
+                content.responsibilities,
+                content.facts,
+                content.scenarios,
+                content.rules,
+                content.team_size,
+                content.reasons,
+                content.questions,
+                content.assessment,
+            )
+        };
+        assert_eq!(debug(&decoded), debug(&CONTENT));
+    }
+
+    #[test]
+    fn a_truncated_or_padded_buffer_is_refused() {
+        let bytes = two_hats_content::compile_to_binary(SHIPPED).unwrap();
+        for cut in [0, 1, 4, bytes.len() / 2, bytes.len() - 1] {
+            assert!(decode(&bytes[..cut]).is_none(), "cut at {cut}");
+        }
+        let mut padded = bytes.clone();
+        padded.push(0);
+        assert!(decode(&padded).is_none());
+    }
+}

@@ -1,0 +1,71 @@
+// End-to-end: a page that names its own content file with ?content=, served under the strict
+// Content-Security-Policy. Good files replace the built-in content; anything else leaves the
+// built-in content in place under a calm panel that says why.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, writeFile, copyFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { contentRowCount, distDir, open, repoRoot, useServerAndBrowser } from './harness.mjs';
+
+const POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; frame-ancestors *";
+const files = await mkdtemp(join(tmpdir(), 'two-hats-content-'));
+const shipped = await readFile(join(repoRoot, 'content/two-hats.toml'), 'utf8');
+await copyFile(join(repoRoot, 'examples/acme-content.toml'), join(files, 'acme.toml'));
+await writeFile(join(files, 'hostile.toml'), shipped.replace('name = "One-on-ones"', 'name = "<em>Pager</em> duty <script>window.pwned = 1</script>"'));
+await writeFile(join(files, 'broken.toml'), shipped.replace('id = "spikes"', 'id = "code-reviews"').replaceAll('tl = "shares"', 'tl = "sharez"'));
+await writeFile(join(files, 'huge.toml'), `# ${'x'.repeat(300 * 1024)}\n`);
+await writeFile(join(files, 'binary.toml'), Buffer.from([0x23, 0x20, 0xff, 0xfe, 0x0a]));
+
+const shared = useServerAndBrowser([['/custom/', files], ['/', distDir]], { 'content-security-policy': POLICY });
+
+async function openWith(query, allowedProblems = []) {
+  const opened = await open(shared.browser, `${shared.server.url}?${query}`, { waitFor: null });
+  await opened.page.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
+  const problems = opened.problems.filter((problem) => !allowedProblems.some((allowed) => problem.includes(allowed)));
+  return { page: opened.page, problems };
+}
+
+const panel = (page) => page.locator('.content-problem');
+
+describe('an author\'s own content file', () => {
+  it('replaces the built-in content and keeps the other parameters', async () => {
+    const { page, problems } = await openWith('content=custom/acme.toml&team=12');
+    assert.equal(await panel(page).count(), 0);
+    assert.equal(await page.locator('tr.duty').count(), (await contentRowCount()) + 1);
+    assert.ok(await page.locator('.duty__toggle', { hasText: 'On-call rota' }).isVisible());
+    assert.match(await page.locator('.sources__list').innerText(), /Acme engineering handbook/);
+    assert.match(await page.locator('.recommendation__setup').innerText(), /^12 engineers/);
+    await page.getByLabel('TL & EM').check();
+    assert.equal(new URL(page.url()).search, '?team=12&roles=tl,em&content=custom/acme.toml');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('shows HTML and script in the file as text, and runs none of it', async () => {
+    const { page, problems } = await openWith('content=custom/hostile.toml');
+    const row = page.locator('.duty__toggle', { hasText: 'Pager' });
+    assert.equal(await row.innerText(), '<em>Pager</em> duty <script>window.pwned = 1</script>');
+    assert.equal(await row.locator('em, script').count(), 0);
+    assert.equal(await page.evaluate(() => window.pwned), undefined);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  for (const [name, query, expected, allowed] of [
+    ['a broken file', 'content=custom/broken.toml', /line 177: responsibilities\[id = "code-reviews"\]\.id: is used twice\nline \d+: responsibilities\[id = "[a-z-]+"\]\.tl: unknown level "sharez"[\s\S]*… and \d+ more/, []],
+    ['a file from another site', 'content=https://example.org/two-hats.toml', /must come from this site, not from https:\/\/example\.org/, []],
+    ['a missing file', 'content=custom/missing.toml', /could not be loaded \(HTTP 404\)/, ['HTTP 404', 'status of 404']],
+    ['a file over the size limit', 'content=custom/huge.toml', /content file: is 307203 bytes; the limit is 262144/, []],
+    ['a file that is not text', 'content=custom/binary.toml', /line 1: content file: is not valid UTF-8 at byte 2/, []],
+  ]) {
+    it(`refuses ${name} politely and keeps the built-in content`, async () => {
+      const { page, problems } = await openWith(query, allowed);
+      assert.match(await panel(page).innerText(), expected);
+      assert.match(await panel(page).innerText(), /built-in content/);
+      assert.equal(await page.locator('tr.duty').count(), await contentRowCount());
+      assert.deepEqual(problems, []);
+      await page.close();
+    });
+  }
+});
