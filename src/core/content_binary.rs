@@ -230,6 +230,11 @@ mod tests {
 
     const SHIPPED: &[u8] = include_bytes!("../../content/two-hats.toml");
 
+    fn encoded_shipped() -> &'static [u8] {
+        static ENCODED: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+        ENCODED.get_or_init(|| two_hats_content::compile_to_binary(SHIPPED).unwrap())
+    }
+
     #[test]
     fn the_shipped_file_decodes_to_the_built_in_content() {
         let bytes = two_hats_content::compile_to_binary(SHIPPED).unwrap();
@@ -251,6 +256,21 @@ mod tests {
             )
         };
         assert_eq!(debug(&decoded), debug(&CONTENT));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_bytes_decode_or_are_refused_without_panicking(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..2048)) {
+            let _ = decode(&bytes);
+        }
+
+        #[test]
+        fn a_corrupted_encoding_decodes_or_is_refused(at in 0usize..40_000, value in proptest::num::u8::ANY) {
+            let mut bytes = encoded_shipped().to_vec();
+            let at = at % bytes.len();
+            bytes[at] = value;
+            let _ = decode(&bytes);
+        }
     }
 
     #[test]

@@ -21,6 +21,11 @@ const TARGETS: &[(&str, &[&str], &str)] = &[
         &["--test", "fuzz"],
         "content file: the compiler never panics",
     ),
+    (
+        "two-hats",
+        &["--lib", "core::content_binary::tests::"],
+        "binary content: decoding never panics",
+    ),
 ];
 
 pub fn run(root: &Path, cases: Option<&str>) -> Result {
