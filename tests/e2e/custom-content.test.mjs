@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, writeFile, copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { contentRowCount, distDir, open, repoRoot, useServerAndBrowser } from './harness.mjs';
+import { axeViolations, contentRowCount, distDir, open, repoRoot, useServerAndBrowser } from './harness.mjs';
 
 const POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; frame-ancestors *";
 const files = await mkdtemp(join(tmpdir(), 'two-hats-content-'));
@@ -65,6 +65,7 @@ describe('an author\'s own content file', () => {
       assert.match(await panel(page).innerText(), /built-in content/);
       assert.equal(await page.locator('tr.duty').count(), await contentRowCount());
       assert.deepEqual(problems, []);
+      assert.deepEqual(await axeViolations(page), [], 'the panel is accessible too');
       await page.close();
     });
   }
