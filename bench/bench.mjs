@@ -237,14 +237,18 @@ for (const [name, run] of Object.entries(lighthouse)) {
 }
 
 const fileSizes = [];
-for (const name of (await readdir(distDir)).sort()) {
+const distFiles = (await readdir(distDir, { recursive: true, withFileTypes: true }))
+  .filter((entry) => entry.isFile())
+  .map((entry) => join(entry.parentPath ?? entry.path, entry.name).slice(distDir.length + 1))
+  .sort();
+for (const name of distFiles) {
   const body = await readFile(join(distDir, name));
   fileSizes.push({
     name,
     raw: body.length,
     gzip: gzipSync(body, { level: 9 }).length,
     brotli: brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length,
-    firstView: widget.files.some((file) => file.name === name),
+    firstView: widget.files.some((file) => file.name === name.split('/').pop()),
   });
 }
 console.log('\ndist/ files (bytes; * = loaded by the first view):');
