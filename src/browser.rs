@@ -18,12 +18,9 @@ pub fn state_from_address() -> State {
     url::parse(&address_query())
 }
 
-/// The page's own content file, when the address names one with `?content=`. That parameter
-/// is not part of the state: it is read once, and kept in the address as it was.
+/// The page's own content file, when the address names one with `?content=`.
 pub fn content_address() -> Option<String> {
-    let search = window().location().search().unwrap_or_default();
-    let query = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
-    query.get("content").filter(|address| !address.is_empty())
+    url::content_address(&location_search())
 }
 
 #[wasm_bindgen(module = "/js/content_loader.js")]
@@ -54,29 +51,13 @@ pub fn page_url() -> String {
     window().location().href().unwrap_or_default()
 }
 
-/// The query without its `content=` part, which `write_address` carries over unchanged.
-fn address_query() -> String {
-    let search = window().location().search().unwrap_or_default();
-    let kept: Vec<&str> = search
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|pair| !pair.is_empty() && !pair.starts_with("content="))
-        .collect();
-    if kept.is_empty() {
-        String::new()
-    } else {
-        format!("?{}", kept.join("&"))
-    }
+fn location_search() -> String {
+    window().location().search().unwrap_or_default()
 }
 
-/// The `content=` part of the address as it was typed, if any.
-fn content_pair() -> Option<String> {
-    let search = window().location().search().unwrap_or_default();
-    search
-        .trim_start_matches('?')
-        .split('&')
-        .find(|pair| pair.starts_with("content="))
-        .map(str::to_owned)
+/// The state part of the address's query, without its `?` or its `content=` pair.
+fn address_query() -> String {
+    url::split_content(&location_search()).0
 }
 
 /// Set on `<html>` by `boot.js` while the prerendered default is hidden, waiting for the
@@ -111,7 +92,7 @@ pub fn use_address_sync(state: State, dispatch: Callback<Action>) {
             mark_ready();
             return;
         };
-        let came_from_address = address_query().trim_start_matches('?') == url::print(state);
+        let came_from_address = address_query() == url::print(state);
         if !came_from_address {
             let step = url::history_step(&previous, state, previous_was_slider_move);
             if step == HistoryStep::Replace && url::is_slider_move(&previous, state) {
@@ -143,11 +124,13 @@ pub fn use_address_sync(state: State, dispatch: Callback<Action>) {
 }
 
 fn write_address(step: HistoryStep, state: &State) {
+    let search = location_search();
+    let (current, content) = url::split_content(&search);
     let query = url::print(state);
-    if address_query() == format!("?{query}") {
+    if current == query {
         return;
     }
-    let target = match content_pair() {
+    let target = match content {
         Some(content) => format!("?{query}&{content}"),
         None => format!("?{query}"),
     };

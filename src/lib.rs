@@ -41,6 +41,7 @@ pub fn App(props: &AppProps) -> Html {
     browser::use_address_sync(*state, dispatch.clone());
     browser::use_theme_attributes(state.theme, state.transparent);
     browser::use_height_messages(state.embed);
+    let sizes = state.team_sizes();
     let advice = state.recommendation();
     let recommended = advice.setup.roles();
     let rows: Vec<_> = state.visible_rows().collect();
@@ -74,10 +75,9 @@ pub fn App(props: &AppProps) -> Html {
             <main class="layout">
                 <div class="layout__sizing">
                     <TeamSize team={state.team} new_team={state.new_team}
-                        lead_has_done_both={state.lead_has_done_both} sizes={state.team_sizes()}
+                        lead_has_done_both={state.lead_has_done_both} sizes={sizes}
                         dispatch={dispatch.clone()} />
-                    <Recommendation advice={advice.clone()}
-                        author_split_at={state.author_moved_thresholds().then_some(state.team_sizes().split_from)} />
+                    <Recommendation advice={advice.clone()} author_sizes={state.author_thresholds()} />
                 </div>
                 <section class="responsibilities" aria-labelledby="responsibilities-heading">
                     <h2 id="responsibilities-heading">{ "Who owns what" }</h2>

@@ -231,7 +231,7 @@ async fn an_unsourced_size_says_so() {
         root.clone(),
         two_hats::components::RecommendationProps {
             advice,
-            author_split_at: None,
+            author_sizes: None,
         },
     )
     .render();

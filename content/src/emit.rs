@@ -182,22 +182,14 @@ impl Emitter<'_> {
     }
 
     fn team_size(&self, out: &mut String) {
-        let size = &self.file.team_size;
-        let _ = writeln!(
-            out,
-            "    team_size: TeamSize {{ min: {}, max: {}, default: {}, hybrid_from: {}, split_from: {}, \
-             multi_team_from: {}, borderline_within: {}, hybrid_technical_percent: {}, \
-             hybrid_people_percent: {} }},",
-            size.min,
-            size.max,
-            size.default,
-            size.hybrid_from,
-            size.split_from,
-            size.multi_team_from,
-            size.borderline_within,
-            size.hybrid_technical_percent,
-            size.hybrid_people_percent,
-        );
+        let fields: Vec<String> = self
+            .file
+            .team_size
+            .fields()
+            .iter()
+            .map(|(name, value)| format!("{name}: {value}"))
+            .collect();
+        let _ = writeln!(out, "    team_size: TeamSize {{ {} }},", fields.join(", "));
     }
 
     fn reasons(&self, out: &mut String) {

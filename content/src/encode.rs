@@ -99,18 +99,7 @@ impl Writer<'_> {
         for rule in &file.rules {
             self.cited_parts(&rule.text, &rule.sources);
         }
-        let size = &file.team_size;
-        for value in [
-            size.min,
-            size.max,
-            size.default,
-            size.hybrid_from,
-            size.split_from,
-            size.multi_team_from,
-            size.borderline_within,
-            size.hybrid_technical_percent,
-            size.hybrid_people_percent,
-        ] {
+        for (_, value) in file.team_size.fields() {
             self.byte(value);
         }
         self.count(REASON_KEYS.len());

@@ -148,3 +148,21 @@ pub struct TeamSize {
     pub hybrid_technical_percent: u8,
     pub hybrid_people_percent: u8,
 }
+
+impl TeamSize {
+    /// Every threshold with its name, in the order the app's `TeamSize` declares them: the
+    /// order the Rust source and the binary form both write them in.
+    pub fn fields(&self) -> [(&'static str, u8); 9] {
+        [
+            ("min", self.min),
+            ("max", self.max),
+            ("default", self.default),
+            ("hybrid_from", self.hybrid_from),
+            ("split_from", self.split_from),
+            ("multi_team_from", self.multi_team_from),
+            ("borderline_within", self.borderline_within),
+            ("hybrid_technical_percent", self.hybrid_technical_percent),
+            ("hybrid_people_percent", self.hybrid_people_percent),
+        ]
+    }
+}

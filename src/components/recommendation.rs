@@ -1,15 +1,15 @@
 use yew::prelude::*;
 
 use super::Citation;
-use crate::core::content::CONTENT;
+use crate::core::content::{TeamSize as Sizes, CONTENT};
 use crate::core::recommend::{Recommendation as Advice, Setup, Warning};
 
 #[derive(Properties, PartialEq)]
 pub struct RecommendationProps {
     pub advice: Advice,
-    /// The split point when the page's author moved it from the sources'.
+    /// The thresholds in force when the page's author moved them from the sources'.
     #[prop_or_default]
-    pub author_split_at: Option<u8>,
+    pub author_sizes: Option<Sizes>,
 }
 
 /// The card that answers the slider: the setup, the time split, the coding ranges, the
@@ -36,9 +36,13 @@ pub fn Recommendation(props: &RecommendationProps) -> Html {
             if advice.warnings.contains(&Warning::BurnOut) {
                 <li class="flag flag--burn-out">{ "Burn-out risk: the hybrid is at its heaviest here" }</li>
             }
-            if let Some(split_at) = props.author_split_at {
+            if let Some(author) = props.author_sizes {
                 <li class="flag flag--author">
-                    { format!("This page's author set the split at {split_at} engineers; the sources say {}", CONTENT.team_size.split_from) }
+                    { format!(
+                        "This page's author set the hybrid at {}–{} engineers and the split at {}; the sources say {}–{} and {}",
+                        author.hybrid_from, author.split_from - 1, author.split_from,
+                        CONTENT.team_size.hybrid_from, CONTENT.team_size.split_from - 1, CONTENT.team_size.split_from,
+                    ) }
                 </li>
             }
             if !advice.size_is_sourced {

@@ -2,7 +2,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::core::content::TeamSize as Sizes;
-use crate::core::recommend::{zone, Zone};
+use crate::core::recommend::{zone, zone_ranges, Zone};
 use crate::core::state::Action;
 
 #[derive(Properties, PartialEq)]
@@ -30,44 +30,22 @@ pub fn TeamSize(props: &TeamSizeProps) -> Html {
         Action::SetLeadHasDoneBoth(event.target_unchecked_into::<HtmlInputElement>().checked())
     });
     let current = zone(sizes, props.team);
-    let zones = [
-        (
-            Zone::BelowSources,
-            sizes.min,
-            sizes.hybrid_from - 1,
-            "no source",
-        ),
-        (
-            Zone::Hybrid,
-            sizes.hybrid_from,
-            sizes.split_from - 1,
-            "one hybrid",
-        ),
-        (
-            Zone::Split,
-            sizes.split_from,
-            sizes.multi_team_from - 1,
-            "TL + EM",
-        ),
-        (
-            Zone::MultiTeam,
-            sizes.multi_team_from,
-            sizes.max,
-            "several teams",
-        ),
-    ];
-    let legend = zones.iter().filter(|(_, from, to, _)| from <= to).map(
-        |(zone, from, to, label)| {
-            let is_current = *zone == current;
-            html! {
-                <li class={classes!("zones__item", is_current.then_some("zones__item--current"))}
-                    aria-current={is_current.then_some("true")}>
-                    <span class="zones__range">{ format!("{from}–{to}") }</span>
-                    <span class="zones__label">{ *label }</span>
-                </li>
-            }
-        },
-    );
+    let legend = zone_ranges(sizes).map(|(zone, from, to)| {
+        let is_current = zone == current;
+        let label = match zone {
+            Zone::BelowSources => "no source",
+            Zone::Hybrid => "one hybrid",
+            Zone::Split => "TL + EM",
+            Zone::MultiTeam => "several teams",
+        };
+        html! {
+            <li class={classes!("zones__item", is_current.then_some("zones__item--current"))}
+                aria-current={is_current.then_some("true")}>
+                <span class="zones__range">{ format!("{from}–{to}") }</span>
+                <span class="zones__label">{ label }</span>
+            </li>
+        }
+    });
     let noun = if props.team == 1 {
         "engineer"
     } else {

@@ -89,6 +89,31 @@ pub fn zone(sizes: &TeamSize, team: u8) -> Zone {
     }
 }
 
+/// Each zone with its first and last size, in order; a zone the thresholds leave empty (the
+/// hybrid starting at the smallest size, say) is left out.
+pub fn zone_ranges(sizes: &TeamSize) -> impl Iterator<Item = (Zone, u8, u8)> {
+    [
+        (
+            Zone::BelowSources,
+            sizes.min,
+            sizes.hybrid_from.saturating_sub(1),
+        ),
+        (
+            Zone::Hybrid,
+            sizes.hybrid_from,
+            sizes.split_from.saturating_sub(1),
+        ),
+        (
+            Zone::Split,
+            sizes.split_from,
+            sizes.multi_team_from.saturating_sub(1),
+        ),
+        (Zone::MultiTeam, sizes.multi_team_from, sizes.max),
+    ]
+    .into_iter()
+    .filter(|(_, from, to)| from <= to)
+}
+
 pub fn is_borderline(sizes: &TeamSize, team: u8) -> bool {
     let near = |boundary: u8| {
         let from = boundary.saturating_sub(sizes.borderline_within);
@@ -207,6 +232,25 @@ mod tests {
         assert_eq!(plain(3).zone, Zone::Hybrid);
         assert!(plain(3).size_is_sourced);
         assert!(!plain(3).reasons.contains(&Reason::TooSmall));
+    }
+
+    #[test]
+    fn zone_ranges_cover_every_size_once_in_order() {
+        let ranges: Vec<_> = zone_ranges(&sizes()).collect();
+        assert_eq!(
+            ranges,
+            [
+                (Zone::BelowSources, 1, 2),
+                (Zone::Hybrid, 3, 8),
+                (Zone::Split, 9, 18),
+                (Zone::MultiTeam, 19, 50)
+            ]
+        );
+        let from_one = TeamSize {
+            hybrid_from: 1,
+            ..sizes()
+        };
+        assert_eq!(zone_ranges(&from_one).next(), Some((Zone::Hybrid, 1, 8)));
     }
 
     #[test]

@@ -203,9 +203,9 @@ impl State {
         }
     }
 
-    /// Whether the thresholds in force are the page author's rather than the sources'.
-    pub fn author_moved_thresholds(&self) -> bool {
-        self.team_sizes() != CONTENT.team_size
+    /// The thresholds in force when the page's author moved them from the sources'.
+    pub fn author_thresholds(&self) -> Option<TeamSize> {
+        Some(self.team_sizes()).filter(|sizes| *sizes != CONTENT.team_size)
     }
 
     pub fn recommendation(&self) -> Recommendation {
@@ -266,7 +266,7 @@ mod tests {
             ..State::default()
         };
         assert_eq!(state.recommendation().setup, Setup::Split);
-        assert!(state.author_moved_thresholds());
+        assert_eq!(state.author_thresholds().map(|s| s.split_from), Some(7));
         assert_eq!(
             state.team_sizes().multi_team_from,
             15,
@@ -287,7 +287,17 @@ mod tests {
             CONTENT.team_size,
             "out-of-order overrides are ignored"
         );
-        assert!(!nonsense.author_moved_thresholds());
+        assert_eq!(nonsense.author_thresholds(), None);
+        let hybrid_only = State {
+            author_hybrid_from: Some(4),
+            ..State::default()
+        };
+        assert_eq!(
+            hybrid_only
+                .author_thresholds()
+                .map(|s| (s.hybrid_from, s.split_from)),
+            Some((4, 9))
+        );
     }
 
     #[test]

@@ -53,6 +53,25 @@ pub fn parse(query: &str) -> State {
     }
 }
 
+/// Splits the `content=` pair off a query string (with or without its `?`): the rest, which
+/// is the state, and that pair as it was typed. The content file is not part of the state;
+/// the address carries it along unchanged.
+pub fn split_content(query: &str) -> (String, Option<&str>) {
+    let pairs = query.trim_start_matches('?').split('&');
+    let content = pairs.clone().find(|pair| pair.starts_with("content="));
+    let rest: Vec<&str> = pairs
+        .filter(|pair| !pair.is_empty() && !pair.starts_with("content="))
+        .collect();
+    (rest.join("&"), content)
+}
+
+/// The content file a query names, decoded; `None` when it names none or an empty one.
+pub fn content_address(query: &str) -> Option<String> {
+    let (_, pair) = split_content(query);
+    let address = decode(pair?.trim_start_matches("content="));
+    (!address.is_empty()).then(|| address.into_owned())
+}
+
 /// Writes the query string (without `?`) that `parse` reads back as the same state.
 pub fn print(state: &State) -> String {
     let pairs: Vec<String> = params(state)
@@ -256,6 +275,24 @@ mod tests {
             ..start
         };
         assert!(!is_slider_move(&start, &both));
+    }
+
+    #[test]
+    fn the_content_pair_is_split_off_as_typed() {
+        assert_eq!(
+            split_content("?team=7&content=own%2Ffile.toml&roles=tl,em"),
+            (
+                "team=7&roles=tl,em".to_owned(),
+                Some("content=own%2Ffile.toml")
+            )
+        );
+        assert_eq!(split_content("team=7"), ("team=7".to_owned(), None));
+        assert_eq!(
+            content_address("?content=own%2Ffile.toml&team=7").as_deref(),
+            Some("own/file.toml")
+        );
+        assert_eq!(content_address("?content=&team=7"), None);
+        assert_eq!(content_address("?team=7"), None);
     }
 
     #[test]

@@ -88,7 +88,7 @@ describe('URL state', () => {
     const { page } = await open(shared.browser, `${shared.server.url}?team=8&split_at=7`);
     await page.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
     assert.match(await page.locator('.recommendation__setup').innerText(), /8 engineers: Split/);
-    assert.match(await page.locator('.flags').innerText(), /author set the split at 7 engineers; the sources say 9/);
+    assert.match(await page.locator('.flags').innerText(), /author set the hybrid at 3–6 engineers and the split at 7; the sources say 3–8 and 9/);
     assert.match(await page.locator('.zones').innerText(), /7–14\s+TL \+ EM/);
     await page.close();
   });
