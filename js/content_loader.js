@@ -1,3 +1,19 @@
+/* Loads a translation of the built-in content, compiled at build time, when the reader
+   chooses its language. Resolves to the binary content; rejects with a message. */
+export async function loadTranslation(code) {
+  const url = new URL(`lang/${code}.bin`, document.baseURI);
+  let response;
+  try {
+    response = await fetch(url);
+  } catch {
+    throw `The translation ${url.pathname} could not be reached.`;
+  }
+  if (!response.ok) {
+    throw `The translation ${url.pathname} could not be loaded (HTTP ${response.status}).`;
+  }
+  return new Uint8Array(await response.arrayBuffer());
+}
+
 /* Loads an author's own content file (?content=) and compiles it with the parser module,
    which is fetched only then. Resolves to the binary content; rejects with a message meant
    for the reader. */

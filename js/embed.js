@@ -6,7 +6,7 @@
   'use strict';
   var script = document.currentScript;
   var base = new URL('./', script ? script.src : location.href);
-  var PARAMS = ['team', 'roles', 'group', 'diff', 'row', 'new', 'both', 'theme', 'quiz', 'transparent', 'hybrid_from', 'split_at', 'content'];
+  var PARAMS = ['team', 'roles', 'group', 'diff', 'row', 'new', 'both', 'theme', 'quiz', 'transparent', 'hybrid_from', 'split_at', 'content', 'lang'];
   var TITLE = 'Two Hats: Tech Lead vs Engineering Manager, interactive';
   var registry = window.__twoHatsFrames || (window.__twoHatsFrames = []);
 

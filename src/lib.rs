@@ -13,9 +13,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use components::{
-    Comparison, ContentProblem, KeyFacts, Matrix, MatrixExport, MatrixFilters, Recommendation,
-    RolePicker, Scenarios, SelfAssessment, Share, Sources, TeamSize,
+    Comparison, ContentProblem, KeyFacts, LanguagePicker, Matrix, MatrixExport, MatrixFilters,
+    Recommendation, RolePicker, Scenarios, SelfAssessment, Share, Sources, TeamSize,
 };
+use core::content::Text;
 use core::share::page_link;
 use core::state::{Action, State};
 
@@ -29,9 +30,10 @@ impl Reducible for State {
 
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
-    /// Why the page's own content file (`?content=`) could not be used, if it could not.
+    /// Why the page's own content file (`?content=`) or the chosen translation could not be
+    /// used, if it could not: a heading that says which, and the details.
     #[prop_or_default]
-    pub content_problem: Option<AttrValue>,
+    pub content_problem: Option<(Text, AttrValue)>,
 }
 
 #[function_component]
@@ -52,7 +54,7 @@ pub fn App(props: &AppProps) -> Html {
                 <h1 class="masthead__name">{ "Two Hats" }</h1>
                 <a class="masthead__full-page" href={page_link("", &state)}
                     target="_blank" rel="noopener">
-                    { "Open full page" }<span class="visually-hidden">{ " (opens in a new tab)" }</span>
+                    { Text::OpenFullPage.get() }<span class="visually-hidden">{ " " }{ Text::OpensInNewTab.get() }</span>
                 </a>
             </header>
         }
@@ -60,7 +62,8 @@ pub fn App(props: &AppProps) -> Html {
         html! {
             <header class="masthead">
                 <p class="masthead__name">{ "Two Hats" }</p>
-                <h1 class="masthead__question">{ "Tech Lead or Engineering Manager: who owns what, and when does a team need both?" }</h1>
+                <h1 class="masthead__question">{ Text::Question.get() }</h1>
+                <LanguagePicker state={*state} />
                 <Share state={*state} />
             </header>
         }
@@ -69,8 +72,8 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <div class={classes!("two-hats", state.embed.then_some("two-hats--embed"))}>
             { header }
-            if let Some(problem) = &props.content_problem {
-                <ContentProblem problem={problem.clone()} />
+            if let Some((heading, problem)) = &props.content_problem {
+                <ContentProblem heading={*heading} problem={problem.clone()} />
             }
             <main class="layout">
                 <div class="layout__sizing">
@@ -80,17 +83,17 @@ pub fn App(props: &AppProps) -> Html {
                     <Recommendation advice={advice.clone()} author_sizes={state.author_thresholds()} />
                 </div>
                 <section class="responsibilities" aria-labelledby="responsibilities-heading">
-                    <h2 id="responsibilities-heading">{ "Who owns what" }</h2>
+                    <h2 id="responsibilities-heading">{ Text::MatrixHeading.get() }</h2>
                     <div class="responsibilities__controls">
                         <RolePicker roles={state.roles} dispatch={dispatch.clone()} />
                         <MatrixFilters group={state.group} only_differences={state.only_differences}
                             dispatch={dispatch.clone()} />
                     </div>
                     <p class="responsibilities__legend">
-                        <span><span aria-hidden="true">{ "● " }</span>{ "Owns" }</span>
-                        <span><span aria-hidden="true">{ "◐ " }</span>{ "Shares" }</span>
-                        <span><span aria-hidden="true">{ "○ " }</span>{ "Supports" }</span>
-                        <span><span aria-hidden="true">{ "– " }</span>{ "Not theirs" }</span>
+                        <span><span aria-hidden="true">{ "● " }</span>{ Text::Owns.get() }</span>
+                        <span><span aria-hidden="true">{ "◐ " }</span>{ Text::Shares.get() }</span>
+                        <span><span aria-hidden="true">{ "○ " }</span>{ Text::Supports.get() }</span>
+                        <span><span aria-hidden="true">{ "– " }</span>{ Text::NotTheirs.get() }</span>
                     </p>
                     <Matrix roles={state.roles} rows={rows} open_row={state.open_row}
                         recommended={recommended} dispatch={dispatch.clone()} />

@@ -1,10 +1,24 @@
+use two_hats::core::content::Text;
+use two_hats::core::language::LanguageId;
 use two_hats::{browser, App, AppProps};
+use web_sys::Element;
 
 fn main() {
     let root = gloo::utils::document()
         .get_element_by_id("two-hats")
         .expect("index.html has a #two-hats element");
-    let Some(address) = browser::content_address() else {
+    if let Some(address) = browser::content_address() {
+        // The page names its own content: the prerendered page shows the built-in one, so
+        // the app draws afresh once the file is in, or with the built-in content and the
+        // reason not.
+        wasm_bindgen_futures::spawn_local(async move {
+            let problem = browser::install_content_from(&address).await.err();
+            render_afresh(root, problem.map(|problem| (Text::ContentProblem, problem)));
+        });
+        return;
+    }
+    let language = browser::chosen_language();
+    if language == LanguageId::BUILT_IN {
         let renderer = yew::Renderer::<App>::with_root(root.clone());
         // A release build carries the prerendered page: adopt it instead of drawing it again.
         if root.has_child_nodes() {
@@ -13,15 +27,22 @@ fn main() {
             renderer.render();
         }
         return;
-    };
-    // The page names its own content: the prerendered page shows the built-in one, so the
-    // app draws afresh once the file is in, or with the built-in content and the reason not.
+    }
+    // Another language: its words arrive only now, so the prerendered page is drawn again.
     wasm_bindgen_futures::spawn_local(async move {
-        let content_problem = browser::install_content_from(&address)
-            .await
-            .err()
-            .map(Into::into);
-        root.set_inner_html("");
-        yew::Renderer::<App>::with_root_and_props(root, AppProps { content_problem }).render();
+        let problem = browser::install_translation(language).await.err();
+        render_afresh(
+            root,
+            problem.map(|problem| (Text::TranslationProblem, problem)),
+        );
     });
+}
+
+fn render_afresh(root: Element, problem: Option<(Text, String)>) {
+    browser::apply_language();
+    root.set_inner_html("");
+    let props = AppProps {
+        content_problem: problem.map(|(heading, details)| (heading, details.into())),
+    };
+    yew::Renderer::<App>::with_root_and_props(root, props).render();
 }

@@ -3,13 +3,20 @@
 use std::fmt::Write;
 
 use crate::raw::{Cited, File, Role};
-use crate::REASON_KEYS;
+use crate::{REASON_KEYS, UI_KEYS};
 
 pub fn rust_source(file: &File) -> String {
     let emitter = Emitter { file };
     let mut out =
         String::from("// @generated from the content file by two-hats-content. Do not edit.\n\n");
     emitter.reason_enum(&mut out);
+    text_enum(&mut out);
+    let language = &file.language;
+    let _ = writeln!(
+        out,
+        "/// The language the content file is written in.\npub const BUILT_IN_LANGUAGE: Language = Language {{ code: {:?}, name: {:?} }};\n",
+        language.code, language.name
+    );
     let _ = writeln!(out, "static BUILT_IN: Content = Content {{");
     emitter.sources(&mut out);
     emitter.roles(&mut out);
@@ -21,6 +28,7 @@ pub fn rust_source(file: &File) -> String {
     emitter.team_size(&mut out);
     emitter.reasons(&mut out);
     emitter.questions(&mut out);
+    emitter.language_and_ui(&mut out);
     out.push_str("};\n");
     let _ = writeln!(
         out,
@@ -234,6 +242,15 @@ impl Emitter<'_> {
         );
     }
 
+    fn language_and_ui(&self, out: &mut String) {
+        out.push_str("    language: BUILT_IN_LANGUAGE,\n");
+        out.push_str("    ui: &[\n");
+        for (key, _) in UI_KEYS {
+            let _ = writeln!(out, "        {:?},", self.file.ui[*key]);
+        }
+        out.push_str("    ],\n");
+    }
+
     fn cited_struct(&self, cited: &Cited) -> String {
         self.cited(&cited.text, &cited.sources)
     }
@@ -253,6 +270,22 @@ impl Emitter<'_> {
             .collect();
         format!("&[{}]", ids.join(", "))
     }
+}
+
+fn text_enum(out: &mut String) {
+    out.push_str(
+        "/// A text of the interface itself; its words live in the content file's `[ui]`.\n",
+    );
+    out.push_str("#[derive(Clone, Copy, Debug, PartialEq, Eq)]\npub enum Text {\n");
+    for (key, _) in UI_KEYS {
+        let _ = writeln!(out, "    {},", camel_case(key));
+    }
+    out.push_str("}\n\n");
+    let _ = writeln!(
+        out,
+        "/// How many texts the interface has: every language provides them all.\npub const TEXT_COUNT: usize = {};\n",
+        UI_KEYS.len()
+    );
 }
 
 fn level(name: &str) -> &'static str {

@@ -11,11 +11,12 @@
 //!   cited, disagreement as a list of cited); facts (id, title, cited); scenarios (id, title,
 //!   three cited); rules (list of cited); team size (nine u8); reasons (list of cited, in
 //!   `REASON_KEYS` order); questions (id, prompt, source list, options as text and i8 lean);
-//!   the assessment (three cited).
+//!   the assessment (three cited); the language (code, name); the interface texts (list of
+//!   text, in `UI_KEYS` order).
 
 use crate::raw::{Cited, File, Role};
 use crate::validate::LEVELS;
-use crate::REASON_KEYS;
+use crate::{REASON_KEYS, UI_KEYS};
 
 pub fn binary(file: &File) -> Vec<u8> {
     let mut writer = Writer {
@@ -122,6 +123,12 @@ impl Writer<'_> {
         let results = &file.assessment;
         for result in [&results.tl, &results.em, &results.tlm] {
             self.cited(result);
+        }
+        self.text(&file.language.code);
+        self.text(&file.language.name);
+        self.count(UI_KEYS.len());
+        for (key, _) in UI_KEYS {
+            self.text(file.ui.get(*key).map_or("", String::as_str));
         }
     }
 

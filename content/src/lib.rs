@@ -7,6 +7,7 @@
 mod emit;
 mod encode;
 mod raw;
+mod translation;
 mod validate;
 #[cfg(target_arch = "wasm32")]
 mod web;
@@ -29,6 +30,111 @@ pub const REASON_KEYS: &[&str] = &[
     "large-team",
     "time-split",
     "burn-out",
+];
+
+/// The interface's own words, in the order of the generated `Text` enum, each with the
+/// placeholders its text must contain (written `{name}`, filled in by the widget). Every
+/// language's content file provides all of them, so no language shows another's words.
+pub const UI_KEYS: &[(&str, &[&str])] = &[
+    ("page-title", &[]),
+    ("question", &[]),
+    ("language", &[]),
+    ("open-full-page", &[]),
+    ("opens-in-new-tab", &[]),
+    ("share", &[]),
+    ("copy-link", &[]),
+    ("embed", &[]),
+    ("embed-intro", &[]),
+    ("snippet-iframe", &[]),
+    ("snippet-div", &[]),
+    ("snippet-bare", &[]),
+    ("copy-snippet", &[]),
+    ("copied", &["what"]),
+    ("copy-failed", &["what"]),
+    ("what-link", &[]),
+    ("what-snippet", &[]),
+    ("what-table", &[]),
+    ("frame-title", &[]),
+    ("team-size-heading", &[]),
+    ("team-size-label", &[]),
+    ("engineers-one", &["n"]),
+    ("engineers-many", &["n"]),
+    ("zones", &[]),
+    ("zone-below-sources", &[]),
+    ("zone-hybrid", &[]),
+    ("zone-split", &[]),
+    ("zone-multi-team", &[]),
+    ("new-team", &[]),
+    ("lead-has-done-both", &[]),
+    ("recommendation", &[]),
+    ("setup-hybrid", &[]),
+    ("setup-split", &[]),
+    ("setup-multi-team", &[]),
+    ("borderline", &[]),
+    ("burn-out-risk", &[]),
+    (
+        "author-thresholds",
+        &[
+            "hybrid_from",
+            "hybrid_to",
+            "split_from",
+            "sources_hybrid_from",
+            "sources_hybrid_to",
+            "sources_split_from",
+        ],
+    ),
+    ("unsourced-size", &[]),
+    ("time-split", &["technical", "people"]),
+    ("time-split-meter", &[]),
+    ("time-split-note", &[]),
+    ("hands-on-coding", &[]),
+    ("codes-share", &["range"]),
+    ("why", &[]),
+    ("rules", &[]),
+    ("matrix-heading", &[]),
+    ("compare", &[]),
+    ("all-three", &[]),
+    ("show", &[]),
+    ("all-groups", &[]),
+    ("only-differences", &[]),
+    ("owns", &[]),
+    ("shares", &[]),
+    ("supports", &[]),
+    ("not-theirs", &[]),
+    ("matrix-caption", &["shown", "total"]),
+    ("duty", &[]),
+    ("group", &[]),
+    ("recommended", &[]),
+    ("recommended-hidden", &["roles"]),
+    ("and", &[]),
+    ("matrix-empty", &[]),
+    ("sources-disagree", &[]),
+    ("where-sources-disagree", &[]),
+    ("copy-markdown", &[]),
+    ("download-csv", &[]),
+    ("comparison-heading", &[]),
+    ("focus", &[]),
+    ("measured-by", &[]),
+    ("the-trap", &[]),
+    ("share-of-time", &["range"]),
+    ("scenarios-heading", &[]),
+    ("quiz-heading", &[]),
+    ("quiz-questions", &[]),
+    ("start-over", &[]),
+    ("quiz-waiting", &[]),
+    ("quiz-answered", &["answered", "total"]),
+    ("what-decided", &[]),
+    ("trap-to-watch", &[]),
+    ("key-facts-heading", &[]),
+    ("sources-heading", &[]),
+    ("sources-lead", &[]),
+    ("source-one", &[]),
+    ("source-many", &[]),
+    ("no-source", &[]),
+    ("content-problem", &[]),
+    ("translation-problem", &[]),
+    ("content-problem-fallback", &[]),
+    ("exported-from", &[]),
 ];
 
 /// The most questions the self-assessment may ask; the widget keeps this many answer slots.
@@ -72,6 +178,37 @@ pub fn compile(toml_text: &str) -> Result<String, Vec<ContentError>> {
         toml_text,
         toml_text.len(),
     )?))
+}
+
+/// A checked translation, compiled to the binary form the widget fetches when a reader
+/// chooses its language.
+pub struct Translation {
+    /// The language of the file it translates, `(code, name)`.
+    pub original: (String, String),
+    /// Its own language, `(code, name)`, e.g. `("de", "Deutsch")`.
+    pub language: (String, String),
+    pub binary: Vec<u8>,
+}
+
+/// Checks that `translation` is `original` in other words (valid on its own, in another
+/// language, and equal to it in everything but words: ids, owners, sources, numbers, order),
+/// then compiles it like [`compile_to_binary`].
+pub fn compile_translation(
+    original: &[u8],
+    translation: &[u8],
+) -> Result<Translation, Vec<ContentError>> {
+    let text = |bytes| std::str::from_utf8(bytes).map_err(|_| utf8_error(bytes));
+    let (original_text, translated_text) = (text(original)?, text(translation)?);
+    let original = checked_file(original_text, original.len())?;
+    let translated = checked_file(translated_text, translation.len())?;
+    translation::compare(&original, &translated)
+        .map_err(|errors| locate(errors, translated_text))?;
+    let code_and_name = |file: &raw::File| (file.language.code.clone(), file.language.name.clone());
+    Ok(Translation {
+        original: code_and_name(&original),
+        language: code_and_name(&translated),
+        binary: encode::binary(&translated),
+    })
 }
 
 /// Like [`compile_bytes`], but returns the compact binary form the widget decodes at run time

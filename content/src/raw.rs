@@ -18,6 +18,17 @@ pub struct File {
     pub reasons: BTreeMap<String, Cited>,
     pub questions: Vec<Question>,
     pub assessment: PerRole<Cited>,
+    pub language: Language,
+    pub ui: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Language {
+    /// The language's code as HTML's `lang` attribute takes it, e.g. "en" or "de".
+    pub code: String,
+    /// Its name in itself, as the language menu shows it: "English", "Deutsch".
+    pub name: String,
 }
 
 #[derive(Debug, Deserialize)]

@@ -2,8 +2,8 @@
 
 use std::collections::BTreeSet;
 
-use crate::raw::{Cited, File, Question, Role, TeamSize};
-use crate::{ContentError, REASON_KEYS};
+use crate::raw::{Cited, File, Language, Question, Role, TeamSize};
+use crate::{ContentError, REASON_KEYS, UI_KEYS};
 
 pub const LEVELS: &[&str] = &["owns", "shares", "supports", "none"];
 const LADDER_SIDES: &[&str] = &["tl", "em", "both"];
@@ -80,6 +80,8 @@ pub fn check(file: &File) -> Result<(), Vec<ContentError>> {
         refs.cited(&format!("assessment.{key}"), result);
     }
     check_team_size(refs.errors, &file.team_size);
+    check_language(refs.errors, &file.language);
+    check_ui(refs.errors, &file.ui);
     for (what, count) in [
         ("sources", file.sources.len()),
         ("groups", file.groups.len()),
@@ -229,6 +231,67 @@ fn check_reasons(refs: &mut Refs, file: &File) {
             );
         }
     }
+}
+
+fn check_language(errors: &mut Errors, language: &Language) {
+    let code = &language.code;
+    if !(2..=3).contains(&code.len()) || !code.bytes().all(|byte| byte.is_ascii_lowercase()) {
+        errors.push(
+            "language.code",
+            format!("{code:?} is not a language code: two or three lowercase letters, like \"en\""),
+        );
+    }
+    errors.require_text("language", "name", &language.name);
+}
+
+fn check_ui(errors: &mut Errors, ui: &std::collections::BTreeMap<String, String>) {
+    for (key, placeholders) in UI_KEYS {
+        let at = format!("ui.{key}");
+        let Some(text) = ui.get(*key) else {
+            errors.push(at, "is missing; the interface shows it");
+            continue;
+        };
+        if text.trim().is_empty() {
+            errors.push(at, "is empty");
+            continue;
+        }
+        let used = placeholders_in(text);
+        for wanted in *placeholders {
+            if !used.contains(wanted) {
+                errors.push(&at, format!("must contain {{{wanted}}}"));
+            }
+        }
+        for name in used.iter().filter(|name| !placeholders.contains(name)) {
+            let known = if placeholders.is_empty() {
+                "it takes none".to_owned()
+            } else {
+                let names: Vec<String> = placeholders.iter().map(|p| format!("{{{p}}}")).collect();
+                format!("it takes {}", names.join(", "))
+            };
+            errors.push(
+                &at,
+                format!("has an unknown placeholder {{{name}}}; {known}"),
+            );
+        }
+    }
+    for key in ui.keys() {
+        if !UI_KEYS.iter().any(|(known, _)| known == key) {
+            errors.push(format!("ui.{key}"), "is not a text the interface shows");
+        }
+    }
+}
+
+/// The `{name}` placeholders in a text, in order of appearance.
+fn placeholders_in(text: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else { break };
+        names.push(&after[..close]);
+        rest = &after[close + 1..];
+    }
+    names
 }
 
 fn check_questions(refs: &mut Refs, questions: &[Question]) {

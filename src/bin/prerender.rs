@@ -1,9 +1,14 @@
 //! Renders the default page to HTML and writes it into the built `index.html`, so the page
 //! paints (and reads, with JavaScript off) before the wasm arrives; the wasm then hydrates it.
+//! Puts each translation beside it as `lang/<code>.bin`, fetched only by readers who choose
+//! that language, and names them on `<html data-translations>` for `boot.js`.
 //!
 //! Usage: `cargo run --features ssr --bin prerender -- dist/index.html`
 
+use std::path::Path;
 use std::{env, fs, process};
+
+use two_hats::core::content::TRANSLATIONS;
 
 use yew::LocalServerRenderer;
 
@@ -23,7 +28,33 @@ fn main() {
         ));
     }
     let app = futures::executor::block_on(LocalServerRenderer::<two_hats::App>::new().render());
-    let rendered = format!("{}{app}{}", &page[..at], &page[at..]);
+    let mut rendered = format!("{}{app}{}", &page[..at], &page[at..]);
+    let codes: Vec<&str> = TRANSLATIONS.iter().map(|(code, _)| *code).collect();
+    let html_open = r#"<html lang="en">"#;
+    if !rendered.contains(html_open) {
+        fail(&format!(
+            "{path}: no {html_open} to name the translations on"
+        ));
+    }
+    rendered = rendered.replacen(
+        html_open,
+        &format!(
+            r#"<html lang="en" data-translations="{}">"#,
+            codes.join(" ")
+        ),
+        1,
+    );
+    let folder = Path::new(&path)
+        .parent()
+        .unwrap_or(Path::new("."))
+        .join("lang");
+    fs::create_dir_all(&folder)
+        .unwrap_or_else(|error| fail(&format!("{}: {error}", folder.display())));
+    for (code, pack) in TRANSLATIONS {
+        let file = folder.join(format!("{code}.bin"));
+        fs::write(&file, pack)
+            .unwrap_or_else(|error| fail(&format!("{}: {error}", file.display())));
+    }
     fs::write(&path, rendered).unwrap_or_else(|error| fail(&format!("{path}: {error}")));
     println!("prerender: wrote {} bytes of HTML into {path}", app.len());
 }

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::core::content::SourceId;
+use crate::core::content::{SourceId, Text};
 
 #[derive(Properties, PartialEq)]
 pub struct CitationProps {
@@ -12,12 +12,12 @@ pub struct CitationProps {
 #[function_component]
 pub fn Citation(props: &CitationProps) -> Html {
     if props.sources.is_empty() {
-        return html! { <p class="citation citation--none">{ "No source covers this." }</p> };
+        return html! { <p class="citation citation--none">{ Text::NoSource.get() }</p> };
     }
     let label = if props.sources.len() == 1 {
-        "Source: "
+        Text::SourceOne
     } else {
-        "Sources: "
+        Text::SourceMany
     };
     let titles = props.sources.iter().enumerate().map(|(index, id)| {
         let source = id.source();
@@ -30,5 +30,5 @@ pub fn Citation(props: &CitationProps) -> Html {
             </>
         }
     });
-    html! { <p class="citation">{ label }{ for titles }</p> }
+    html! { <p class="citation">{ label.get() }{ " " }{ for titles }</p> }
 }

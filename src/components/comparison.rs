@@ -1,6 +1,7 @@
 use yew::prelude::*;
 
 use super::Citation;
+use crate::core::content::Text;
 use crate::core::state::RoleSet;
 
 #[derive(Properties, PartialEq)]
@@ -20,21 +21,21 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
                     { role.name }<span class="role-card__short">{ format!(" ({})", role.short) }</span>
                 </h3>
                 <dl class="role-card__facts">
-                    <dt>{ "Focus" }</dt>
+                    <dt>{ Text::Focus.get() }</dt>
                     <dd>{ role.focus.text }<Citation sources={role.focus.sources} /></dd>
-                    <dt>{ "Measured by" }</dt>
+                    <dt>{ Text::MeasuredBy.get() }</dt>
                     <dd>{ role.measured_by.text }<Citation sources={role.measured_by.sources} /></dd>
-                    <dt>{ "The trap" }</dt>
+                    <dt>{ Text::TheTrap.get() }</dt>
                     <dd>{ role.trap.text }<Citation sources={role.trap.sources} /></dd>
-                    <dt>{ "Hands-on coding" }</dt>
-                    <dd>{ format!("{} of the time", role.coding) }<Citation sources={role.coding.sources} /></dd>
+                    <dt>{ Text::HandsOnCoding.get() }</dt>
+                    <dd>{ Text::ShareOfTime.fill(&[("range", &role.coding.to_string())]) }<Citation sources={role.coding.sources} /></dd>
                 </dl>
             </article>
         }
     });
     html! {
         <section class="comparison" aria-labelledby="comparison-heading">
-            <h2 id="comparison-heading">{ "How each role is judged" }</h2>
+            <h2 id="comparison-heading">{ Text::ComparisonHeading.get() }</h2>
             <div class="comparison__cards">{ for cards }</div>
         </section>
     }

@@ -1,13 +1,14 @@
 use yew::prelude::*;
 
 use crate::browser::copy_to_clipboard;
+use crate::core::content::Text;
 
 #[derive(Properties, PartialEq)]
 pub struct CopyButtonProps {
     pub text: AttrValue,
     pub label: AttrValue,
-    /// What is copied, as the confirmation names it: "Link", "Snippet", "Table".
-    pub what: &'static str,
+    /// What is copied, as the confirmation names it: a link, a snippet, a table.
+    pub what: Text,
     #[prop_or_default]
     pub primary: bool,
 }
@@ -21,11 +22,12 @@ pub fn CopyButton(props: &CopyButtonProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let (status, text) = (status.clone(), text.to_string());
             wasm_bindgen_futures::spawn_local(async move {
-                status.set(if copy_to_clipboard(text).await {
-                    format!("{what} copied.")
+                let outcome = if copy_to_clipboard(text).await {
+                    Text::Copied
                 } else {
-                    format!("Could not copy the {what}: select it and copy it by hand.")
-                });
+                    Text::CopyFailed
+                };
+                status.set(outcome.fill(&[("what", what.get())]));
             });
         })
     };

@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use super::Citation;
-use crate::core::content::CONTENT;
+use crate::core::content::{Text, CONTENT};
 
 /// Short facts that frame the comparison: role versus title, reporting lines, the hybrid's
 /// pull in two directions.
@@ -18,7 +18,7 @@ pub fn KeyFacts() -> Html {
     });
     html! {
         <section class="key-facts" aria-labelledby="key-facts-heading">
-            <h2 id="key-facts-heading">{ "Worth knowing" }</h2>
+            <h2 id="key-facts-heading">{ Text::KeyFactsHeading.get() }</h2>
             <div class="key-facts__list">{ for facts }</div>
         </section>
     }

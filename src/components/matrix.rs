@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use super::MatrixRow;
-use crate::core::content::{RoleKey, RowId, CONTENT};
+use crate::core::content::{RoleKey, RowId, Text, CONTENT};
 use crate::core::state::{Action, RoleSet};
 
 #[derive(Properties, PartialEq)]
@@ -26,7 +26,7 @@ pub fn Matrix(props: &MatrixProps) -> Html {
                 <abbr title={role.role().name}>{ role.role().short }</abbr>
                 <span class="matrix__role-name">{ role.role().name }</span>
                 if recommended {
-                    <span class="matrix__badge">{ "Recommended" }</span>
+                    <span class="matrix__badge">{ Text::Recommended.get() }</span>
                 }
             </th>
         }
@@ -69,23 +69,23 @@ pub fn Matrix(props: &MatrixProps) -> Html {
         <div class="matrix-frame">
             if !recommended_but_hidden.is_empty() {
                 <p class="matrix__hint">
-                    { format!("The recommended {} is not in this comparison; pick a pair that includes it to see its column.", recommended_but_hidden.join(" and ")) }
+                    { Text::RecommendedHidden.fill(&[("roles", &recommended_but_hidden.join(&format!(" {} ", Text::And.get())))]) }
                 </p>
             }
             <table class="matrix">
                 <caption class="matrix__caption">
-                    { format!("Who owns each duty: {shown} of {} shown. Open a duty for its explanation and sources.", CONTENT.responsibilities.len()) }
+                    { Text::MatrixCaption.fill(&[("shown", &shown.to_string()), ("total", &CONTENT.responsibilities.len().to_string())]) }
                 </caption>
                 <thead>
                     <tr>
-                        <th scope="col" class="matrix__duty-header">{ "Duty" }</th>
+                        <th scope="col" class="matrix__duty-header">{ Text::Duty.get() }</th>
                         { for headers }
                     </tr>
                 </thead>
                 { for groups }
             </table>
             if shown == 0 {
-                <p class="matrix__empty">{ "No duty matches these filters: these roles hold every duty in this group the same way." }</p>
+                <p class="matrix__empty">{ Text::MatrixEmpty.get() }</p>
             }
         </div>
     }

@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use super::CopyButton;
-use crate::core::content::GroupId;
+use crate::core::content::{GroupId, Text};
 use crate::core::export::{csv, csv_data_url, markdown};
 use crate::core::state::{RoleSet, State};
 
@@ -29,9 +29,9 @@ pub fn MatrixExport(props: &MatrixExportProps) -> Html {
     });
     html! {
         <div class="matrix-export">
-            <CopyButton text={markdown(&table)} label="Copy as Markdown" what="Table" />
+            <CopyButton text={markdown(&table)} label={Text::CopyMarkdown.get()} what={Text::WhatTable} />
             <a class="button" download="two-hats.csv" href="#" onclick={on_download}>
-                { "Download CSV" }
+                { Text::DownloadCsv.get() }
             </a>
         </div>
     }

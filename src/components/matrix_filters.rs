@@ -1,7 +1,7 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::core::content::{GroupId, CONTENT};
+use crate::core::content::{GroupId, Text, CONTENT};
 use crate::core::state::Action;
 
 #[derive(Properties, PartialEq)]
@@ -31,15 +31,15 @@ pub fn MatrixFilters(props: &MatrixFiltersProps) -> Html {
     html! {
         <div class="matrix-filters">
             <label class="matrix-filters__group">
-                <span>{ "Show" }</span>
+                <span>{ Text::Show.get() }</span>
                 <select onchange={on_group}>
-                    <option value="" selected={props.group.is_none()}>{ "All groups" }</option>
+                    <option value="" selected={props.group.is_none()}>{ Text::AllGroups.get() }</option>
                     { for options }
                 </select>
             </label>
             <label class="check">
                 <input type="checkbox" checked={props.only_differences} onchange={on_differences} />
-                { "Only where they differ" }
+                { Text::OnlyDifferences.get() }
             </label>
         </div>
     }

@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use super::Citation;
-use crate::core::content::{RoleKey, RowId};
+use crate::core::content::{RoleKey, RowId, Text};
 use crate::core::state::{Action, RoleSet};
 
 #[derive(Properties, PartialEq)]
@@ -60,7 +60,7 @@ pub fn MatrixRow(props: &MatrixRowProps) -> Html {
                         { row.name }
                     </button>
                     if row.is_disputed() {
-                        <span class="duty__disputed">{ "Sources disagree" }</span>
+                        <span class="duty__disputed">{ Text::SourcesDisagree.get() }</span>
                     }
                 </th>
                 { for cells }
@@ -71,7 +71,7 @@ pub fn MatrixRow(props: &MatrixRowProps) -> Html {
                         <p class="duty-detail__text">{ row.explanation.text }</p>
                         if row.is_disputed() {
                             <div class="disagreement">
-                                <p class="disagreement__heading">{ "Where the sources disagree" }</p>
+                                <p class="disagreement__heading">{ Text::WhereSourcesDisagree.get() }</p>
                                 <ul class="disagreement__positions">{ for positions }</ul>
                             </div>
                         }

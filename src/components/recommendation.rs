@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use super::Citation;
-use crate::core::content::{TeamSize as Sizes, CONTENT};
+use crate::core::content::{TeamSize as Sizes, Text, CONTENT};
 use crate::core::recommend::{Recommendation as Advice, Setup, Warning};
 
 #[derive(Properties, PartialEq)]
@@ -17,11 +17,12 @@ pub struct RecommendationProps {
 #[function_component]
 pub fn Recommendation(props: &RecommendationProps) -> Html {
     let advice = &props.advice;
-    let noun = if advice.team == 1 {
-        "engineer"
+    let team = if advice.team == 1 {
+        Text::EngineersOne
     } else {
-        "engineers"
-    };
+        Text::EngineersMany
+    }
+    .fill(&[("n", &advice.team.to_string())]);
     let setup_class = match advice.setup {
         Setup::Hybrid => "recommendation--hybrid",
         Setup::Split => "recommendation--split",
@@ -31,22 +32,18 @@ pub fn Recommendation(props: &RecommendationProps) -> Html {
     let flags = html! {
         <>
             if advice.borderline {
-                <li class="flag flag--borderline">{ "Borderline size: either setup can be argued" }</li>
+                <li class="flag flag--borderline">{ Text::Borderline.get() }</li>
             }
             if advice.warnings.contains(&Warning::BurnOut) {
-                <li class="flag flag--burn-out">{ "Burn-out risk: the hybrid is at its heaviest here" }</li>
+                <li class="flag flag--burn-out">{ Text::BurnOutRisk.get() }</li>
             }
             if let Some(author) = props.author_sizes {
                 <li class="flag flag--author">
-                    { format!(
-                        "This page's author set the hybrid at {}–{} engineers and the split at {}; the sources say {}–{} and {}",
-                        author.hybrid_from, author.split_from - 1, author.split_from,
-                        CONTENT.team_size.hybrid_from, CONTENT.team_size.split_from - 1, CONTENT.team_size.split_from,
-                    ) }
+                    { author_thresholds(&author) }
                 </li>
             }
             if !advice.size_is_sourced {
-                <li class="flag flag--unsourced">{ "No source gives a number for this size" }</li>
+                <li class="flag flag--unsourced">{ Text::UnsourcedSize.get() }</li>
             }
         </>
     };
@@ -55,7 +52,7 @@ pub fn Recommendation(props: &RecommendationProps) -> Html {
         let role = role.role();
         html! {
             <li class="recommendation__coding-item" key={role.short}>
-                <strong>{ role.short }</strong>{ format!(" codes {} of the time", role.coding) }
+                <strong>{ role.short }</strong>{ " " }{ Text::CodesShare.fill(&[("range", &role.coding.to_string())]) }
                 <Citation sources={role.coding.sources} />
             </li>
         }
@@ -86,29 +83,48 @@ pub fn Recommendation(props: &RecommendationProps) -> Html {
 
     html! {
         <section class={classes!("recommendation", setup_class)} aria-labelledby="recommendation-heading">
-            <h2 id="recommendation-heading" class="recommendation__eyebrow">{ "Recommendation" }</h2>
+            <h2 id="recommendation-heading" class="recommendation__eyebrow">{ Text::Recommendation.get() }</h2>
             <p class="recommendation__setup" aria-live="polite" aria-atomic="true">
-                <span class="recommendation__team">{ format!("{} {noun}: ", advice.team) }</span>
+                <span class="recommendation__team">{ team }{ ": " }</span>
                 <strong>{ advice.setup.title() }</strong>
             </p>
             <ul class="flags">{ flags }</ul>
             if let Some(split) = advice.time_split {
                 <div class="time-split">
                     <p class="time-split__label">
-                        { format!("{}% technical leadership · {}% people management", split.technical_percent, split.people_percent) }
+                        { Text::TimeSplit.fill(&[("technical", &split.technical_percent.to_string()), ("people", &split.people_percent.to_string())]) }
                     </p>
                     <meter class="time-split__meter" min="0" max="100"
                         value={split.technical_percent.to_string()}
-                        aria-label="Share of the week on technical leadership"></meter>
-                    <p class="time-split__note">{ "Written down weekly, reviewed monthly." }</p>
+                        aria-label={Text::TimeSplitMeter.get()}></meter>
+                    <p class="time-split__note">{ Text::TimeSplitNote.get() }</p>
                 </div>
             }
-            <h3 class="recommendation__subheading">{ "Hands-on coding" }</h3>
+            <h3 class="recommendation__subheading">{ Text::HandsOnCoding.get() }</h3>
             <ul class="recommendation__coding">{ for coding }</ul>
-            <h3 class="recommendation__subheading">{ "Why" }</h3>
+            <h3 class="recommendation__subheading">{ Text::Why.get() }</h3>
             <ol class="recommendation__reasons">{ for reasons }</ol>
-            <h3 class="recommendation__subheading">{ "Two rules never to break" }</h3>
+            <h3 class="recommendation__subheading">{ Text::Rules.get() }</h3>
             <ul class="recommendation__rules">{ for rules }</ul>
         </section>
     }
+}
+
+/// The page author's thresholds beside the sources', so a reader knows they were moved.
+fn author_thresholds(author: &Sizes) -> String {
+    let sources = &CONTENT.team_size;
+    let numbers = [
+        ("hybrid_from", author.hybrid_from),
+        ("hybrid_to", author.split_from - 1),
+        ("split_from", author.split_from),
+        ("sources_hybrid_from", sources.hybrid_from),
+        ("sources_hybrid_to", sources.split_from - 1),
+        ("sources_split_from", sources.split_from),
+    ]
+    .map(|(name, value)| (name, value.to_string()));
+    let values: Vec<(&str, &str)> = numbers
+        .iter()
+        .map(|(name, value)| (*name, value.as_str()))
+        .collect();
+    Text::AuthorThresholds.fill(&values)
 }

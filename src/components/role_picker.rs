@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use crate::core::content::Text;
 use crate::core::state::{Action, RoleSet};
 
 #[derive(Properties, PartialEq)]
@@ -27,7 +28,7 @@ pub fn RolePicker(props: &RolePickerProps) -> Html {
     });
     html! {
         <fieldset class="segmented">
-            <legend class="segmented__legend">{ "Compare" }</legend>
+            <legend class="segmented__legend">{ Text::Compare.get() }</legend>
             { for choices }
         </fieldset>
     }

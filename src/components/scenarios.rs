@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use super::Citation;
-use crate::core::content::CONTENT;
+use crate::core::content::{Text, CONTENT};
 use crate::core::state::RoleSet;
 
 #[derive(Properties, PartialEq)]
@@ -31,7 +31,7 @@ pub fn Scenarios(props: &ScenariosProps) -> Html {
     });
     html! {
         <section class="scenarios" aria-labelledby="scenarios-heading">
-            <h2 id="scenarios-heading">{ "Same situation, different hats" }</h2>
+            <h2 id="scenarios-heading">{ Text::ScenariosHeading.get() }</h2>
             <div class="scenarios__list">{ for scenarios }</div>
         </section>
     }

@@ -2,7 +2,7 @@ use yew::prelude::*;
 
 use super::Citation;
 use crate::core::assessment::{assess, Answers};
-use crate::core::content::CONTENT;
+use crate::core::content::{Text, CONTENT};
 use crate::core::state::Action;
 
 #[derive(Properties, PartialEq)]
@@ -43,7 +43,7 @@ pub fn SelfAssessment(props: &SelfAssessmentProps) -> Html {
 
     let result = match &fit {
         None => html! {
-            <p class="quiz__waiting">{ "Answer any question to see which hat your answers lean to." }</p>
+            <p class="quiz__waiting">{ Text::QuizWaiting.get() }</p>
         },
         Some(fit) => {
             let role = fit.role.role();
@@ -60,14 +60,14 @@ pub fn SelfAssessment(props: &SelfAssessmentProps) -> Html {
             html! {
                 <>
                     <p class="quiz__verdict">
-                        { format!("{} of {} answered: ", fit.answered, CONTENT.questions.len()) }
+                        { Text::QuizAnswered.fill(&[("answered", &fit.answered.to_string()), ("total", &CONTENT.questions.len().to_string())]) }{ " " }
                         <strong>{ role.name }</strong>
                     </p>
                     <p>{ verdict.text }</p>
                     <Citation sources={verdict.sources} />
-                    <h3 class="quiz__subheading">{ "What decided it" }</h3>
+                    <h3 class="quiz__subheading">{ Text::WhatDecided.get() }</h3>
                     <ul class="quiz__deciding">{ for deciding }</ul>
-                    <h3 class="quiz__subheading">{ "The trap to watch" }</h3>
+                    <h3 class="quiz__subheading">{ Text::TrapToWatch.get() }</h3>
                     <p>{ role.trap.text }</p>
                     <Citation sources={role.trap.sources} />
                 </>
@@ -77,11 +77,11 @@ pub fn SelfAssessment(props: &SelfAssessmentProps) -> Html {
 
     html! {
         <section class="quiz" aria-labelledby="quiz-heading">
-            <h2 id="quiz-heading">{ "Which hat fits you?" }</h2>
+            <h2 id="quiz-heading">{ Text::QuizHeading.get() }</h2>
             <div class="quiz__layout">
-                <form class="quiz__questions" aria-label="Self-assessment questions">
+                <form class="quiz__questions" aria-label={Text::QuizQuestions.get()}>
                     { for questions }
-                    <button type="button" class="button" onclick={on_clear}>{ "Start over" }</button>
+                    <button type="button" class="button" onclick={on_clear}>{ Text::StartOver.get() }</button>
                 </form>
                 <div class="quiz__result" aria-live="polite">{ result }</div>
             </div>

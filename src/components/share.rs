@@ -2,6 +2,7 @@ use yew::prelude::*;
 
 use super::CopyButton;
 use crate::browser::{page_url, widget_height};
+use crate::core::content::Text;
 use crate::core::share::{div_snippet, embed_link, iframe_snippet, page_link};
 use crate::core::state::State;
 
@@ -31,27 +32,27 @@ pub fn Share(props: &ShareProps) -> Html {
     }
     let page = (*page).clone();
     let link = page_link(&page, &props.state);
-    let snippet = |id: &'static str, label: &'static str, text: String| {
+    let snippet = |id: &'static str, label: Text, text: String| {
         html! {
             <div class="share__snippet">
-                <label class="share__snippet-label" for={id}>{ label }</label>
+                <label class="share__snippet-label" for={id}>{ label.get() }</label>
                 <textarea id={id} class="share__code" readonly=true rows="4" value={text.clone()} />
-                <CopyButton text={text} label="Copy snippet" what="Snippet" />
+                <CopyButton text={text} label={Text::CopySnippet.get()} what={Text::WhatSnippet} />
             </div>
         }
     };
 
     html! {
-        <section class="share" aria-label="Share">
-            <CopyButton text={link} label="Copy link" what="Link" primary=true />
+        <section class="share" aria-label={Text::Share.get()}>
+            <CopyButton text={link} label={Text::CopyLink.get()} what={Text::WhatLink} primary=true />
             <details class="share__embed" ontoggle={on_toggle}>
-                <summary class="button">{ "Embed" }</summary>
+                <summary class="button">{ Text::Embed.get() }</summary>
                 if let Some(height) = *panel_height {
                     <div class="share__panel">
-                        <p>{ "Paste one of these into a blog post. Both size themselves to their content." }</p>
-                        { snippet("embed-iframe", "iframe and embed.js", iframe_snippet(&page, &props.state, height)) }
-                        { snippet("embed-div", "One line, configured by data attributes", div_snippet(&page, &props.state, height)) }
-                        { snippet("embed-bare", "Bare link, for platforms that only take a URL", embed_link(&page, &props.state)) }
+                        <p>{ Text::EmbedIntro.get() }</p>
+                        { snippet("embed-iframe", Text::SnippetIframe, iframe_snippet(&page, &props.state, height)) }
+                        { snippet("embed-div", Text::SnippetDiv, div_snippet(&page, &props.state, height)) }
+                        { snippet("embed-bare", Text::SnippetBare, embed_link(&page, &props.state)) }
                     </div>
                 }
             </details>

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::core::content::CONTENT;
+use crate::core::content::{Text, CONTENT};
 
 /// The footer listing every article the widget draws on, the target of every citation link.
 #[function_component]
@@ -15,9 +15,9 @@ pub fn Sources() -> Html {
     });
     html! {
         <footer class="sources" aria-labelledby="sources-heading">
-            <h2 id="sources-heading">{ "Sources" }</h2>
+            <h2 id="sources-heading">{ Text::SourcesHeading.get() }</h2>
             <p class="sources__lead">
-                { "Every statement above paraphrases one of these articles and names it. Where they disagree, both positions are shown." }
+                { Text::SourcesLead.get() }
             </p>
             <ol class="sources__list">{ for items }</ol>
         </footer>

@@ -1,7 +1,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::core::content::TeamSize as Sizes;
+use crate::core::content::{TeamSize as Sizes, Text};
 use crate::core::recommend::{zone, zone_ranges, Zone};
 use crate::core::state::Action;
 
@@ -33,35 +33,36 @@ pub fn TeamSize(props: &TeamSizeProps) -> Html {
     let legend = zone_ranges(sizes).map(|(zone, from, to)| {
         let is_current = zone == current;
         let label = match zone {
-            Zone::BelowSources => "no source",
-            Zone::Hybrid => "one hybrid",
-            Zone::Split => "TL + EM",
-            Zone::MultiTeam => "several teams",
+            Zone::BelowSources => Text::ZoneBelowSources,
+            Zone::Hybrid => Text::ZoneHybrid,
+            Zone::Split => Text::ZoneSplit,
+            Zone::MultiTeam => Text::ZoneMultiTeam,
         };
         html! {
             <li class={classes!("zones__item", is_current.then_some("zones__item--current"))}
                 aria-current={is_current.then_some("true")}>
                 <span class="zones__range">{ format!("{from}–{to}") }</span>
-                <span class="zones__label">{ label }</span>
+                <span class="zones__label">{ label.get() }</span>
             </li>
         }
     });
-    let noun = if props.team == 1 {
-        "engineer"
+    let engineers = if props.team == 1 {
+        Text::EngineersOne
     } else {
-        "engineers"
-    };
+        Text::EngineersMany
+    }
+    .fill(&[("n", &props.team.to_string())]);
 
     html! {
         <section class="team-size" aria-labelledby="team-size-heading">
-            <h2 id="team-size-heading">{ "How big is the team?" }</h2>
+            <h2 id="team-size-heading">{ Text::TeamSizeHeading.get() }</h2>
             <div class="team-size__control">
-                <label class="team-size__label" for="team-size">{ "Engineers on the team" }</label>
+                <label class="team-size__label" for="team-size">{ Text::TeamSizeLabel.get() }</label>
                 <output class="team-size__value" for="team-size" aria-hidden="true">{ props.team }</output>
                 <input id="team-size" class="team-size__slider" type="range"
                     min={sizes.min.to_string()} max={sizes.max.to_string()} step="1"
                     value={props.team.to_string()}
-                    aria-valuetext={format!("{} {noun}", props.team)}
+                    aria-valuetext={engineers}
                     list="team-size-ticks"
                     oninput={on_team} />
                 <datalist id="team-size-ticks">
@@ -69,16 +70,16 @@ pub fn TeamSize(props: &TeamSizeProps) -> Html {
                     <option value={sizes.split_from.to_string()}></option>
                     <option value={sizes.multi_team_from.to_string()}></option>
                 </datalist>
-                <ol class="zones" aria-label="What each size range suggests">{ for legend }</ol>
+                <ol class="zones" aria-label={Text::Zones.get()}>{ for legend }</ol>
             </div>
             <div class="team-size__modifiers">
                 <label class="check">
                     <input type="checkbox" checked={props.new_team} onchange={on_new_team} />
-                    { "The team is new" }
+                    { Text::NewTeam.get() }
                 </label>
                 <label class="check">
                     <input type="checkbox" checked={props.lead_has_done_both} onchange={on_both} />
-                    { "The lead has done both jobs before" }
+                    { Text::LeadHasDoneBoth.get() }
                 </label>
             </div>
         </section>

@@ -1,4 +1,5 @@
-//! The widget's content, compiled from `content/two-hats.toml` by the build script.
+//! The widget's content, compiled from `content/two-hats.toml` by the build script, and the
+//! languages it is translated into.
 
 use std::fmt;
 use std::ops::Deref;
@@ -73,11 +74,12 @@ pub enum Level {
 impl Level {
     pub fn label(self) -> &'static str {
         match self {
-            Level::Owns => "Owns",
-            Level::Shares => "Shares",
-            Level::Supports => "Supports",
-            Level::NotTheirs => "Not theirs",
+            Level::Owns => Text::Owns,
+            Level::Shares => Text::Shares,
+            Level::Supports => Text::Supports,
+            Level::NotTheirs => Text::NotTheirs,
         }
+        .get()
     }
 
     pub fn symbol(self) -> &'static str {
@@ -148,6 +150,52 @@ pub struct Content {
     pub questions: &'static [Question],
     /// The self-assessment's verdict for each role, in column order.
     pub assessment: [Cited; 3],
+    pub language: Language,
+    /// The interface's own words, indexed by `Text`.
+    pub ui: &'static [&'static str],
+}
+
+/// The language content is written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Language {
+    /// As HTML's `lang` attribute takes it: "en", "de".
+    pub code: &'static str,
+    /// In the language itself: "English", "Deutsch".
+    pub name: &'static str,
+}
+
+impl Text {
+    /// The text in the language in force.
+    pub fn get(self) -> &'static str {
+        CONTENT.ui[self as usize]
+    }
+
+    /// The text with each `{name}` placeholder replaced by its value.
+    pub fn fill(self, values: &[(&str, &str)]) -> String {
+        fill(self.get(), values)
+    }
+}
+
+/// Replaces each `{name}` in `template` by its value; unknown names are left as written.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open..];
+        let close = after
+            .find('}')
+            .map(|close| close + 1)
+            .unwrap_or(after.len());
+        let name = after[..close].trim_start_matches('{').trim_end_matches('}');
+        match values.iter().find(|(key, _)| *key == name) {
+            Some((_, value)) => out.push_str(value),
+            None => out.push_str(&after[..close]),
+        }
+        rest = &after[close..];
+    }
+    out.push_str(rest);
+    out
 }
 
 impl Content {

@@ -6,8 +6,9 @@
 //! `'static` on purpose: the built-in content is `'static` too, and the page loads at most one.
 
 use super::content::{
-    AnswerOption, Cited, CodingRange, Content, Fact, Group, GroupId, LadderSide, Level, Question,
-    Responsibility, Role, Scenario, Source, SourceId, TeamSize, MAX_QUESTIONS,
+    AnswerOption, Cited, CodingRange, Content, Fact, Group, GroupId, LadderSide, Language, Level,
+    Question, Responsibility, Role, Scenario, Source, SourceId, TeamSize, MAX_QUESTIONS,
+    TEXT_COUNT,
 };
 
 pub fn decode(bytes: &[u8]) -> Option<Content> {
@@ -26,6 +27,7 @@ fn references_hold(content: &Content) -> bool {
     };
     let cited = |cited: &Cited| sources_exist(cited.sources);
     content.reasons.len() == super::content::CONTENT.reasons.len()
+        && content.ui.len() == TEXT_COUNT
         && content.rules.len() >= 2
         && !content.groups.is_empty()
         && content.questions.len() <= MAX_QUESTIONS
@@ -96,6 +98,11 @@ impl Reader<'_> {
             })
         })?;
         let assessment = [self.cited()?, self.cited()?, self.cited()?];
+        let language = Language {
+            code: self.text()?,
+            name: self.text()?,
+        };
+        let ui = self.list(Reader::text)?;
         Some(Content {
             sources,
             roles,
@@ -108,6 +115,8 @@ impl Reader<'_> {
             reasons,
             questions,
             assessment,
+            language,
+            ui,
         })
     }
 
@@ -253,7 +262,7 @@ mod tests {
                 content.reasons,
                 content.questions,
                 content.assessment,
-            )
+            ) + &format!("{:?}{:?}", content.language, content.ui)
         };
         assert_eq!(debug(&decoded), debug(&CONTENT));
     }
@@ -270,6 +279,27 @@ mod tests {
             let at = at % bytes.len();
             bytes[at] = value;
             let _ = decode(&bytes);
+        }
+    }
+
+    #[test]
+    fn each_translation_decodes_to_the_same_facts_in_its_own_words() {
+        use crate::core::content::{Text, LANGUAGES, TRANSLATIONS};
+        assert_eq!(TRANSLATIONS.len() + 1, LANGUAGES.len());
+        for ((code, pack), language) in TRANSLATIONS.iter().zip(&LANGUAGES[1..]) {
+            let translated = decode(pack).unwrap_or_else(|| panic!("{code} decodes"));
+            assert_eq!(translated.language, *language);
+            assert_eq!(translated.ui.len(), CONTENT.ui.len());
+            assert_ne!(translated.ui[Text::Question as usize], Text::Question.get());
+            let levels = |content: &Content| -> Vec<_> {
+                content
+                    .responsibilities
+                    .iter()
+                    .map(|row| (row.id, row.levels))
+                    .collect()
+            };
+            assert_eq!(levels(&translated), levels(&CONTENT));
+            assert_eq!(translated.team_size, CONTENT.team_size);
         }
     }
 

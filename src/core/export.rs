@@ -1,6 +1,6 @@
 //! The matrix as the reader sees it, for their own documents: Markdown and CSV.
 
-use super::content::{Cited, RowId, CONTENT};
+use super::content::{Cited, RowId, Text, CONTENT};
 use super::state::State;
 
 fn source_titles(cited: &Cited) -> Vec<&'static str> {
@@ -10,11 +10,11 @@ fn source_titles(cited: &Cited) -> Vec<&'static str> {
 /// A Markdown table of the visible rows for the compared roles, then the sources it cites.
 pub fn markdown(state: &State) -> String {
     let roles: Vec<_> = state.roles.iter().collect();
-    let mut out = String::from("| Duty |");
+    let mut out = format!("| {} |", Text::Duty.get());
     for role in &roles {
         out.push_str(&format!(" {} |", role.role().short));
     }
-    out.push_str(" Sources |\n|---|");
+    out.push_str(&format!(" {} |\n|---|", Text::SourcesHeading.get()));
     out.push_str(&"---|".repeat(roles.len()));
     out.push_str("---|\n");
     let rows: Vec<RowId> = state.visible_rows().collect();
@@ -33,7 +33,7 @@ pub fn markdown(state: &State) -> String {
             .collect();
         out.push_str(&format!(" {} |\n", numbers.join(" ")));
     }
-    out.push_str("\nSources:\n");
+    out.push_str(&format!("\n{}\n", Text::SourceMany.get()));
     for (index, source) in CONTENT.sources.iter().enumerate() {
         out.push_str(&format!(
             "{}. \"{}\" ({})\n",
@@ -42,16 +42,16 @@ pub fn markdown(state: &State) -> String {
             source.detail
         ));
     }
-    out.push_str("\nFrom Two Hats.\n");
+    out.push_str(&format!("\n{}\n", Text::ExportedFrom.get()));
     out
 }
 
 /// One line per visible row: group, duty, each compared role's level, the sources' titles.
 pub fn csv(state: &State) -> String {
     let roles: Vec<_> = state.roles.iter().collect();
-    let mut header = vec!["Group".to_owned(), "Duty".to_owned()];
+    let mut header = vec![Text::Group.get().to_owned(), Text::Duty.get().to_owned()];
     header.extend(roles.iter().map(|role| role.role().name.to_owned()));
-    header.push("Sources".to_owned());
+    header.push(Text::SourcesHeading.get().to_owned());
     let mut lines = vec![csv_line(&header)];
     for id in state.visible_rows() {
         let row = id.row();

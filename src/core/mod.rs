@@ -12,6 +12,7 @@ pub mod assessment;
 pub mod content;
 pub mod content_binary;
 pub mod export;
+pub mod language;
 pub mod recommend;
 pub mod share;
 pub mod state;

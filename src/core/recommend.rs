@@ -3,7 +3,7 @@
 //! The thresholds come from the content file; the rules are here. The rules stay inside what
 //! the sources say and mark the sizes they do not cover instead of inventing a source.
 
-use super::content::{Reason, RoleKey, TeamSize};
+use super::content::{Reason, RoleKey, TeamSize, Text};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Inputs {
@@ -26,10 +26,11 @@ pub enum Setup {
 impl Setup {
     pub fn title(self) -> &'static str {
         match self {
-            Setup::Hybrid => "One hybrid Tech Lead Manager",
-            Setup::Split => "Split: a Tech Lead and an Engineering Manager",
-            Setup::MultiTeam => "Several teams: a TL each, one EM across them",
+            Setup::Hybrid => Text::SetupHybrid,
+            Setup::Split => Text::SetupSplit,
+            Setup::MultiTeam => Text::SetupMultiTeam,
         }
+        .get()
     }
 
     /// The roles this setup staffs, which the matrix emphasises.

@@ -1,5 +1,7 @@
 //! What the Share controls hand out: a link to the current state and the two embed snippets.
 
+use super::content::Text;
+use super::language::LanguageId;
 use super::state::State;
 use super::url;
 
@@ -21,6 +23,15 @@ pub fn page_link(page_url: &str, state: &State) -> String {
     format!("{}?{}", folder_of(page_url), url::print(&page))
 }
 
+/// This page in `language`, with the state on screen: what the language menu links to.
+pub fn language_link(state: &State, language: LanguageId) -> String {
+    let page = State {
+        language: Some(language),
+        ..*state
+    };
+    format!("?{}", url::print(&page))
+}
+
 /// The compact embed-mode page for `state`: what a platform that only takes a link frames.
 pub fn embed_link(page_url: &str, state: &State) -> String {
     let embedded = State {
@@ -34,9 +45,10 @@ pub fn embed_link(page_url: &str, state: &State) -> String {
 /// at `height`, the widget's height as the author sees it, so the host page barely moves.
 pub fn iframe_snippet(page_url: &str, state: &State, height: u32) -> String {
     format!(
-        "<iframe data-twohats src=\"{}\" title=\"{TITLE}\" loading=\"lazy\" \
+        "<iframe data-twohats src=\"{}\" title=\"{}\" loading=\"lazy\" \
          width=\"100%\" height=\"{height}\" frameborder=\"0\"></iframe>\n{}",
         embed_link(page_url, state).replace('&', "&amp;"),
+        Text::FrameTitle.get().replace('"', "&quot;"),
         script_tag(folder_of(page_url)),
     )
 }
@@ -51,16 +63,19 @@ pub fn div_snippet(page_url: &str, state: &State, height: u32) -> String {
     let attributes: String = url::params(&page)
         .into_iter()
         .map(|(key, value)| format!(" data-{key}=\"{value}\""))
-        .chain([format!(" data-height=\"{height}\"")])
+        .chain([
+            format!(
+                " data-title=\"{}\"",
+                Text::FrameTitle.get().replace('"', "&quot;")
+            ),
+            format!(" data-height=\"{height}\""),
+        ])
         .collect();
     format!(
         "<div data-twohats{attributes}></div>\n{}",
         script_tag(folder_of(page_url))
     )
 }
-
-/// The accessible name of every embedded frame.
-pub const TITLE: &str = "Two Hats: Tech Lead vs Engineering Manager, interactive";
 
 fn script_tag(folder: &str) -> String {
     format!("<script src=\"{folder}embed.js\" async></script>")
@@ -107,6 +122,18 @@ mod tests {
     }
 
     #[test]
+    fn the_language_link_keeps_the_state_and_names_the_language() {
+        let german = LanguageId::from_code("de").expect("German is shipped");
+        assert_eq!(
+            language_link(&seven_tl_em(), german),
+            "?team=7&roles=tl,em&lang=de"
+        );
+        let state = url::parse(&language_link(&seven_tl_em(), german));
+        assert_eq!(state.language, Some(german));
+        assert_eq!(state.team, 7);
+    }
+
+    #[test]
     fn the_embed_link_opens_embed_mode() {
         assert_eq!(
             embed_link(PAGE, &seven_tl_em()),
@@ -122,7 +149,7 @@ mod tests {
             "src=\"https://example.org/widgets/two-hats/?team=7&amp;roles=tl,em&amp;embed=1\""
         ));
         assert!(snippet.contains("loading=\"lazy\""));
-        assert!(snippet.contains(&format!("title=\"{TITLE}\"")));
+        assert!(snippet.contains(&format!("title=\"{}\"", Text::FrameTitle.get())));
         assert!(snippet.ends_with(
             "<script src=\"https://example.org/widgets/two-hats/embed.js\" async></script>"
         ));
@@ -132,7 +159,7 @@ mod tests {
     fn the_div_snippet_carries_the_state_as_data_attributes() {
         let snippet = div_snippet(PAGE, &seven_tl_em(), 8400);
         assert!(snippet.starts_with(
-            "<div data-twohats data-team=\"7\" data-roles=\"tl,em\" data-height=\"8400\"></div>\n"
+            "<div data-twohats data-team=\"7\" data-roles=\"tl,em\" data-title=\"Two Hats: Tech Lead vs Engineering Manager, interactive\" data-height=\"8400\"></div>\n"
         ));
         assert!(!snippet.contains("data-embed"));
     }

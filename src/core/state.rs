@@ -1,7 +1,8 @@
 //! The single state of the widget and the one reducer that changes it.
 
 use super::assessment::Answers;
-use super::content::{GroupId, RoleKey, RowId, TeamSize, CONTENT, MAX_QUESTIONS};
+use super::content::{GroupId, RoleKey, RowId, TeamSize, Text, CONTENT, MAX_QUESTIONS};
+use super::language::LanguageId;
 use super::recommend::{recommend, Inputs, Recommendation};
 
 /// Which roles the matrix and comparison show: always two or three of them.
@@ -45,7 +46,7 @@ impl RoleSet {
     /// "TL & EM", or "All three".
     pub fn label(self) -> String {
         if self == RoleSet::ALL {
-            return "All three".to_owned();
+            return Text::AllThree.get().to_owned();
         }
         let shorts: Vec<&str> = self.iter().map(|role| role.role().short).collect();
         shorts.join(" & ")
@@ -97,6 +98,8 @@ pub struct State {
     pub author_split_at: Option<u8>,
     /// The self-assessment's answers.
     pub answers: Answers,
+    /// The language the address asks for; without one, the browser's languages decide.
+    pub language: Option<LanguageId>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -133,6 +136,7 @@ impl Default for State {
             author_hybrid_from: None,
             author_split_at: None,
             answers: [None; MAX_QUESTIONS],
+            language: None,
         }
     }
 }

@@ -7,6 +7,7 @@ use std::borrow::Cow;
 
 use super::assessment::Answers;
 use super::content::{RoleKey, CONTENT, MAX_QUESTIONS};
+use super::language::LanguageId;
 use super::state::{RoleSet, State, Theme};
 
 /// Reads a query string, with or without its leading `?`.
@@ -50,6 +51,7 @@ pub fn parse(query: &str) -> State {
         author_hybrid_from: value("hybrid_from").and_then(parse_team),
         author_split_at: value("split_at").and_then(parse_team),
         answers: value("quiz").map_or([None; MAX_QUESTIONS], parse_answers),
+        language: value("lang").and_then(LanguageId::from_code),
     }
 }
 
@@ -110,6 +112,9 @@ pub fn params(state: &State) -> Vec<(&'static str, String)> {
     }
     if state.theme != Theme::Auto {
         params.push(("theme", state.theme.slug().to_owned()));
+    }
+    if let Some(language) = state.language {
+        params.push(("lang", language.language().code.to_owned()));
     }
     if state.answers.iter().any(Option::is_some) {
         params.push(("quiz", print_answers(&state.answers)));
@@ -431,6 +436,7 @@ mod tests {
             any::<[u8; MAX_QUESTIONS]>(),
             proptest::option::of(1u8..=50),
             proptest::option::of(1u8..=50),
+            proptest::option::of(0..crate::core::content::LANGUAGES.len() as u8),
         )
             .prop_map(
                 move |(
@@ -443,6 +449,7 @@ mod tests {
                     picks,
                     hybrid_from,
                     split_at,
+                    language,
                 )| {
                     State {
                         team,
@@ -466,6 +473,7 @@ mod tests {
                             let pick = picks[question] % (options + 1);
                             (pick < options).then_some(pick)
                         }),
+                        language: language.map(LanguageId),
                     }
                 },
             )

@@ -78,8 +78,8 @@ export function launch() {
  * Opens `url` in a new page and records what a reader should never see: console errors or
  * warnings, uncaught exceptions, failed responses and requests to any other origin.
  */
-export async function open(browser, url, { width = 1280, height = 900, colorScheme = 'light', javaScriptEnabled = true, waitFor = 'table.matrix', origins = [] } = {}) {
-  const page = await browser.newPage({ viewport: { width, height }, colorScheme, javaScriptEnabled });
+export async function open(browser, url, { width = 1280, height = 900, colorScheme = 'light', javaScriptEnabled = true, waitFor = 'table.matrix', origins = [], locale = 'en-US' } = {}) {
+  const page = await browser.newPage({ viewport: { width, height }, colorScheme, javaScriptEnabled, locale });
   const problems = watch(page, [new URL(url).origin, ...origins]);
   await page.goto(url);
   if (waitFor) await page.waitForSelector(waitFor);
