@@ -88,7 +88,7 @@ describe('keyboard only', () => {
     const widget = await page.locator('#two-hats').evaluate((root) => root.getBoundingClientRect().height);
     await page.locator('summary', { hasText: 'Embed' }).press('Enter');
     const div = await page.getByLabel('One line, configured by data attributes').inputValue();
-    assert.match(div, /^<div data-twohats data-team="7" data-roles="tl,em" data-height="(\d+)00"><\/div>\n/);
+    assert.match(div, /^<div data-twohats data-team="7" data-roles="tl,em" data-title="Two Hats: Tech Lead vs Engineering Manager, interactive" data-height="(\d+)00"><\/div>\n/);
     assert.ok(div.endsWith(`<script src="${shared.server.url}embed.js" async></script>`));
     const startsAt = Number(div.match(/data-height="(\d+)"/)[1]);
     assert.ok(startsAt >= widget && startsAt < widget + 100, `starts at the widget's height: ${startsAt} for ${widget}`);

@@ -71,7 +71,7 @@ describe('take it with you', () => {
   it('prints the recommendation and every row, without the controls', async () => {
     const { page } = await open(shared.browser, shared.server.url);
     await page.emulateMedia({ media: 'print' });
-    for (const hidden of ['.share', '.team-size', '.responsibilities__controls', '.matrix-export', '.quiz']) {
+    for (const hidden of ['.share', '.languages', '.team-size', '.responsibilities__controls', '.matrix-export', '.quiz']) {
       assert.equal(await page.locator(hidden).first().isVisible(), false, `${hidden} is not printed`);
     }
     assert.ok(await page.locator('.recommendation').isVisible());
