@@ -238,7 +238,7 @@ for (const [name, run] of Object.entries(lighthouse)) {
 
 const fileSizes = [];
 const distFiles = (await readdir(distDir, { recursive: true, withFileTypes: true }))
-  .filter((entry) => entry.isFile())
+  .filter((entry) => entry.isFile() && !/\.(gz|br)$/.test(entry.name))
   .map((entry) => join(entry.parentPath ?? entry.path, entry.name).slice(distDir.length + 1))
   .sort();
 for (const name of distFiles) {

@@ -17,7 +17,8 @@ pub fn run(root: &Path) -> Result {
 
 /// Builds the release into dist/, then renders the default page into its index.html so it
 /// paints before the wasm arrives (the wasm hydrates it), then adds the content parser module
-/// that a page loads only when it names its own content file.
+/// that a page loads only when it names its own content file, then writes a `.gz` and a `.br`
+/// copy beside each asset for hosts that serve precompressed files.
 pub fn build_release(root: &Path) -> Result {
     process::run(process::trunk(root)?.args(["build", "--release", "--offline=true"]))?;
     process::run(
@@ -34,7 +35,12 @@ pub fn build_release(root: &Path) -> Result {
             ])
             .arg(root.join("dist/index.html")),
     )?;
-    build_content_parser(root)
+    build_content_parser(root)?;
+    process::run(
+        Command::new("node")
+            .current_dir(root)
+            .args(["xtask/precompress.mjs", "dist"]),
+    )
 }
 
 fn build_content_parser(root: &Path) -> Result {
@@ -70,21 +76,31 @@ struct FileSize {
     name: String,
     raw: u64,
     gzip: u64,
+    /// The precompressed `.br` copy beside the file, if one was worth writing.
+    brotli: u64,
 }
 
 fn print_size_table(dist: &Path) -> Result {
     let mut sizes = Vec::new();
     for path in files_under(dist)? {
+        if is_precompressed_copy(&path) {
+            continue;
+        }
+        let raw = fs::metadata(&path)?.len();
+        let mut brotli_copy = path.clone().into_os_string();
+        brotli_copy.push(".br");
         sizes.push(FileSize {
             name: path.strip_prefix(dist)?.display().to_string(),
-            raw: fs::metadata(&path)?.len(),
+            raw,
             gzip: gzip_size(&path)?,
+            brotli: fs::metadata(brotli_copy).map_or(raw, |copy| copy.len()),
         });
     }
     let total = FileSize {
         name: "total".into(),
         raw: sizes.iter().map(|size| size.raw).sum(),
         gzip: sizes.iter().map(|size| size.gzip).sum(),
+        brotli: sizes.iter().map(|size| size.brotli).sum(),
     };
     let name_width = sizes
         .iter()
@@ -93,15 +109,29 @@ fn print_size_table(dist: &Path) -> Result {
         .max()
         .unwrap_or(0);
     println!();
-    print_row("dist/", "bytes", "gzip -9", name_width);
+    print_row([&"dist/", &"bytes", &"gzip -9", &".br copy"], name_width);
     for size in sizes.iter().chain([&total]) {
-        print_row(&size.name, size.raw, size.gzip, name_width);
+        print_row(
+            [
+                &size.name as &dyn Display,
+                &size.raw,
+                &size.gzip,
+                &size.brotli,
+            ],
+            name_width,
+        );
     }
     Ok(())
 }
 
-fn print_row(name: &str, raw: impl Display, gzip: impl Display, name_width: usize) {
-    println!("{name:<name_width$}  {raw:>10}  {gzip:>10}");
+fn print_row([name, raw, gzip, brotli]: [&dyn Display; 4], name_width: usize) {
+    let name = name.to_string();
+    println!("{name:<name_width$}  {raw:>10}  {gzip:>10}  {brotli:>10}");
+}
+
+fn is_precompressed_copy(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|extension| extension == "gz" || extension == "br")
 }
 
 /// Every file below `dir`, recursively, in a stable order.
