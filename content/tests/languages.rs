@@ -1,27 +1,13 @@
 //! Every language provides every interface text with its placeholders, and a translation may
 //! change words only: each mistake is reported at its field.
 
+mod common;
+
+use common::{assert_reported, replaced};
 use two_hats_content::{compile, compile_translation, ContentError, UI_KEYS};
 
 const ENGLISH: &str = include_str!("../two-hats.toml");
 const GERMAN: &str = include_str!("../two-hats.de.toml");
-
-fn assert_reported(errors: &[ContentError], at: &str, message_part: &str) {
-    assert!(
-        errors
-            .iter()
-            .any(|e| e.at == at && e.message.contains(message_part)),
-        "expected an error at {at} mentioning {message_part:?}, got {errors:#?}"
-    );
-}
-
-fn replaced(text: &str, find: &str, replace: &str) -> String {
-    assert!(
-        text.contains(find),
-        "fixture text {find:?} is not in the file"
-    );
-    text.replacen(find, replace, 1)
-}
 
 fn translation_errors(find: &str, replace: &str) -> Vec<ContentError> {
     let broken = replaced(GERMAN, find, replace);

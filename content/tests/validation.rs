@@ -1,25 +1,14 @@
 //! The shipped content file compiles, and each kind of mistake is reported at its entry and field.
 
+mod common;
+
+use common::{assert_reported, replaced};
 use two_hats_content::{compile, ContentError};
 
 const SHIPPED: &str = include_str!("../two-hats.toml");
 
 fn errors_after(find: &str, replace: &str) -> Vec<ContentError> {
-    assert!(
-        SHIPPED.contains(find),
-        "fixture text {find:?} is not in the content file"
-    );
-    let broken = SHIPPED.replacen(find, replace, 1);
-    compile(&broken).expect_err("the broken file should not compile")
-}
-
-fn assert_reported(errors: &[ContentError], at: &str, message_part: &str) {
-    assert!(
-        errors
-            .iter()
-            .any(|e| e.at == at && e.message.contains(message_part)),
-        "expected an error at {at} mentioning {message_part:?}, got {errors:#?}"
-    );
+    compile(&replaced(SHIPPED, find, replace)).expect_err("the broken file should not compile")
 }
 
 #[test]
