@@ -3,15 +3,15 @@
 use std::fmt::Write;
 
 use crate::raw::{Cited, File, Role};
-use crate::{REASON_KEYS, UI_KEYS};
+use crate::{Interface, REASON_KEYS, UI_KEYS};
 
-pub fn rust_source(file: &File) -> String {
-    let emitter = Emitter { file };
+pub fn rust_source(file: &File, interface: Interface) -> String {
+    let emitter = Emitter { file, interface };
     let mut out =
         String::from("// @generated from the content file by two-hats-content. Do not edit.\n\n");
     emitter.reason_enum(&mut out);
     text_enum(&mut out);
-    let language = &file.language;
+    let language = interface.language;
     let _ = writeln!(
         out,
         "/// The language the content file is written in.\npub const BUILT_IN_LANGUAGE: Language = Language {{ code: {:?}, name: {:?} }};\n",
@@ -40,6 +40,7 @@ pub fn rust_source(file: &File) -> String {
 
 struct Emitter<'a> {
     file: &'a File,
+    interface: Interface<'a>,
 }
 
 impl Emitter<'_> {
@@ -246,7 +247,7 @@ impl Emitter<'_> {
         out.push_str("    language: BUILT_IN_LANGUAGE,\n");
         out.push_str("    ui: &[\n");
         for (key, _) in UI_KEYS {
-            let _ = writeln!(out, "        {:?},", self.file.ui[*key]);
+            let _ = writeln!(out, "        {:?},", self.interface.ui[*key]);
         }
         out.push_str("    ],\n");
     }

@@ -11,8 +11,9 @@
 //!   cited, disagreement as a list of cited); facts (id, title, cited); scenarios (id, title,
 //!   three cited); rules (list of cited); team size (nine u8); reasons (list of cited, in
 //!   `REASON_KEYS` order); questions (id, prompt, source list, options as text and i8 lean);
-//!   the assessment (three cited); the language (code, name); the interface texts (list of
-//!   text, in `UI_KEYS` order).
+//!   the assessment (three cited); the language (code, name; both empty when the file names
+//!   none); the interface texts (list of text, in `UI_KEYS` order; empty when the file has
+//!   none, so the widget keeps its built-in words).
 
 use crate::raw::{Cited, File, Role};
 use crate::validate::LEVELS;
@@ -124,11 +125,17 @@ impl Writer<'_> {
         for result in [&results.tl, &results.em, &results.tlm] {
             self.cited(result);
         }
-        self.text(&file.language.code);
-        self.text(&file.language.name);
-        self.count(UI_KEYS.len());
-        for (key, _) in UI_KEYS {
-            self.text(file.ui.get(*key).map_or("", String::as_str));
+        let language = file.language.as_ref();
+        self.text(language.map_or("", |language| &language.code));
+        self.text(language.map_or("", |language| &language.name));
+        match &file.ui {
+            Some(ui) => {
+                self.count(UI_KEYS.len());
+                for (key, _) in UI_KEYS {
+                    self.text(ui.get(*key).map_or("", String::as_str));
+                }
+            }
+            None => self.count(0),
         }
     }
 

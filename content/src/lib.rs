@@ -166,18 +166,42 @@ impl fmt::Display for ContentError {
 
 /// Checks raw file bytes (size, encoding, nesting), then compiles them like [`compile`].
 pub fn compile_bytes(bytes: &[u8]) -> Result<String, Vec<ContentError>> {
-    Ok(emit::rust_source(&checked_file(
-        std::str::from_utf8(bytes).map_err(|_| utf8_error(bytes))?,
-        bytes.len(),
-    )?))
+    compile(std::str::from_utf8(bytes).map_err(|_| utf8_error(bytes))?)
 }
 
 /// Parses and validates `toml_text`, returning Rust source that defines the built-in content.
 pub fn compile(toml_text: &str) -> Result<String, Vec<ContentError>> {
-    Ok(emit::rust_source(&checked_file(
-        toml_text,
-        toml_text.len(),
-    )?))
+    let file = checked_file(toml_text, toml_text.len())?;
+    let interface = interface(&file, toml_text)?;
+    Ok(emit::rust_source(&file, interface))
+}
+
+/// The language and the interface's words, which the built-in file and each translation must
+/// have: the widget has no other words to fall back on there.
+#[derive(Clone, Copy)]
+pub(crate) struct Interface<'a> {
+    pub language: &'a raw::Language,
+    pub ui: &'a std::collections::BTreeMap<String, String>,
+}
+
+fn interface<'a>(file: &'a raw::File, toml_text: &str) -> Result<Interface<'a>, Vec<ContentError>> {
+    const WHY: &str = "is missing; the built-in content file and its translations name their language and give every interface text";
+    match (&file.language, &file.ui) {
+        (Some(language), Some(ui)) => Ok(Interface { language, ui }),
+        (language, ui) => {
+            let missing = [("language", language.is_none()), ("ui", ui.is_none())];
+            let errors = missing
+                .into_iter()
+                .filter(|(_, is_missing)| *is_missing)
+                .map(|(table, _)| ContentError {
+                    line: None,
+                    at: table.to_owned(),
+                    message: WHY.to_owned(),
+                })
+                .collect();
+            Err(locate(errors, toml_text))
+        }
+    }
 }
 
 /// A checked translation, compiled to the binary form the widget fetches when a reader
@@ -201,12 +225,17 @@ pub fn compile_translation(
     let (original_text, translated_text) = (text(original)?, text(translation)?);
     let original = checked_file(original_text, original.len())?;
     let translated = checked_file(translated_text, translation.len())?;
-    translation::compare(&original, &translated)
-        .map_err(|errors| locate(errors, translated_text))?;
-    let code_and_name = |file: &raw::File| (file.language.code.clone(), file.language.name.clone());
+    let original_language = interface(&original, original_text)?.language;
+    let translated_language = interface(&translated, translated_text)?.language;
+    translation::compare(
+        (&original, original_language),
+        (&translated, translated_language),
+    )
+    .map_err(|errors| locate(errors, translated_text))?;
+    let code_and_name = |language: &raw::Language| (language.code.clone(), language.name.clone());
     Ok(Translation {
-        original: code_and_name(&original),
-        language: code_and_name(&translated),
+        original: code_and_name(original_language),
+        language: code_and_name(translated_language),
         binary: encode::binary(&translated),
     })
 }

@@ -18,8 +18,12 @@ pub struct File {
     pub reasons: BTreeMap<String, Cited>,
     pub questions: Vec<Question>,
     pub assessment: PerRole<Cited>,
-    pub language: Language,
-    pub ui: BTreeMap<String, String>,
+    /// Required of the built-in file and its translations; an author's own file may leave
+    /// both out and keep the built-in interface words (see `crate::interface`).
+    #[serde(default)]
+    pub language: Option<Language>,
+    #[serde(default)]
+    pub ui: Option<BTreeMap<String, String>>,
 }
 
 #[derive(Debug, Deserialize)]

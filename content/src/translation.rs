@@ -2,17 +2,20 @@
 //! owned by the same roles, citing the same sources, with the same numbers. Only texts (and
 //! the language itself) may differ, so no fact changes on its way into another language.
 
-use crate::raw::{Cited, File, PerRole, Role};
+use crate::raw::{Cited, File, Language, PerRole, Role};
 use crate::ContentError;
 
-pub fn compare(original: &File, translated: &File) -> Result<(), Vec<ContentError>> {
+pub fn compare(
+    (original, original_language): (&File, &Language),
+    (translated, translated_language): (&File, &Language),
+) -> Result<(), Vec<ContentError>> {
     let mut same = Same::default();
-    if original.language.code == translated.language.code {
+    if original_language.code == translated_language.code {
         same.errors.push(error(
             "language.code",
             format!(
                 "is {:?}, the language of the file it translates",
-                translated.language.code
+                translated_language.code
             ),
         ));
     }

@@ -80,8 +80,12 @@ pub fn check(file: &File) -> Result<(), Vec<ContentError>> {
         refs.cited(&format!("assessment.{key}"), result);
     }
     check_team_size(refs.errors, &file.team_size);
-    check_language(refs.errors, &file.language);
-    check_ui(refs.errors, &file.ui);
+    if let Some(language) = &file.language {
+        check_language(refs.errors, language);
+    }
+    if let Some(ui) = &file.ui {
+        check_ui(refs.errors, ui);
+    }
     for (what, count) in [
         ("sources", file.sources.len()),
         ("groups", file.groups.len()),

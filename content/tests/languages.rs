@@ -59,6 +59,17 @@ fn placeholders_must_be_kept_and_known() {
 }
 
 #[test]
+fn the_built_in_file_must_name_its_language_and_words_but_an_authors_file_may_not() {
+    let without = &ENGLISH[..ENGLISH
+        .find("\n[language]")
+        .expect("[language] is in the file")];
+    let errors = compile(without).expect_err("the built-in file needs its interface");
+    assert_reported(&errors, "language", "is missing");
+    assert_reported(&errors, "ui", "is missing");
+    assert!(two_hats_content::compile_to_binary(without.as_bytes()).is_ok());
+}
+
+#[test]
 fn a_language_code_must_look_like_one() {
     let broken = replaced(ENGLISH, "code = \"en\"", "code = \"English\"");
     let errors = compile(&broken).expect_err("a bad code should be refused");

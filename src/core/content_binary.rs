@@ -103,6 +103,15 @@ impl Reader<'_> {
             name: self.text()?,
         };
         let ui = self.list(Reader::text)?;
+        // A file that names no language and gives no interface texts keeps the built-in
+        // ones: nothing is installed yet while a file is decoded, so CONTENT is the built-in.
+        let built_in = &super::content::CONTENT;
+        let language = if language.code.is_empty() {
+            built_in.language
+        } else {
+            language
+        };
+        let ui = if ui.is_empty() { built_in.ui } else { ui };
         Some(Content {
             sources,
             roles,
@@ -280,6 +289,22 @@ mod tests {
             bytes[at] = value;
             let _ = decode(&bytes);
         }
+    }
+
+    #[test]
+    fn a_file_without_language_or_interface_texts_keeps_the_built_in_words() {
+        let shipped = std::str::from_utf8(SHIPPED).unwrap();
+        let without = &shipped[..shipped
+            .find("\n[language]")
+            .expect("the shipped file has [language]")];
+        let bytes = two_hats_content::compile_to_binary(without.as_bytes()).unwrap();
+        let decoded = decode(&bytes).expect("decodes");
+        assert_eq!(decoded.language, CONTENT.language);
+        assert_eq!(decoded.ui, CONTENT.ui);
+        assert_eq!(
+            decoded.responsibilities.len(),
+            CONTENT.responsibilities.len()
+        );
     }
 
     #[test]

@@ -14,6 +14,8 @@ const shipped = await readFile(join(repoRoot, 'content/two-hats.toml'), 'utf8');
 await copyFile(join(repoRoot, 'examples/acme-content.toml'), join(files, 'acme.toml'));
 await writeFile(join(files, 'hostile.toml'), shipped.replace('name = "One-on-ones"', 'name = "<em>Pager</em> duty <script>window.pwned = 1</script>"'));
 await writeFile(join(files, 'broken.toml'), shipped.replace('id = "spikes"', 'id = "code-reviews"').replaceAll('tl = "shares"', 'tl = "sharez"'));
+// A file written before the interface's words moved into content files: no [language], no [ui].
+await writeFile(join(files, 'wordless.toml'), shipped.slice(0, shipped.indexOf('\n[language]')).replace('name = "One-on-ones"', 'name = "Weekly one-to-ones"'));
 await writeFile(join(files, 'huge.toml'), `# ${'x'.repeat(300 * 1024)}\n`);
 await writeFile(join(files, 'binary.toml'), Buffer.from([0x23, 0x20, 0xff, 0xfe, 0x0a]));
 
@@ -38,6 +40,17 @@ describe('an author\'s own content file', () => {
     assert.match(await page.locator('.recommendation__setup').innerText(), /^12 engineers/);
     await page.getByLabel('TL & EM').check();
     assert.equal(new URL(page.url()).search, '?team=12&roles=tl,em&content=custom/acme.toml');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('keeps the built-in interface words for a file that gives none', async () => {
+    const { page, problems } = await openWith('content=custom/wordless.toml&team=12');
+    assert.equal(await panel(page).count(), 0);
+    assert.ok(await page.locator('.duty__toggle', { hasText: 'Weekly one-to-ones' }).isVisible());
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.equal(await page.locator('#team-size-heading').innerText(), 'How big is the team?');
+    assert.match(await page.locator('.recommendation__setup').innerText(), /^12 engineers/);
     assert.deepEqual(problems, []);
     await page.close();
   });
