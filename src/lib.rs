@@ -34,6 +34,10 @@ pub struct AppProps {
     /// used, if it could not: a heading that says which, and the details.
     #[prop_or_default]
     pub content_problem: Option<(Text, AttrValue)>,
+    /// The page names its own content file, which speaks its own language: the translations
+    /// of the built-in content do not apply, so there is no language menu.
+    #[prop_or_default]
+    pub own_content: bool,
 }
 
 #[function_component]
@@ -63,7 +67,9 @@ pub fn App(props: &AppProps) -> Html {
             <header class="masthead">
                 <p class="masthead__name">{ "Two Hats" }</p>
                 <h1 class="masthead__question">{ Text::Question.get() }</h1>
-                <LanguagePicker state={*state} />
+                if !props.own_content {
+                    <LanguagePicker state={*state} />
+                }
                 <Share state={*state} />
             </header>
         }

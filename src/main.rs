@@ -13,7 +13,13 @@ fn main() {
         // reason not.
         wasm_bindgen_futures::spawn_local(async move {
             let problem = browser::install_content_from(&address).await.err();
-            render_afresh(root, problem.map(|problem| (Text::ContentProblem, problem)));
+            render_afresh(
+                root,
+                AppProps {
+                    content_problem: problem.map(|details| (Text::ContentProblem, details.into())),
+                    own_content: true,
+                },
+            );
         });
         return;
     }
@@ -33,16 +39,16 @@ fn main() {
         let problem = browser::install_translation(language).await.err();
         render_afresh(
             root,
-            problem.map(|problem| (Text::TranslationProblem, problem)),
+            AppProps {
+                content_problem: problem.map(|details| (Text::TranslationProblem, details.into())),
+                own_content: false,
+            },
         );
     });
 }
 
-fn render_afresh(root: Element, problem: Option<(Text, String)>) {
+fn render_afresh(root: Element, props: AppProps) {
     browser::apply_language();
     root.set_inner_html("");
-    let props = AppProps {
-        content_problem: problem.map(|(heading, details)| (heading, details.into())),
-    };
     yew::Renderer::<App>::with_root_and_props(root, props).render();
 }

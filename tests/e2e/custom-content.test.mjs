@@ -37,6 +37,7 @@ describe('an author\'s own content file', () => {
     assert.equal(await page.locator('tr.duty').count(), (await contentRowCount()) + 1);
     assert.ok(await page.locator('.duty__toggle', { hasText: 'On-call rota' }).isVisible());
     assert.match(await page.locator('.sources__list').innerText(), /Acme engineering handbook/);
+    assert.equal(await page.locator('nav.languages').count(), 0, 'the translations are of the built-in content, not this file');
     assert.match(await page.locator('.recommendation__setup').innerText(), /^12 engineers/);
     await page.getByLabel('TL & EM').check();
     assert.equal(new URL(page.url()).search, '?team=12&roles=tl,em&content=custom/acme.toml');
