@@ -3,7 +3,8 @@
 //! Puts each translation beside it as `lang/<code>.bin`, fetched only by readers who choose
 //! that language, and names them on `<html data-translations>` for `boot.js`.
 //!
-//! Usage: `cargo run --features ssr --bin prerender -- dist/index.html`
+//! Trunk runs it after every build, `serve` included (the `post_build` hook in Trunk.toml),
+//! on the page it has just written; by hand: `cargo run --features ssr --bin prerender -- PATH`.
 
 use std::path::Path;
 use std::{env, fs, process};
@@ -15,8 +16,11 @@ use yew::LocalServerRenderer;
 const ROOT_OPEN: &str = r#"<div id="two-hats">"#;
 
 fn main() {
-    let Some(path) = env::args().nth(1) else {
-        fail("usage: prerender <path to the built index.html>");
+    let Some(path) = env::args().nth(1).or_else(|| {
+        let staging = env::var_os("TRUNK_STAGING_DIR")?;
+        Some(Path::new(&staging).join("index.html").display().to_string())
+    }) else {
+        fail("usage: prerender <path to the built index.html> (or run it as Trunk's post_build hook)");
     };
     let page = fs::read_to_string(&path).unwrap_or_else(|error| fail(&format!("{path}: {error}")));
     let Some(at) = page.find(ROOT_OPEN).map(|start| start + ROOT_OPEN.len()) else {

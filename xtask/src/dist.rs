@@ -15,26 +15,12 @@ pub fn run(root: &Path) -> Result {
     print_size_table(&root.join("dist"))
 }
 
-/// Builds the release into dist/, then renders the default page into its index.html so it
-/// paints before the wasm arrives (the wasm hydrates it), then adds the content parser module
-/// that a page loads only when it names its own content file, then writes a `.gz` and a `.br`
-/// copy beside each asset for hosts that serve precompressed files.
+/// Builds the release into dist/ (Trunk's post_build hook prerenders the default page into
+/// its index.html, for the wasm to hydrate, and adds the translations), then adds the content
+/// parser module that a page loads only when it names its own content file, then writes a
+/// `.gz` and a `.br` copy beside each asset for hosts that serve precompressed files.
 pub fn build_release(root: &Path) -> Result {
     process::run(process::trunk(root)?.args(["build", "--release", "--offline=true"]))?;
-    process::run(
-        Command::new("cargo")
-            .current_dir(root)
-            .args([
-                "run",
-                "--quiet",
-                "--features",
-                "ssr",
-                "--bin",
-                "prerender",
-                "--",
-            ])
-            .arg(root.join("dist/index.html")),
-    )?;
     build_content_parser(root)?;
     process::run(
         Command::new("node")
