@@ -294,3 +294,39 @@ async fn the_self_assessment_leans_with_the_answers() {
     click(&root, ".quiz__questions button").await;
     assert!(text(&root, ".quiz__result").contains("Answer any question"));
 }
+
+#[wasm_bindgen_test]
+async fn the_language_menu_links_each_language_with_the_state_on_screen() {
+    let root = mount_app_at("?team=12&roles=tl,em").await;
+    let links = root.query_selector_all("nav.languages a").unwrap();
+    let names: Vec<String> = (0..links.length())
+        .map(|index| {
+            links
+                .item(index)
+                .unwrap()
+                .text_content()
+                .unwrap_or_default()
+        })
+        .collect();
+    assert_eq!(names, ["English", "Deutsch"]);
+    let english = find(&root, "nav.languages a[hreflang=en]");
+    assert_eq!(
+        english.get_attribute("aria-current").as_deref(),
+        Some("true")
+    );
+    assert_eq!(english.get_attribute("lang").as_deref(), Some("en"));
+    let german = find(&root, "nav.languages a[hreflang=de]");
+    assert_eq!(german.get_attribute("aria-current"), None);
+    assert_eq!(german.get_attribute("lang").as_deref(), Some("de"));
+    assert_eq!(
+        german.get_attribute("href").as_deref(),
+        Some("?team=12&roles=tl,em&lang=de")
+    );
+
+    slide_to(&root, 4).await;
+    let german = find(&root, "nav.languages a[hreflang=de]");
+    assert_eq!(
+        german.get_attribute("href").as_deref(),
+        Some("?team=4&roles=tl,em&lang=de")
+    );
+}
