@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::ResizeObserver;
 use yew::prelude::*;
 
-use crate::core::content::{Text, CONTENT};
+use crate::core::content::{Content, Text, CONTENT};
 use crate::core::language::{self, LanguageId};
 use crate::core::state::{Action, State, Theme};
 use crate::core::url::{self, HistoryStep};
@@ -49,16 +49,20 @@ pub fn chosen_language() -> LanguageId {
 pub async fn install_translation(language: LanguageId) -> Result<(), String> {
     let code = language.language().code;
     let bytes = load_translation(code).await.map_err(message)?;
-    install(
+    let translation = decode(
         &js_sys::Uint8Array::new(&bytes).to_vec(),
         &format!("lang/{code}.bin"),
-    )
+    )?;
+    install(Content {
+        titles_language: Some(LanguageId::BUILT_IN.language().code),
+        ..translation
+    })
 }
 
 /// Fetches, checks and installs the page's own content file; the message says why not.
 pub async fn install_content_from(address: &str) -> Result<(), String> {
     let bytes = load_content(address).await.map_err(message)?;
-    install(&js_sys::Uint8Array::new(&bytes).to_vec(), address)
+    install(decode(&js_sys::Uint8Array::new(&bytes).to_vec(), address)?)
 }
 
 fn message(problem: JsValue) -> String {
@@ -67,9 +71,12 @@ fn message(problem: JsValue) -> String {
         .unwrap_or_else(|| format!("{problem:?}"))
 }
 
-fn install(bytes: &[u8], address: &str) -> Result<(), String> {
-    let content = crate::core::content_binary::decode(bytes)
-        .ok_or_else(|| format!("The content file {address} could not be read back."))?;
+fn decode(bytes: &[u8], address: &str) -> Result<Content, String> {
+    crate::core::content_binary::decode(bytes)
+        .ok_or_else(|| format!("The content file {address} could not be read back."))
+}
+
+fn install(content: Content) -> Result<(), String> {
     if crate::core::content::install(content) {
         Ok(())
     } else {

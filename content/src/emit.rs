@@ -244,7 +244,7 @@ impl Emitter<'_> {
     }
 
     fn language_and_ui(&self, out: &mut String) {
-        out.push_str("    language: BUILT_IN_LANGUAGE,\n");
+        out.push_str("    language: BUILT_IN_LANGUAGE,\n    titles_language: None,\n");
         out.push_str("    ui: &[\n");
         for (key, _) in UI_KEYS {
             let _ = writeln!(out, "        {:?},", self.interface.ui[*key]);

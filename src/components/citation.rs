@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::core::content::{SourceId, Text};
+use crate::core::content::{SourceId, Text, CONTENT};
 
 #[derive(Properties, PartialEq)]
 pub struct CitationProps {
@@ -25,7 +25,7 @@ pub fn Citation(props: &CitationProps) -> Html {
             <>
                 if index > 0 { { "; " } }
                 <a class="citation__link" href={format!("#source-{}", source.id)}>
-                    <cite>{ source.title }</cite>
+                    <cite lang={CONTENT.titles_language}>{ source.title }</cite>
                 </a>
             </>
         }

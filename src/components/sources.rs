@@ -8,7 +8,7 @@ pub fn Sources() -> Html {
     let items = CONTENT.sources.iter().map(|source| {
         html! {
             <li id={format!("source-{}", source.id)} class="sources__item" key={source.id}>
-                <cite>{ source.title }</cite>
+                <cite lang={CONTENT.titles_language}>{ source.title }</cite>
                 <span class="sources__detail">{ source.detail }</span>
             </li>
         }

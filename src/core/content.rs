@@ -153,6 +153,9 @@ pub struct Content {
     pub language: Language,
     /// The interface's own words, indexed by `Text`.
     pub ui: &'static [&'static str],
+    /// The language of the sources' titles when it is not `language`'s: a translation keeps
+    /// the original's titles (the build checks it), so screen readers must read them as such.
+    pub titles_language: Option<&'static str>,
 }
 
 /// The language content is written in.

@@ -126,6 +126,7 @@ impl Reader<'_> {
             assessment,
             language,
             ui,
+            titles_language: None,
         })
     }
 

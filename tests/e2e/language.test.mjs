@@ -31,6 +31,9 @@ describe('a second language', () => {
     assert.match(await page.locator('.recommendation__setup').innerText(), new RegExp(uiText('setup-split')));
     assert.equal(await page.locator('#team-size-heading').innerText(), uiText('team-size-heading'));
     assert.match(await page.locator('.responsibilities__legend').innerText(), new RegExp(uiText('owns')));
+    // The sources keep their English titles, marked so that screen readers read them as English.
+    const titleLanguages = await page.locator('cite').evaluateAll((cites) => [...new Set(cites.map((cite) => cite.lang))]);
+    assert.deepEqual(titleLanguages, ['en']);
     await page.getByLabel(uiText('new-team')).check();
     assert.equal(new URL(page.url()).searchParams.get('lang'), 'de', 'the address keeps the language');
     assert.deepEqual(await axeViolations(page), []);
@@ -67,6 +70,7 @@ describe('a second language', () => {
     const { page, problems, requested } = await openReady('?team=7', { locale: 'en-GB' });
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
     assert.equal(requested.filter((path) => path.includes('/lang/')).length, 0);
+    assert.equal(await page.locator('cite[lang]').count(), 0, 'titles in the page\'s own language need no mark');
     assert.deepEqual(problems, []);
     await page.close();
   });
