@@ -61,7 +61,7 @@ async function writeBaseline() {
   const page = await readFile(join(distDir, 'index.html'), 'utf8');
   const staticPage = page
     .replace(/<script\b[\s\S]*?<\/script>/g, '')
-    .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '');
+    .replace(/<link\b[^>]*\brel="?(modulepreload|preload)\b[^>]*>/g, '');
   await writeFile(join(baselineDir, 'index.html'), staticPage);
   for (const name of await readdir(distDir)) {
     if (name.endsWith('.css')) await copyFile(join(distDir, name), join(baselineDir, name));

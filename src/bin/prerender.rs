@@ -13,7 +13,9 @@ use two_hats::core::content::TRANSLATIONS;
 
 use yew::LocalServerRenderer;
 
-const ROOT_OPEN: &str = r#"<div id="two-hats">"#;
+/// The tags to find, as written in index.html and as Trunk's release minifier writes them.
+const ROOT_OPEN: [&str; 2] = [r#"<div id="two-hats">"#, "<div id=two-hats>"];
+const HTML_OPEN: [&str; 2] = [r#"<html lang="en">"#, "<html lang=en>"];
 
 fn main() {
     let Some(path) = env::args().nth(1).or_else(|| {
@@ -23,30 +25,29 @@ fn main() {
         fail("usage: prerender <path to the built index.html> (or run it as Trunk's post_build hook)");
     };
     let page = fs::read_to_string(&path).unwrap_or_else(|error| fail(&format!("{path}: {error}")));
-    let Some(at) = page.find(ROOT_OPEN).map(|start| start + ROOT_OPEN.len()) else {
-        fail(&format!("{path}: no {ROOT_OPEN} to render into"));
+    let Some(at) = end_of_first(&page, ROOT_OPEN) else {
+        fail(&format!("{path}: no {} to render into", ROOT_OPEN[0]));
     };
     if !page[at..].starts_with("</div>") {
         fail(&format!(
-            "{path}: {ROOT_OPEN} is not empty; was it prerendered already?"
+            "{path}: {} is not empty; was it prerendered already?",
+            ROOT_OPEN[0]
         ));
     }
-    let app = futures::executor::block_on(LocalServerRenderer::<two_hats::App>::new().render());
-    let mut rendered = format!("{}{app}{}", &page[..at], &page[at..]);
-    let codes: Vec<&str> = TRANSLATIONS.iter().map(|(code, _)| *code).collect();
-    let html_open = r#"<html lang="en">"#;
-    if !rendered.contains(html_open) {
+    let Some(html_close) = end_of_first(&page, HTML_OPEN).map(|end| end - 1) else {
         fail(&format!(
-            "{path}: no {html_open} to name the translations on"
+            "{path}: no {} to name the translations on",
+            HTML_OPEN[0]
         ));
-    }
-    rendered = rendered.replacen(
-        html_open,
-        &format!(
-            r#"<html lang="en" data-translations="{}">"#,
-            codes.join(" ")
-        ),
-        1,
+    };
+    let app = futures::executor::block_on(LocalServerRenderer::<two_hats::App>::new().render());
+    let codes: Vec<&str> = TRANSLATIONS.iter().map(|(code, _)| *code).collect();
+    let rendered = format!(
+        r#"{} data-translations="{}"{}{app}{}"#,
+        &page[..html_close],
+        codes.join(" "),
+        &page[html_close..at],
+        &page[at..]
     );
     let folder = Path::new(&path)
         .parent()
@@ -61,6 +62,12 @@ fn main() {
     }
     fs::write(&path, rendered).unwrap_or_else(|error| fail(&format!("{path}: {error}")));
     println!("prerender: wrote {} bytes of HTML into {path}", app.len());
+}
+
+/// Where the first of `tags` found in `page` ends.
+fn end_of_first(page: &str, tags: [&str; 2]) -> Option<usize> {
+    tags.iter()
+        .find_map(|tag| page.find(tag).map(|start| start + tag.len()))
 }
 
 fn fail(message: &str) -> ! {
