@@ -17,11 +17,17 @@ pub fn run(root: &Path) -> Result {
 
 /// Builds the release into dist/ (Trunk's post_build hook prerenders the default page into
 /// its index.html, for the wasm to hydrate, and adds the translations), then adds the content
-/// parser module that a page loads only when it names its own content file, then writes a
-/// `.gz` and a `.br` copy beside each asset for hosts that serve precompressed files.
+/// parser module that a page loads only when it names its own content file, then minifies the
+/// JavaScript, then writes a `.gz` and a `.br` copy beside each asset for hosts that serve
+/// precompressed files.
 pub fn build_release(root: &Path) -> Result {
     process::run(process::trunk(root)?.args(["build", "--release", "--offline=true"]))?;
     build_content_parser(root)?;
+    process::run(
+        Command::new("node")
+            .current_dir(root)
+            .args(["xtask/minify.mjs", "dist"]),
+    )?;
     process::run(
         Command::new("node")
             .current_dir(root)
