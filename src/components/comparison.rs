@@ -28,7 +28,7 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
                     <dt>{ Text::TheTrap.get() }</dt>
                     <dd>{ role.trap.text }<Citation sources={role.trap.sources} /></dd>
                     <dt>{ Text::HandsOnCoding.get() }</dt>
-                    <dd>{ Text::ShareOfTime.fill(&[("range", &role.coding.to_string())]) }<Citation sources={role.coding.sources} /></dd>
+                    <dd>{ Text::ShareOfTime.fill(&[("range", &role.coding)]) }<Citation sources={role.coding.sources} /></dd>
                 </dl>
             </article>
         }

@@ -27,7 +27,7 @@ pub fn CopyButton(props: &CopyButtonProps) -> Html {
                 } else {
                     Text::CopyFailed
                 };
-                status.set(outcome.fill(&[("what", what.get())]));
+                status.set(outcome.fill(&[("what", &what.get())]));
             });
         })
     };

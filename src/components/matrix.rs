@@ -74,7 +74,7 @@ pub fn Matrix(props: &MatrixProps) -> Html {
             }
             <table class="matrix">
                 <caption class="matrix__caption">
-                    { Text::MatrixCaption.fill(&[("shown", &shown.to_string()), ("total", &CONTENT.responsibilities.len().to_string())]) }
+                    { Text::MatrixCaption.fill(&[("shown", &shown), ("total", &CONTENT.responsibilities.len())]) }
                 </caption>
                 <thead>
                     <tr>

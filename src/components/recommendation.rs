@@ -17,12 +17,7 @@ pub struct RecommendationProps {
 #[function_component]
 pub fn Recommendation(props: &RecommendationProps) -> Html {
     let advice = &props.advice;
-    let team = if advice.team == 1 {
-        Text::EngineersOne
-    } else {
-        Text::EngineersMany
-    }
-    .fill(&[("n", &advice.team.to_string())]);
+    let team = Text::engineers(advice.team);
     let setup_class = match advice.setup {
         Setup::Hybrid => "recommendation--hybrid",
         Setup::Split => "recommendation--split",
@@ -52,7 +47,7 @@ pub fn Recommendation(props: &RecommendationProps) -> Html {
         let role = role.role();
         html! {
             <li class="recommendation__coding-item" key={role.short}>
-                <strong>{ role.short }</strong>{ " " }{ Text::CodesShare.fill(&[("range", &role.coding.to_string())]) }
+                <strong>{ role.short }</strong>{ " " }{ Text::CodesShare.fill(&[("range", &role.coding)]) }
                 <Citation sources={role.coding.sources} />
             </li>
         }
@@ -92,7 +87,7 @@ pub fn Recommendation(props: &RecommendationProps) -> Html {
             if let Some(split) = advice.time_split {
                 <div class="time-split">
                     <p class="time-split__label">
-                        { Text::TimeSplit.fill(&[("technical", &split.technical_percent.to_string()), ("people", &split.people_percent.to_string())]) }
+                        { Text::TimeSplit.fill(&[("technical", &split.technical_percent), ("people", &split.people_percent)]) }
                     </p>
                     <meter class="time-split__meter" min="0" max="100"
                         value={split.technical_percent.to_string()}
@@ -113,18 +108,12 @@ pub fn Recommendation(props: &RecommendationProps) -> Html {
 /// The page author's thresholds beside the sources', so a reader knows they were moved.
 fn author_thresholds(author: &Sizes) -> String {
     let sources = &CONTENT.team_size;
-    let numbers = [
-        ("hybrid_from", author.hybrid_from),
-        ("hybrid_to", author.split_from - 1),
-        ("split_from", author.split_from),
-        ("sources_hybrid_from", sources.hybrid_from),
-        ("sources_hybrid_to", sources.split_from - 1),
-        ("sources_split_from", sources.split_from),
-    ]
-    .map(|(name, value)| (name, value.to_string()));
-    let values: Vec<(&str, &str)> = numbers
-        .iter()
-        .map(|(name, value)| (*name, value.as_str()))
-        .collect();
-    Text::AuthorThresholds.fill(&values)
+    Text::AuthorThresholds.fill(&[
+        ("hybrid_from", &author.hybrid_from),
+        ("hybrid_to", &(author.split_from - 1)),
+        ("split_from", &author.split_from),
+        ("sources_hybrid_from", &sources.hybrid_from),
+        ("sources_hybrid_to", &(sources.split_from - 1)),
+        ("sources_split_from", &sources.split_from),
+    ])
 }

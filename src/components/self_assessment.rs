@@ -60,7 +60,7 @@ pub fn SelfAssessment(props: &SelfAssessmentProps) -> Html {
             html! {
                 <>
                     <p class="quiz__verdict">
-                        { Text::QuizAnswered.fill(&[("answered", &fit.answered.to_string()), ("total", &CONTENT.questions.len().to_string())]) }{ " " }
+                        { Text::QuizAnswered.fill(&[("answered", &fit.answered), ("total", &CONTENT.questions.len())]) }{ " " }
                         <strong>{ role.name }</strong>
                     </p>
                     <p>{ verdict.text }</p>

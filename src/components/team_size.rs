@@ -46,12 +46,7 @@ pub fn TeamSize(props: &TeamSizeProps) -> Html {
             </li>
         }
     });
-    let engineers = if props.team == 1 {
-        Text::EngineersOne
-    } else {
-        Text::EngineersMany
-    }
-    .fill(&[("n", &props.team.to_string())]);
+    let engineers = Text::engineers(props.team);
 
     html! {
         <section class="team-size" aria-labelledby="team-size-heading">

@@ -1,7 +1,7 @@
 //! The widget's content, compiled from `content/two-hats.toml` by the build script, and the
 //! languages it is translated into.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::ops::Deref;
 use std::sync::OnceLock;
 
@@ -174,13 +174,23 @@ impl Text {
     }
 
     /// The text with each `{name}` placeholder replaced by its value.
-    pub fn fill(self, values: &[(&str, &str)]) -> String {
+    pub fn fill(self, values: &[(&str, &dyn fmt::Display)]) -> String {
         fill(self.get(), values)
+    }
+
+    /// "1 engineer", "12 engineers", in the language in force.
+    pub fn engineers(count: u8) -> String {
+        let text = if count == 1 {
+            Text::EngineersOne
+        } else {
+            Text::EngineersMany
+        };
+        text.fill(&[("n", &count)])
     }
 }
 
 /// Replaces each `{name}` in `template` by its value; unknown names are left as written.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+fn fill(template: &str, values: &[(&str, &dyn fmt::Display)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -192,7 +202,9 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
             .unwrap_or(after.len());
         let name = after[..close].trim_start_matches('{').trim_end_matches('}');
         match values.iter().find(|(key, _)| *key == name) {
-            Some((_, value)) => out.push_str(value),
+            Some((_, value)) => {
+                let _ = write!(out, "{value}");
+            }
             None => out.push_str(&after[..close]),
         }
         rest = &after[close..];
@@ -339,6 +351,24 @@ pub struct TeamSize {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fill_replaces_each_named_placeholder_and_keeps_unknown_ones() {
+        assert_eq!(
+            fill("{shown} of {total} shown", &[("total", &40), ("shown", &7)]),
+            "7 of 40 shown"
+        );
+        assert_eq!(fill("{n} and {n}", &[("n", &"x")]), "x and x");
+        assert_eq!(fill("keep {other}", &[("n", &1)]), "keep {other}");
+        assert_eq!(fill("open { brace", &[]), "open { brace");
+        assert_eq!(fill("no placeholder", &[("n", &1)]), "no placeholder");
+    }
+
+    #[test]
+    fn engineers_counts_one_and_many() {
+        assert_eq!(Text::engineers(1), "1 engineer");
+        assert_eq!(Text::engineers(12), "12 engineers");
+    }
 
     /// The sixteen rows of the Engineering Ladders table, each as (TL cell, EM cell) paraphrase
     /// anchor: a row id in the content that must carry that ladder side and cite the ladder.
