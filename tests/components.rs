@@ -237,7 +237,117 @@ async fn an_unsourced_size_says_so() {
     .render();
     flush().await;
     assert!(text(&root, ".flags").contains("No source"));
-    assert!(text(&root, ".recommendation__reasons").contains("No source covers this."));
+    let reasons = find(&root, ".recommendation__reasons");
+    assert!(
+        reasons
+            .query_selector(".citation--derived details")
+            .unwrap()
+            .is_some(),
+        "the size is the widget's own reading, with its reasoning"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_tlm_column_and_range_are_marked_as_our_reading_with_the_reasoning() {
+    let root = mount_app().await;
+    let tlm = two_hats::core::content::RoleKey::TechLeadManager.role();
+    let levels = tlm.levels.as_ref().expect("the TLM column is derived");
+    let header = find(&root, ".matrix thead th:last-child");
+    assert!(header.text_content().unwrap().contains("Our reading"));
+    assert_eq!(
+        count(&root, ".matrix thead .matrix__derived"),
+        1,
+        "only TLM"
+    );
+    let note = find(&root, ".matrix__derived-note");
+    assert!(note
+        .text_content()
+        .unwrap()
+        .contains("Tech Lead Manager column"));
+    assert_eq!(
+        text(&root, ".matrix__derived-note summary"),
+        "How we read it"
+    );
+    assert_eq!(
+        text(&root, ".matrix__derived-note details p"),
+        levels.reasoning
+    );
+    assert!(text(&root, ".matrix__derived-note .citation__line").starts_with("Our reading of:"));
+
+    let coding = find(&root, ".role-card--tlm .citation--derived");
+    assert!(coding
+        .text_content()
+        .unwrap()
+        .contains(tlm.coding.reasoning.unwrap()));
+    assert_eq!(count(&root, ".role-card--tl .citation--derived"), 0);
+
+    // Leave the TLM out: the column's note goes with it.
+    click(&root, "input[name=compared-roles]").await;
+    assert_eq!(count(&root, ".matrix__derived-note"), 0);
+    assert_eq!(count(&root, ".matrix thead .matrix__derived"), 0);
+}
+
+#[wasm_bindgen_test]
+async fn nine_and_ten_show_the_opinion_pieces_two_answers_and_a_new_team_stays_hybrid() {
+    let root = mount_app().await;
+    slide_to(&root, 8).await;
+    assert_eq!(count(&root, ".tension"), 0);
+    for team in [9, 10] {
+        slide_to(&root, team).await;
+        assert_eq!(count(&root, ".tension .tension__answer"), 2, "team {team}");
+        assert_eq!(text(&root, ".tension__heading"), "One source, two answers");
+        let titles = root.query_selector_all(".tension cite").unwrap();
+        assert_eq!(titles.length(), 2);
+        assert_eq!(
+            titles.item(0).unwrap().text_content(),
+            titles.item(1).unwrap().text_content(),
+            "both answers come from one article"
+        );
+        assert!(text(&root, ".tension").contains("startup of ten"));
+        assert!(text(&root, ".recommendation__setup").contains("Split"));
+    }
+    // The team is new: a hybrid for a while, with the split planned.
+    click(&root, ".team-size__modifiers input").await;
+    assert!(text(&root, ".recommendation__setup").contains("hybrid"));
+    assert!(text(&root, ".flag--stretched").contains("plan the split"));
+    assert!(root.query_selector(".time-split").unwrap().is_some());
+    slide_to(&root, 11).await;
+    assert_eq!(count(&root, ".tension"), 0);
+    assert_eq!(count(&root, ".flag--stretched"), 0);
+    assert!(text(&root, ".recommendation__setup").contains("Split"));
+}
+
+#[wasm_bindgen_test]
+async fn who_sets_priorities_shows_both_sources_positions() {
+    let root = mount_app().await;
+    let rows = root.query_selector_all("tr.duty").unwrap();
+    let priorities = (0..rows.length())
+        .map(|index| rows.item(index).unwrap().unchecked_into::<Element>())
+        .find(|row| {
+            row.text_content()
+                .unwrap_or_default()
+                .contains("Setting priorities")
+        })
+        .expect("a priorities row");
+    assert!(priorities
+        .text_content()
+        .unwrap()
+        .contains("Sources disagree"));
+    priorities
+        .query_selector("button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<HtmlElement>()
+        .click();
+    flush().await;
+    let positions = root
+        .query_selector_all(".duty-detail:not([hidden]) .disagreement__position cite")
+        .unwrap();
+    assert_eq!(positions.length(), 2);
+    assert_ne!(
+        positions.item(0).unwrap().text_content(),
+        positions.item(1).unwrap().text_content()
+    );
 }
 
 #[wasm_bindgen_test]

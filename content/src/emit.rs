@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use crate::raw::{Cited, File, Role};
+use crate::raw::{Basis, Cited, File, Role};
 use crate::{Interface, REASON_KEYS, UI_KEYS};
 
 pub fn rust_source(file: &File, interface: Interface) -> String {
@@ -87,15 +87,25 @@ impl Emitter<'_> {
         let _ = writeln!(
             out,
             "        Role {{ name: {:?}, short: {:?}, focus: {}, measured_by: {}, trap: {}, \
-             coding: CodingRange {{ min_percent: {}, max_percent: {}, sources: {} }} }},",
+             coding: CodingRange {{ min_percent: {}, max_percent: {}, sources: {}, reasoning: {} }}, \
+             levels: {} }},",
             role.name,
             role.short,
-            self.cited(&role.focus, &role.focus_sources),
-            self.cited(&role.measured_by, &role.measured_by_sources),
-            self.cited(&role.trap, &role.trap_sources),
+            self.paraphrase(&role.focus, &role.focus_sources),
+            self.paraphrase(&role.measured_by, &role.measured_by_sources),
+            self.paraphrase(&role.trap, &role.trap_sources),
             role.coding_min,
             role.coding_max,
-            self.source_ids(&role.coding_sources),
+            self.source_ids(role.coding_basis().cited()),
+            optional(role.coding_basis().reasoning),
+            match role.levels_basis() {
+                Some(levels) => format!(
+                    "Some(Derivation {{ sources: {}, reasoning: {:?} }})",
+                    self.source_ids(levels.derived_from),
+                    levels.reasoning.unwrap_or_default()
+                ),
+                None => "None".to_owned(),
+            },
         );
     }
 
@@ -145,7 +155,7 @@ impl Emitter<'_> {
                 level(&row.em),
                 level(&row.tlm),
                 notes.join(", "),
-                self.cited(&row.explanation, &row.sources),
+                self.cited(&row.explanation, row.basis()),
                 disagreement.join(", "),
             );
         }
@@ -160,7 +170,7 @@ impl Emitter<'_> {
                 "        Fact {{ id: {:?}, title: {:?}, body: {} }},",
                 fact.id,
                 fact.title,
-                self.cited(&fact.text, &fact.sources)
+                self.cited(&fact.text, fact.basis())
             );
         }
         out.push_str("    ],\n");
@@ -185,7 +195,7 @@ impl Emitter<'_> {
     fn rules(&self, out: &mut String) {
         out.push_str("    rules: &[\n");
         for rule in &self.file.rules {
-            let _ = writeln!(out, "        {},", self.cited(&rule.text, &rule.sources));
+            let _ = writeln!(out, "        {},", self.cited(&rule.text, rule.basis()));
         }
         out.push_str("    ],\n");
     }
@@ -198,7 +208,12 @@ impl Emitter<'_> {
             .iter()
             .map(|(name, value)| format!("{name}: {value}"))
             .collect();
-        let _ = writeln!(out, "    team_size: TeamSize {{ {} }},", fields.join(", "));
+        let _ = writeln!(
+            out,
+            "    team_size: TeamSize {{ {}, startup_size: {:?} }},",
+            fields.join(", "),
+            self.file.team_size.startup_size
+        );
     }
 
     fn reasons(&self, out: &mut String) {
@@ -253,13 +268,25 @@ impl Emitter<'_> {
     }
 
     fn cited_struct(&self, cited: &Cited) -> String {
-        self.cited(&cited.text, &cited.sources)
+        self.cited(&cited.text, cited.basis())
     }
 
-    fn cited(&self, text: &str, sources: &[String]) -> String {
+    fn paraphrase(&self, text: &str, sources: &[String]) -> String {
+        self.cited(
+            text,
+            Basis {
+                sources,
+                derived_from: &[],
+                reasoning: None,
+            },
+        )
+    }
+
+    fn cited(&self, text: &str, basis: Basis) -> String {
         format!(
-            "Cited {{ text: {text:?}, sources: {} }}",
-            self.source_ids(sources)
+            "Cited {{ text: {text:?}, sources: {}, reasoning: {} }}",
+            self.source_ids(basis.cited()),
+            optional(basis.reasoning)
         )
     }
 
@@ -287,6 +314,13 @@ fn text_enum(out: &mut String) {
         "/// How many texts the interface has: every language provides them all.\npub const TEXT_COUNT: usize = {};\n",
         UI_KEYS.len()
     );
+}
+
+fn optional(text: Option<&str>) -> String {
+    match text {
+        Some(text) => format!("Some({text:?})"),
+        None => "None".to_owned(),
+    }
 }
 
 fn level(name: &str) -> &'static str {

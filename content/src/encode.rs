@@ -3,19 +3,23 @@
 //!
 //! - text: u32 little-endian byte length, then UTF-8 bytes;
 //! - list: u32 little-endian count, then the items;
-//! - cited: text, then a list of u8 source indices;
+//! - basis: a list of u8 source indices, then the reasoning as text, empty for a paraphrase
+//!   (the sources are then the ones it paraphrases, else the ones it is derived from);
+//! - cited: text, then its basis;
 //! - the file: sources (id, title, detail); three roles (name, short, focus, measured_by and
-//!   trap as cited, coding min and max as u8, coding sources); groups (id, name);
+//!   trap as cited, coding min and max as u8, the coding range's basis, then u8 1 and the
+//!   levels' basis when the role's column is derived, else u8 0); groups (id, name);
 //!   responsibilities (id, group u8, name, ladder u8 0 none 1 tl 2 em 3 both, three level u8
 //!   0 owns 1 shares 2 supports 3 none, three notes as u8 presence then text, explanation as
 //!   cited, disagreement as a list of cited); facts (id, title, cited); scenarios (id, title,
-//!   three cited); rules (list of cited); team size (nine u8); reasons (list of cited, in
+//!   three cited); rules (list of cited); team size (nine u8, then the startup size as u8, 0
+//!   for none); reasons (list of cited, in
 //!   `REASON_KEYS` order); questions (id, prompt, source list, options as text and i8 lean);
 //!   the assessment (three cited); the language (code, name; both empty when the file names
 //!   none); the interface texts (list of text, in `UI_KEYS` order; empty when the file has
 //!   none, so the widget keeps its built-in words).
 
-use crate::raw::{Cited, File, Role};
+use crate::raw::{Basis, Cited, File, Role};
 use crate::validate::LEVELS;
 use crate::{REASON_KEYS, UI_KEYS};
 
@@ -77,7 +81,7 @@ impl Writer<'_> {
                     self.text(note);
                 }
             }
-            self.cited_parts(&row.explanation, &row.sources);
+            self.cited_parts(&row.explanation, row.basis());
             self.count(row.disagreement.len());
             for position in &row.disagreement {
                 self.cited(position);
@@ -87,7 +91,7 @@ impl Writer<'_> {
         for fact in &file.facts {
             self.text(&fact.id);
             self.text(&fact.title);
-            self.cited_parts(&fact.text, &fact.sources);
+            self.cited_parts(&fact.text, fact.basis());
         }
         self.count(file.scenarios.len());
         for scenario in &file.scenarios {
@@ -99,11 +103,12 @@ impl Writer<'_> {
         }
         self.count(file.rules.len());
         for rule in &file.rules {
-            self.cited_parts(&rule.text, &rule.sources);
+            self.cited_parts(&rule.text, rule.basis());
         }
         for (_, value) in file.team_size.fields() {
             self.byte(value);
         }
+        self.byte(file.team_size.startup_size.unwrap_or(0));
         self.count(REASON_KEYS.len());
         for key in REASON_KEYS {
             if let Some(reason) = file.reasons.get(*key) {
@@ -114,7 +119,7 @@ impl Writer<'_> {
         for question in &file.questions {
             self.text(&question.id);
             self.text(&question.prompt);
-            self.sources(&question.sources);
+            self.source_list(&question.sources);
             self.count(question.options.len());
             for option in &question.options {
                 self.text(&option.text);
@@ -142,24 +147,42 @@ impl Writer<'_> {
     fn role(&mut self, role: &Role) {
         self.text(&role.name);
         self.text(&role.short);
-        self.cited_parts(&role.focus, &role.focus_sources);
-        self.cited_parts(&role.measured_by, &role.measured_by_sources);
-        self.cited_parts(&role.trap, &role.trap_sources);
+        for (text, sources) in [
+            (&role.focus, &role.focus_sources),
+            (&role.measured_by, &role.measured_by_sources),
+            (&role.trap, &role.trap_sources),
+        ] {
+            self.text(text);
+            self.source_list(sources);
+            self.text("");
+        }
         self.byte(role.coding_min);
         self.byte(role.coding_max);
-        self.sources(&role.coding_sources);
+        self.basis(role.coding_basis());
+        match role.levels_basis() {
+            Some(levels) => {
+                self.byte(1);
+                self.basis(levels);
+            }
+            None => self.byte(0),
+        }
     }
 
     fn cited(&mut self, cited: &Cited) {
-        self.cited_parts(&cited.text, &cited.sources);
+        self.cited_parts(&cited.text, cited.basis());
     }
 
-    fn cited_parts(&mut self, text: &str, sources: &[String]) {
+    fn cited_parts(&mut self, text: &str, basis: Basis) {
         self.text(text);
-        self.sources(sources);
+        self.basis(basis);
     }
 
-    fn sources(&mut self, sources: &[String]) {
+    fn basis(&mut self, basis: Basis) {
+        self.source_list(basis.cited());
+        self.text(basis.reasoning.unwrap_or_default());
+    }
+
+    fn source_list(&mut self, sources: &[String]) {
         let indices: Vec<u8> = sources
             .iter()
             .filter_map(|id| self.file.sources.iter().position(|s| &s.id == id))

@@ -80,7 +80,18 @@ pub struct Role {
     pub trap_sources: Vec<String>,
     pub coding_min: u8,
     pub coding_max: u8,
+    #[serde(default)]
     pub coding_sources: Vec<String>,
+    #[serde(default)]
+    pub coding_derived_from: Vec<String>,
+    #[serde(default)]
+    pub coding_reasoning: Option<String>,
+    /// Set when this role's column of levels is the widget's reading rather than any
+    /// article's: no source rates the hybrid duty by duty.
+    #[serde(default)]
+    pub levels_derived_from: Vec<String>,
+    #[serde(default)]
+    pub levels_reasoning: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -101,7 +112,14 @@ pub struct Responsibility {
     pub em: String,
     pub tlm: String,
     pub explanation: String,
+    /// The articles the text paraphrases. A statement either cites these or, when it is the
+    /// widget's own inference, names what it is `derived_from` and gives its `reasoning`.
+    #[serde(default)]
     pub sources: Vec<String>,
+    #[serde(default)]
+    pub derived_from: Vec<String>,
+    #[serde(default)]
+    pub reasoning: Option<String>,
     #[serde(default)]
     pub notes: PerRole<Option<String>>,
     #[serde(default)]
@@ -120,7 +138,12 @@ pub struct PerRole<T> {
 #[serde(deny_unknown_fields)]
 pub struct Cited {
     pub text: String,
+    #[serde(default)]
     pub sources: Vec<String>,
+    #[serde(default)]
+    pub derived_from: Vec<String>,
+    #[serde(default)]
+    pub reasoning: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -129,7 +152,12 @@ pub struct Fact {
     pub id: String,
     pub title: String,
     pub text: String,
+    #[serde(default)]
     pub sources: Vec<String>,
+    #[serde(default)]
+    pub derived_from: Vec<String>,
+    #[serde(default)]
+    pub reasoning: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -147,7 +175,12 @@ pub struct Scenario {
 pub struct Rule {
     pub id: String,
     pub text: String,
+    #[serde(default)]
     pub sources: Vec<String>,
+    #[serde(default)]
+    pub derived_from: Vec<String>,
+    #[serde(default)]
+    pub reasoning: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -162,6 +195,10 @@ pub struct TeamSize {
     pub borderline_within: u8,
     pub hybrid_technical_percent: u8,
     pub hybrid_people_percent: u8,
+    /// A size past the split point at which a source still has a new team led by one person:
+    /// the opinion piece's startup of ten. Optional; without it no such tension is shown.
+    #[serde(default)]
+    pub startup_size: Option<u8>,
 }
 
 impl TeamSize {
@@ -179,5 +216,61 @@ impl TeamSize {
             ("hybrid_technical_percent", self.hybrid_technical_percent),
             ("hybrid_people_percent", self.hybrid_people_percent),
         ]
+    }
+}
+
+/// What a statement rests on: the sources it paraphrases, or the sources it is derived from
+/// and the reasoning that gets there. Validation makes it exactly one of the two.
+#[derive(Clone, Copy, Debug)]
+pub struct Basis<'a> {
+    pub sources: &'a [String],
+    pub derived_from: &'a [String],
+    pub reasoning: Option<&'a str>,
+}
+
+impl Basis<'_> {
+    /// The sources shown beside the statement, whichever kind it is.
+    pub fn cited(&self) -> &[String] {
+        if self.derived_from.is_empty() {
+            self.sources
+        } else {
+            self.derived_from
+        }
+    }
+}
+
+macro_rules! basis {
+    ($($kind:ident),*) => {
+        $(impl $kind {
+            pub fn basis(&self) -> Basis<'_> {
+                Basis {
+                    sources: &self.sources,
+                    derived_from: &self.derived_from,
+                    reasoning: self.reasoning.as_deref(),
+                }
+            }
+        })*
+    };
+}
+
+basis!(Cited, Responsibility, Fact, Rule);
+
+impl Role {
+    pub fn coding_basis(&self) -> Basis<'_> {
+        Basis {
+            sources: &self.coding_sources,
+            derived_from: &self.coding_derived_from,
+            reasoning: self.coding_reasoning.as_deref(),
+        }
+    }
+
+    /// The reading behind this role's column, when it is the widget's own.
+    pub fn levels_basis(&self) -> Option<Basis<'_>> {
+        let derived = !self.levels_derived_from.is_empty() || self.levels_reasoning.is_some();
+        derived.then(|| Basis {
+            sources: &[],
+            derived_from: &self.levels_derived_from,
+            reasoning: self.levels_reasoning.as_deref(),
+        })
     }
 }

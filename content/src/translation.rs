@@ -2,7 +2,7 @@
 //! owned by the same roles, citing the same sources, with the same numbers. Only texts (and
 //! the language itself) may differ, so no fact changes on its way into another language.
 
-use crate::raw::{Cited, File, Language, PerRole, Role};
+use crate::raw::{Basis, Cited, File, Language, PerRole, Role};
 use crate::ContentError;
 
 pub fn compare(
@@ -46,7 +46,7 @@ pub fn compare(
             same.value(at, "tl", &a.tl, &b.tl);
             same.value(at, "em", &a.em, &b.em);
             same.value(at, "tlm", &a.tlm, &b.tlm);
-            same.value(at, "sources", &a.sources, &b.sources);
+            same.basis(at, "", a.basis(), b.basis());
             for (key, a, b) in per_role(&a.notes, &b.notes) {
                 same.value(
                     at,
@@ -67,7 +67,7 @@ pub fn compare(
         &original.facts,
         &translated.facts,
         |same, at, a, b| {
-            same.value(at, "sources", &a.sources, &b.sources);
+            same.basis(at, "", a.basis(), b.basis());
         },
     );
     same.list(
@@ -80,7 +80,7 @@ pub fn compare(
                 ("em", &a.em, &b.em),
                 ("tlm", &a.tlm, &b.tlm),
             ] {
-                same.value(at, &format!("{key}.sources"), &a.sources, &b.sources);
+                same.basis(&format!("{at}.{key}"), "", a.basis(), b.basis());
             }
         },
     );
@@ -89,7 +89,7 @@ pub fn compare(
         &original.rules,
         &translated.rules,
         |same, at, a, b| {
-            same.value(at, "sources", &a.sources, &b.sources);
+            same.basis(at, "", a.basis(), b.basis());
         },
     );
     for ((name, a), (_, b)) in original
@@ -100,9 +100,15 @@ pub fn compare(
     {
         same.value("team_size", name, &a, &b);
     }
+    same.value(
+        "team_size",
+        "startup_size",
+        &original.team_size.startup_size,
+        &translated.team_size.startup_size,
+    );
     for (key, a) in &original.reasons {
         if let Some(b) = translated.reasons.get(key) {
-            same.value(&format!("reasons.{key}"), "sources", &a.sources, &b.sources);
+            same.basis(&format!("reasons.{key}"), "", a.basis(), b.basis());
         }
     }
     same.list(
@@ -118,12 +124,7 @@ pub fn compare(
         },
     );
     for (key, a, b) in per_role(&original.assessment, &translated.assessment) {
-        same.value(
-            &format!("assessment.{key}"),
-            "sources",
-            &a.sources,
-            &b.sources,
-        );
+        same.basis(&format!("assessment.{key}"), "", a.basis(), b.basis());
     }
     if same.errors.is_empty() {
         Ok(())
@@ -200,14 +201,26 @@ impl Same {
     }
 
     fn cited_list(&mut self, at: &str, original: &[Cited], translated: &[Cited]) {
-        let sources = |list: &[Cited]| -> Vec<Vec<String>> {
-            list.iter().map(|cited| cited.sources.clone()).collect()
-        };
+        if original.len() != translated.len() {
+            self.value(at, "(count)", &original.len(), &translated.len());
+            return;
+        }
+        for (index, (a, b)) in original.iter().zip(translated).enumerate() {
+            self.basis(&format!("{at}[{index}]"), "", a.basis(), b.basis());
+        }
+    }
+
+    /// The same sources, cited the same way: a paraphrase stays a paraphrase, and a derived
+    /// statement keeps its reasoning (in other words).
+    fn basis(&mut self, at: &str, prefix: &str, a: Basis, b: Basis) {
+        let field = |name: &str| format!("{prefix}{name}");
+        self.value(at, &field("sources"), &a.sources, &b.sources);
+        self.value(at, &field("derived_from"), &a.derived_from, &b.derived_from);
         self.value(
             at,
-            "sources (per entry)",
-            &sources(original),
-            &sources(translated),
+            &field("reasoning (present)"),
+            &a.reasoning.is_some(),
+            &b.reasoning.is_some(),
         );
     }
 
@@ -222,7 +235,16 @@ impl Same {
         self.value(at, "trap_sources", &a.trap_sources, &b.trap_sources);
         self.value(at, "coding_min", &a.coding_min, &b.coding_min);
         self.value(at, "coding_max", &a.coding_max, &b.coding_max);
-        self.value(at, "coding_sources", &a.coding_sources, &b.coding_sources);
+        self.basis(at, "coding_", a.coding_basis(), b.coding_basis());
+        match (a.levels_basis(), b.levels_basis()) {
+            (Some(a), Some(b)) => self.basis(at, "levels_", a, b),
+            (a, b) => self.value(
+                at,
+                "levels_derived_from (present)",
+                &a.is_some(),
+                &b.is_some(),
+            ),
+        }
     }
 }
 

@@ -2,12 +2,13 @@
 
 use std::collections::BTreeSet;
 
-use crate::raw::{Cited, File, Language, Question, Role, TeamSize};
+use crate::raw::{Basis, Cited, File, Language, Question, Role, TeamSize};
 use crate::{ContentError, REASON_KEYS, UI_KEYS};
 
 pub const LEVELS: &[&str] = &["owns", "shares", "supports", "none"];
 const LADDER_SIDES: &[&str] = &["tl", "em", "both"];
 const MAX_EXPLANATION_SENTENCES: usize = 3;
+const MAX_REASONING_SENTENCES: usize = 2;
 const QUESTIONS: std::ops::RangeInclusive<usize> = 6..=crate::MAX_QUESTIONS;
 const OPTIONS: std::ops::RangeInclusive<usize> = 2..=4;
 const LEAN: std::ops::RangeInclusive<i8> = -2..=2;
@@ -43,7 +44,7 @@ pub fn check(file: &File) -> Result<(), Vec<ContentError>> {
     for fact in &file.facts {
         let at = format!("facts[id = {:?}]", fact.id);
         refs.errors.require_text(&at, "title", &fact.title);
-        refs.cited_text(&at, "text", &fact.text, &fact.sources);
+        refs.statement(&at, "text", &fact.text, fact.basis());
     }
     unique_ids(
         refs.errors,
@@ -63,11 +64,11 @@ pub fn check(file: &File) -> Result<(), Vec<ContentError>> {
     }
     unique_ids(refs.errors, "rules", file.rules.iter().map(|r| &r.id));
     for rule in &file.rules {
-        refs.cited_text(
+        refs.statement(
             &format!("rules[id = {:?}]", rule.id),
             "text",
             &rule.text,
-            &rule.sources,
+            rule.basis(),
         );
     }
     check_reasons(&mut refs, file);
@@ -120,15 +121,24 @@ pub fn check(file: &File) -> Result<(), Vec<ContentError>> {
 fn check_role(refs: &mut Refs, at: &str, role: &Role) {
     refs.errors.require_text(at, "name", &role.name);
     refs.errors.require_text(at, "short", &role.short);
-    refs.cited_text(at, "focus", &role.focus, &role.focus_sources);
-    refs.cited_text(
+    refs.statement(at, "focus", &role.focus, paraphrase(&role.focus_sources));
+    refs.statement(
         at,
         "measured_by",
         &role.measured_by,
-        &role.measured_by_sources,
+        paraphrase(&role.measured_by_sources),
     );
-    refs.cited_text(at, "trap", &role.trap, &role.trap_sources);
-    refs.sources(at, "coding_sources", &role.coding_sources);
+    refs.statement(at, "trap", &role.trap, paraphrase(&role.trap_sources));
+    refs.basis(at, "coding", role.coding_basis());
+    if let Some(levels) = role.levels_basis() {
+        if levels.derived_from.is_empty() {
+            refs.errors.push(
+                format!("{at}.levels_derived_from"),
+                "is missing: a column marked as our reading names the sources it reads",
+            );
+        }
+        refs.basis(at, "levels", levels);
+    }
     if role.coding_min > role.coding_max || role.coding_max > 100 {
         refs.errors.push(
             format!("{at}.coding_max"),
@@ -177,7 +187,7 @@ fn check_responsibilities(refs: &mut Refs, file: &File, group_ids: &BTreeSet<Str
                 );
             }
         }
-        refs.cited_text(&at, "explanation", &row.explanation, &row.sources);
+        refs.statement(&at, "explanation", &row.explanation, row.basis());
         let sentences = sentence_count(&row.explanation);
         if sentences > MAX_EXPLANATION_SENTENCES {
             refs.errors.push(
@@ -217,10 +227,7 @@ fn check_reasons(refs: &mut Refs, file: &File) {
                 "is missing; the recommendation rules use it",
             ),
             Some(reason) => {
-                let at = format!("reasons.{key}");
-                refs.errors.require_text(&at, "text", &reason.text);
-                // An empty list is allowed and means "no source speaks to this", said plainly.
-                refs.sources(&at, "sources", &reason.sources);
+                refs.cited(&format!("reasons.{key}"), reason);
             }
         }
     }
@@ -311,7 +318,12 @@ fn check_questions(refs: &mut Refs, questions: &[Question]) {
     unique_ids(refs.errors, "questions", questions.iter().map(|q| &q.id));
     for question in questions {
         let at = format!("questions[id = {:?}]", question.id);
-        refs.cited_text(&at, "prompt", &question.prompt, &question.sources);
+        refs.statement(
+            &at,
+            "prompt",
+            &question.prompt,
+            paraphrase(&question.sources),
+        );
         if !OPTIONS.contains(&question.options.len()) {
             refs.errors.push(
                 format!("{at}.options"),
@@ -348,6 +360,14 @@ fn check_team_size(errors: &mut Errors, size: &TeamSize) {
             "team_size",
             "must satisfy 1 <= min <= hybrid_from < split_from < multi_team_from <= max",
         );
+    }
+    if let Some(startup) = size.startup_size {
+        if !(size.split_from..size.multi_team_from).contains(&startup) {
+            errors.push(
+                "team_size.startup_size",
+                "must satisfy split_from <= startup_size < multi_team_from",
+            );
+        }
     }
     if !(size.min..=size.max).contains(&size.default) {
         errors.push("team_size.default", "must lie between min and max");
@@ -400,34 +420,80 @@ struct Refs<'a> {
 
 impl Refs<'_> {
     fn cited(&mut self, at: &str, cited: &Cited) {
-        self.cited_text(at, "text", &cited.text, &cited.sources);
+        self.statement(at, "text", &cited.text, cited.basis());
     }
 
-    fn cited_text(&mut self, at: &str, field: &str, text: &str, sources: &[String]) {
+    /// A text and what it rests on. `text`, `explanation` and `prompt` take plain `sources`,
+    /// `derived_from` and `reasoning`; any other field prefixes them with its own name.
+    fn statement(&mut self, at: &str, field: &str, text: &str, basis: Basis) {
         self.errors.require_text(at, field, text);
-        let sources_field = if ["text", "explanation", "prompt"].contains(&field) {
-            "sources".to_owned()
+        let prefix = if ["text", "explanation", "prompt"].contains(&field) {
+            ""
         } else {
-            format!("{field}_sources")
+            field
         };
-        if sources.is_empty() {
-            self.errors
-                .push(format!("{at}.{sources_field}"), "cites no source");
-        }
-        self.sources(at, &sources_field, sources);
+        self.basis(at, prefix, basis);
     }
 
-    fn sources(&mut self, at: &str, field: &str, sources: &[String]) {
+    /// Every statement either paraphrases its sources or is derived from them with a
+    /// reasoning, never neither and never both.
+    fn basis(&mut self, at: &str, prefix: &str, basis: Basis) {
+        let name = |field: &str| match prefix {
+            "" => format!("{at}.{field}"),
+            prefix => format!("{at}.{prefix}_{field}"),
+        };
+        let derived = !basis.derived_from.is_empty();
+        let reasoning = basis.reasoning.map(str::trim);
+        match (basis.sources.is_empty(), derived) {
+            (true, false) if prefix != "levels" => self.errors.push(
+                name("sources"),
+                "cites no source and derives from none: give sources, or derived_from with a one-line reasoning",
+            ),
+            (false, true) => self.errors.push(
+                name("derived_from"),
+                "is given beside sources: a statement either paraphrases its sources or is derived from them",
+            ),
+            _ => {}
+        }
+        match reasoning {
+            None | Some("") if derived => self.errors.push(
+                name("reasoning"),
+                "is missing: a derived statement says in a line how it follows from its sources",
+            ),
+            Some(_) if !derived && prefix != "levels" => self.errors.push(
+                name("reasoning"),
+                "belongs to a derived statement: name what it is derived_from",
+            ),
+            Some(text) if sentence_count(text) > MAX_REASONING_SENTENCES => self.errors.push(
+                name("reasoning"),
+                format!(
+                    "has {} sentences; keep the reasoning to one or two",
+                    sentence_count(text)
+                ),
+            ),
+            _ => {}
+        }
+        self.sources(&name("sources"), basis.sources);
+        self.sources(&name("derived_from"), basis.derived_from);
+    }
+
+    fn sources(&mut self, field: &str, sources: &[String]) {
         for source in sources {
             if self.known.contains(source) {
                 self.cited.insert(source.clone());
             } else {
-                self.errors.push(
-                    format!("{at}.{field}"),
-                    format!("unknown source {source:?}"),
-                );
+                self.errors
+                    .push(field, format!("unknown source {source:?}"));
             }
         }
+    }
+}
+
+fn paraphrase(sources: &[String]) -> Basis<'_> {
+    Basis {
+        sources,
+        derived_from: &[],
+        reasoning: None,
     }
 }
 

@@ -91,13 +91,101 @@ fn long_explanation_is_refused() {
     );
 }
 
+const JUNIOR_TL: &str = "text = \"Spends an hour pair-programming with them on the exact code they are stuck on.\"\nsources = [\"showdown\"]";
+const JUNIOR_TL_AT: &str = "scenarios[id = \"struggling-junior\"].tl";
+
+fn junior_tl_with(basis: &str) -> Vec<ContentError> {
+    errors_after(
+        JUNIOR_TL,
+        &format!("text = \"Spends an hour pair-programming with them on the exact code they are stuck on.\"\n{basis}"),
+    )
+}
+
 #[test]
-fn uncited_text_is_refused() {
-    let errors = errors_after("text = \"Pairs with them for an hour on the exact piece of code.\"\nsources = [\"showdown\"]", "text = \"Pairs with them for an hour on the exact piece of code.\"\nsources = []");
+fn a_text_that_neither_cites_nor_derives_is_refused() {
+    for basis in ["sources = []", "", "derived_from = []"] {
+        assert_reported(
+            &junior_tl_with(basis),
+            &format!("{JUNIOR_TL_AT}.sources"),
+            "cites no source and derives from none",
+        );
+    }
+}
+
+#[test]
+fn a_derived_text_needs_its_reasoning_and_only_it_has_one() {
+    assert_reported(
+        &junior_tl_with("derived_from = [\"showdown\"]"),
+        &format!("{JUNIOR_TL_AT}.reasoning"),
+        "is missing",
+    );
+    assert_reported(
+        &junior_tl_with("derived_from = [\"showdown\"]\nreasoning = \"  \""),
+        &format!("{JUNIOR_TL_AT}.reasoning"),
+        "is missing",
+    );
+    assert_reported(
+        &junior_tl_with("sources = [\"showdown\"]\nreasoning = \"Because.\""),
+        &format!("{JUNIOR_TL_AT}.reasoning"),
+        "belongs to a derived statement",
+    );
+    assert_reported(
+        &junior_tl_with("derived_from = [\"showdown\"]\nreasoning = \"One. Two. Three.\""),
+        &format!("{JUNIOR_TL_AT}.reasoning"),
+        "3 sentences",
+    );
+    assert_reported(
+        &junior_tl_with("derived_from = [\"showdwn\"]\nreasoning = \"Read so.\""),
+        &format!("{JUNIOR_TL_AT}.derived_from"),
+        "unknown source \"showdwn\"",
+    );
+    let compiled = compile(&replaced(
+        SHIPPED,
+        JUNIOR_TL,
+        "text = \"Pairs with them.\"\nderived_from = [\"showdown\"]\nreasoning = \"Read so.\"",
+    ))
+    .unwrap_or_else(|errors| panic!("{errors:#?}"));
+    assert!(compiled.contains("Cited { text: \"Pairs with them.\", sources: &[SourceId(0)], reasoning: Some(\"Read so.\") }"));
+}
+
+#[test]
+fn a_text_is_either_a_paraphrase_or_derived_never_both() {
+    assert_reported(
+        &junior_tl_with(
+            "sources = [\"showdown\"]\nderived_from = [\"both\"]\nreasoning = \"Read so.\"",
+        ),
+        &format!("{JUNIOR_TL_AT}.derived_from"),
+        "is given beside sources",
+    );
+}
+
+#[test]
+fn a_derived_role_column_and_range_are_checked_like_any_text() {
+    let errors = errors_after(
+        "levels_derived_from = [\"both\", \"ladders\", \"showdown\"]\n",
+        "",
+    );
+    assert_reported(&errors, "roles.tlm.levels_derived_from", "is missing");
+    let errors = errors_after("coding_derived_from = [\"ladders\", \"showdown\"]\n", "");
     assert_reported(
         &errors,
-        "scenarios[id = \"struggling-junior\"].tl.sources",
-        "cites no source",
+        "roles.tlm.coding_sources",
+        "cites no source and derives from none",
+    );
+    assert_reported(
+        &errors,
+        "roles.tlm.coding_reasoning",
+        "belongs to a derived statement",
+    );
+}
+
+#[test]
+fn the_startup_size_lies_between_the_split_and_several_teams() {
+    let errors = errors_after("startup_size = 10", "startup_size = 8");
+    assert_reported(
+        &errors,
+        "team_size.startup_size",
+        "split_from <= startup_size < multi_team_from",
     );
 }
 

@@ -5,20 +5,19 @@ use crate::core::content::{SourceId, Text, CONTENT};
 #[derive(Properties, PartialEq)]
 pub struct CitationProps {
     pub sources: &'static [SourceId],
+    /// Set when the text is the widget's own reading of its sources rather than a paraphrase.
+    #[prop_or_default]
+    pub reasoning: Option<&'static str>,
 }
 
-/// The titles a text paraphrases, each linking to its entry in the sources footer. A text
-/// without sources says so rather than showing nothing.
+/// The titles a text rests on, each linking to its entry in the sources footer. A paraphrase
+/// names them as its sources; the widget's own reading says so and keeps its reasoning one
+/// click away. A text without sources says so rather than showing nothing.
 #[function_component]
 pub fn Citation(props: &CitationProps) -> Html {
     if props.sources.is_empty() {
         return html! { <p class="citation citation--none">{ Text::NoSource.get() }</p> };
     }
-    let label = if props.sources.len() == 1 {
-        Text::SourceOne
-    } else {
-        Text::SourceMany
-    };
     let titles = props.sources.iter().enumerate().map(|(index, id)| {
         let source = id.source();
         html! {
@@ -30,5 +29,23 @@ pub fn Citation(props: &CitationProps) -> Html {
             </>
         }
     });
-    html! { <p class="citation">{ label.get() }{ " " }{ for titles }</p> }
+    let Some(reasoning) = props.reasoning else {
+        let label = if props.sources.len() == 1 {
+            Text::SourceOne
+        } else {
+            Text::SourceMany
+        };
+        return html! { <p class="citation">{ label.get() }{ " " }{ for titles }</p> };
+    };
+    html! {
+        <div class="citation citation--derived">
+            <p class="citation__line">
+                <span class="citation__derived">{ Text::DerivedFrom.get() }</span>{ " " }{ for titles }
+            </p>
+            <details class="citation__reasoning">
+                <summary>{ Text::Reasoning.get() }</summary>
+                <p>{ reasoning }</p>
+            </details>
+        </div>
+    }
 }

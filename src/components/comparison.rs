@@ -22,13 +22,13 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
                 </h3>
                 <dl class="role-card__facts">
                     <dt>{ Text::Focus.get() }</dt>
-                    <dd>{ role.focus.text }<Citation sources={role.focus.sources} /></dd>
+                    <dd>{ role.focus.text }<Citation sources={role.focus.sources} reasoning={role.focus.reasoning} /></dd>
                     <dt>{ Text::MeasuredBy.get() }</dt>
-                    <dd>{ role.measured_by.text }<Citation sources={role.measured_by.sources} /></dd>
+                    <dd>{ role.measured_by.text }<Citation sources={role.measured_by.sources} reasoning={role.measured_by.reasoning} /></dd>
                     <dt>{ Text::TheTrap.get() }</dt>
-                    <dd>{ role.trap.text }<Citation sources={role.trap.sources} /></dd>
+                    <dd>{ role.trap.text }<Citation sources={role.trap.sources} reasoning={role.trap.reasoning} /></dd>
                     <dt>{ Text::HandsOnCoding.get() }</dt>
-                    <dd>{ Text::ShareOfTime.fill(&[("range", &role.coding)]) }<Citation sources={role.coding.sources} /></dd>
+                    <dd>{ Text::ShareOfTime.fill(&[("range", &role.coding)]) }<Citation sources={role.coding.sources} reasoning={role.coding.reasoning} /></dd>
                 </dl>
             </article>
         }

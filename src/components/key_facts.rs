@@ -12,7 +12,7 @@ pub fn KeyFacts() -> Html {
             <article class="fact" key={fact.id}>
                 <h3 class="fact__title">{ fact.title }</h3>
                 <p class="fact__text">{ fact.body.text }</p>
-                <Citation sources={fact.body.sources} />
+                <Citation sources={fact.body.sources} reasoning={fact.body.reasoning} />
             </article>
         }
     });

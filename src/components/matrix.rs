@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::MatrixRow;
+use super::{Citation, MatrixRow};
 use crate::core::content::{RoleKey, RowId, Text, CONTENT};
 use crate::core::state::{Action, RoleSet};
 
@@ -27,6 +27,9 @@ pub fn Matrix(props: &MatrixProps) -> Html {
                 <span class="matrix__role-name">{ role.role().name }</span>
                 if recommended {
                     <span class="matrix__badge">{ Text::Recommended.get() }</span>
+                }
+                if role.role().levels.is_some() {
+                    <span class="matrix__derived">{ Text::OurReading.get() }</span>
                 }
             </th>
         }
@@ -55,6 +58,16 @@ pub fn Matrix(props: &MatrixProps) -> Html {
                 </tr>
                 { for rows }
             </tbody>
+        })
+    });
+    // A column no source rates duty by duty says whose reading it is, under the table.
+    let derived_columns = props.roles.iter().filter_map(|role| {
+        let levels = role.role().levels.as_ref()?;
+        Some(html! {
+            <div class="matrix__derived-note" key={role.slug()}>
+                <p class="matrix__derived-column">{ Text::DerivedColumn.fill(&[("role", &role.role().name)]) }</p>
+                <Citation sources={levels.sources} reasoning={Some(levels.reasoning)} />
+            </div>
         })
     });
     let shown = props.rows.len();
@@ -87,6 +100,7 @@ pub fn Matrix(props: &MatrixProps) -> Html {
             if shown == 0 {
                 <p class="matrix__empty">{ Text::MatrixEmpty.get() }</p>
             }
+            { for derived_columns }
         </div>
     }
 }

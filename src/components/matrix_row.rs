@@ -45,7 +45,7 @@ pub fn MatrixRow(props: &MatrixRowProps) -> Html {
         html! {
             <li class="disagreement__position">
                 <p>{ position.text }</p>
-                <Citation sources={position.sources} />
+                <Citation sources={position.sources} reasoning={position.reasoning} />
             </li>
         }
     });
@@ -75,7 +75,7 @@ pub fn MatrixRow(props: &MatrixRowProps) -> Html {
                                 <ul class="disagreement__positions">{ for positions }</ul>
                             </div>
                         }
-                        <Citation sources={row.explanation.sources} />
+                        <Citation sources={row.explanation.sources} reasoning={row.explanation.reasoning} />
                     }
                 </td>
             </tr>

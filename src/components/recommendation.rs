@@ -29,6 +29,9 @@ pub fn Recommendation(props: &RecommendationProps) -> Html {
             if advice.borderline {
                 <li class="flag flag--borderline">{ Text::Borderline.get() }</li>
             }
+            if advice.stretched {
+                <li class="flag flag--stretched">{ Text::Stretched.get() }</li>
+            }
             if advice.warnings.contains(&Warning::BurnOut) {
                 <li class="flag flag--burn-out">{ Text::BurnOutRisk.get() }</li>
             }
@@ -48,7 +51,7 @@ pub fn Recommendation(props: &RecommendationProps) -> Html {
         html! {
             <li class="recommendation__coding-item" key={role.short}>
                 <strong>{ role.short }</strong>{ " " }{ Text::CodesShare.fill(&[("range", &role.coding)]) }
-                <Citation sources={role.coding.sources} />
+                <Citation sources={role.coding.sources} reasoning={role.coding.reasoning} />
             </li>
         }
     });
@@ -61,7 +64,7 @@ pub fn Recommendation(props: &RecommendationProps) -> Html {
         html! {
             <li class="recommendation__rule">
                 <p>{ rule.text }</p>
-                <Citation sources={rule.sources} />
+                <Citation sources={rule.sources} reasoning={rule.reasoning} />
             </li>
         }
     });
@@ -71,8 +74,27 @@ pub fn Recommendation(props: &RecommendationProps) -> Html {
         html! {
             <li class="recommendation__reason" key={reason.key()}>
                 <p>{ cited.text }</p>
-                <Citation sources={cited.sources} />
+                <Citation sources={cited.sources} reasoning={cited.reasoning} />
             </li>
+        }
+    });
+
+    // One source's two answers for this size, side by side, so neither hides the other.
+    let tension = advice.tension.map(|answers| {
+        let answers = answers.iter().map(|reason| {
+            let cited = CONTENT.reason(*reason);
+            html! {
+                <li class="tension__answer" key={reason.key()}>
+                    <p>{ cited.text }</p>
+                    <Citation sources={cited.sources} reasoning={cited.reasoning} />
+                </li>
+            }
+        });
+        html! {
+            <aside class="tension" aria-labelledby="tension-heading">
+                <h3 id="tension-heading" class="tension__heading">{ Text::OneSourceTwoAnswers.get() }</h3>
+                <ul class="tension__answers">{ for answers }</ul>
+            </aside>
         }
     });
 
@@ -84,6 +106,7 @@ pub fn Recommendation(props: &RecommendationProps) -> Html {
                 <strong>{ advice.setup.title() }</strong>
             </p>
             <ul class="flags">{ flags }</ul>
+            { for tension }
             if let Some(split) = advice.time_split {
                 <div class="time-split">
                     <p class="time-split__label">

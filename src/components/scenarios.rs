@@ -18,7 +18,7 @@ pub fn Scenarios(props: &ScenariosProps) -> Html {
             html! {
                 <div class={classes!("scenario__response", format!("scenario__response--{}", role.slug()))} key={role.slug()}>
                     <dt>{ role.role().name }</dt>
-                    <dd>{ response.text }<Citation sources={response.sources} /></dd>
+                    <dd>{ response.text }<Citation sources={response.sources} reasoning={response.reasoning} /></dd>
                 </div>
             }
         });

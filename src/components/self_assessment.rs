@@ -64,12 +64,12 @@ pub fn SelfAssessment(props: &SelfAssessmentProps) -> Html {
                         <strong>{ role.name }</strong>
                     </p>
                     <p>{ verdict.text }</p>
-                    <Citation sources={verdict.sources} />
+                    <Citation sources={verdict.sources} reasoning={verdict.reasoning} />
                     <h3 class="quiz__subheading">{ Text::WhatDecided.get() }</h3>
                     <ul class="quiz__deciding">{ for deciding }</ul>
                     <h3 class="quiz__subheading">{ Text::TrapToWatch.get() }</h3>
                     <p>{ role.trap.text }</p>
-                    <Citation sources={role.trap.sources} />
+                    <Citation sources={role.trap.sources} reasoning={role.trap.reasoning} />
                 </>
             }
         }

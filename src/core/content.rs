@@ -227,11 +227,20 @@ impl Content {
     }
 }
 
-/// A text and the sources it paraphrases.
+/// A text and what it rests on: the sources it paraphrases or, when `reasoning` is given, the
+/// sources it is the widget's own reading of.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Cited {
     pub text: &'static str,
     pub sources: &'static [SourceId],
+    pub reasoning: Option<&'static str>,
+}
+
+/// A judgement no source makes in so many words: the sources it reads, and how.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Derivation {
+    pub sources: &'static [SourceId],
+    pub reasoning: &'static str,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -249,6 +258,8 @@ pub struct Role {
     pub measured_by: Cited,
     pub trap: Cited,
     pub coding: CodingRange,
+    /// Set when this role's column of levels is the widget's reading, not a source's.
+    pub levels: Option<Derivation>,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -256,6 +267,8 @@ pub struct CodingRange {
     pub min_percent: u8,
     pub max_percent: u8,
     pub sources: &'static [SourceId],
+    /// Set when the range is derived from its sources rather than given by one.
+    pub reasoning: Option<&'static str>,
 }
 
 impl fmt::Display for CodingRange {
@@ -346,6 +359,9 @@ pub struct TeamSize {
     pub borderline_within: u8,
     pub hybrid_technical_percent: u8,
     pub hybrid_people_percent: u8,
+    /// The size past the split point at which a source still has a new team led by one
+    /// person (the opinion piece's startup of ten), when the content names one.
+    pub startup_size: Option<u8>,
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -6,9 +6,9 @@
 //! `'static` on purpose: the built-in content is `'static` too, and the page loads at most one.
 
 use super::content::{
-    AnswerOption, Cited, CodingRange, Content, Fact, Group, GroupId, LadderSide, Language, Level,
-    Question, Responsibility, Role, Scenario, Source, SourceId, TeamSize, MAX_QUESTIONS,
-    TEXT_COUNT,
+    AnswerOption, Cited, CodingRange, Content, Derivation, Fact, Group, GroupId, LadderSide,
+    Language, Level, Question, Responsibility, Role, Scenario, Source, SourceId, TeamSize,
+    MAX_QUESTIONS, TEXT_COUNT,
 };
 
 pub fn decode(bytes: &[u8]) -> Option<Content> {
@@ -39,10 +39,14 @@ fn references_hold(content: &Content) -> bool {
         })
         && content.reasons.iter().all(cited)
         && content.rules.iter().all(cited)
-        && content
-            .roles
-            .iter()
-            .all(|role| cited(&role.trap) && sources_exist(role.coding.sources))
+        && content.roles.iter().all(|role| {
+            cited(&role.trap)
+                && sources_exist(role.coding.sources)
+                && role
+                    .levels
+                    .as_ref()
+                    .is_none_or(|levels| sources_exist(levels.sources))
+        })
 }
 
 struct Reader<'a> {
@@ -137,10 +141,25 @@ impl Reader<'_> {
             focus: self.cited()?,
             measured_by: self.cited()?,
             trap: self.cited()?,
-            coding: CodingRange {
-                min_percent: self.byte()?,
-                max_percent: self.byte()?,
-                sources: self.sources()?,
+            coding: {
+                let (min_percent, max_percent) = (self.byte()?, self.byte()?);
+                let (sources, reasoning) = self.basis()?;
+                CodingRange {
+                    min_percent,
+                    max_percent,
+                    sources,
+                    reasoning,
+                }
+            },
+            levels: match self.byte()? {
+                0 => None,
+                _ => {
+                    let (sources, reasoning) = self.basis()?;
+                    Some(Derivation {
+                        sources,
+                        reasoning: reasoning.unwrap_or_default(),
+                    })
+                }
             },
         })
     }
@@ -196,14 +215,28 @@ impl Reader<'_> {
             borderline_within: self.byte()?,
             hybrid_technical_percent: self.byte()?,
             hybrid_people_percent: self.byte()?,
+            startup_size: match self.byte()? {
+                0 => None,
+                size => Some(size),
+            },
         })
     }
 
     fn cited(&mut self) -> Option<Cited> {
+        let text = self.text()?;
+        let (sources, reasoning) = self.basis()?;
         Some(Cited {
-            text: self.text()?,
-            sources: self.sources()?,
+            text,
+            sources,
+            reasoning,
         })
+    }
+
+    /// The sources, then the reasoning: empty for a paraphrase.
+    fn basis(&mut self) -> Option<(&'static [SourceId], Option<&'static str>)> {
+        let sources = self.sources()?;
+        let reasoning = self.text()?;
+        Some((sources, (!reasoning.is_empty()).then_some(reasoning)))
     }
 
     fn sources(&mut self) -> Option<&'static [SourceId]> {

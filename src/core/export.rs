@@ -1,10 +1,27 @@
 //! The matrix as the reader sees it, for their own documents: Markdown and CSV.
 
-use super::content::{Cited, RowId, Text, CONTENT};
+use super::content::{Cited, RoleKey, RowId, SourceId, Text, CONTENT};
 use super::state::State;
 
 fn source_titles(cited: &Cited) -> Vec<&'static str> {
     cited.sources.iter().map(|id| id.source().title).collect()
+}
+
+/// "[1] [4]": sources by their number in the list under the table.
+fn source_numbers(sources: &[SourceId]) -> String {
+    let numbers: Vec<String> = sources
+        .iter()
+        .map(|source| format!("[{}]", source.0 + 1))
+        .collect();
+    numbers.join(" ")
+}
+
+/// A role's column heading, marked when the column is the widget's own reading.
+fn column_name(role: RoleKey, name: &str) -> String {
+    match role.role().levels {
+        Some(_) => format!("{name} ({})", Text::OurReading.get()),
+        None => name.to_owned(),
+    }
 }
 
 /// A Markdown table of the visible rows for the compared roles, then the sources it cites.
@@ -12,7 +29,7 @@ pub fn markdown(state: &State) -> String {
     let roles: Vec<_> = state.roles.iter().collect();
     let mut out = format!("| {} |", Text::Duty.get());
     for role in &roles {
-        out.push_str(&format!(" {} |", role.role().short));
+        out.push_str(&format!(" {} |", column_name(*role, role.role().short)));
     }
     out.push_str(&format!(" {} |\n|---|", Text::SourcesHeading.get()));
     out.push_str(&"---|".repeat(roles.len()));
@@ -25,13 +42,7 @@ pub fn markdown(state: &State) -> String {
             let level = row.level(*role);
             out.push_str(&format!(" {} {} |", level.symbol(), level.label()));
         }
-        let numbers: Vec<String> = row
-            .explanation
-            .sources
-            .iter()
-            .map(|source| format!("[{}]", source.0 + 1))
-            .collect();
-        out.push_str(&format!(" {} |\n", numbers.join(" ")));
+        out.push_str(&format!(" {} |\n", source_numbers(row.explanation.sources)));
     }
     out.push_str(&format!("\n{}\n", Text::SourceMany.get()));
     for (index, source) in CONTENT.sources.iter().enumerate() {
@@ -42,6 +53,17 @@ pub fn markdown(state: &State) -> String {
             source.detail
         ));
     }
+    for role in &roles {
+        if let Some(levels) = &role.role().levels {
+            out.push_str(&format!(
+                "\n{}: {} {}. {}\n",
+                Text::DerivedColumn.fill(&[("role", &role.role().name)]),
+                Text::DerivedFrom.get(),
+                source_numbers(levels.sources),
+                levels.reasoning
+            ));
+        }
+    }
     out.push_str(&format!("\n{}\n", Text::ExportedFrom.get()));
     out
 }
@@ -50,7 +72,11 @@ pub fn markdown(state: &State) -> String {
 pub fn csv(state: &State) -> String {
     let roles: Vec<_> = state.roles.iter().collect();
     let mut header = vec![Text::Group.get().to_owned(), Text::Duty.get().to_owned()];
-    header.extend(roles.iter().map(|role| role.role().name.to_owned()));
+    header.extend(
+        roles
+            .iter()
+            .map(|role| column_name(*role, role.role().name)),
+    );
     header.push(Text::SourcesHeading.get().to_owned());
     let mut lines = vec![csv_line(&header)];
     for id in state.visible_rows() {
@@ -129,6 +155,23 @@ mod tests {
         assert!(text.contains(
             "1. \"Tech Lead vs Engineering Manager: The Real Difference (Not the Same Role)\""
         ));
+    }
+
+    #[test]
+    fn the_derived_tlm_column_is_marked_with_its_reasoning() {
+        let all = State::default();
+        let text = markdown(&all);
+        assert!(text.starts_with("| Duty | TL | EM | TLM (Our reading) | Sources |"));
+        let levels = RoleKey::TechLeadManager.role().levels.as_ref().unwrap();
+        assert!(text.contains(&format!(
+            "Tech Lead Manager column: Our reading of: {}. {}",
+            source_numbers(levels.sources),
+            levels.reasoning
+        )));
+        assert!(csv(&all).starts_with(
+            "Group,Duty,Tech Lead,Engineering Manager,Tech Lead Manager (Our reading),Sources"
+        ));
+        assert!(!markdown(&tl_em()).contains("Our reading"));
     }
 
     #[test]

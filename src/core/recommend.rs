@@ -74,6 +74,11 @@ pub struct Recommendation {
     pub size_is_sourced: bool,
     /// True within `borderline_within` of a boundary, where either setup can be argued.
     pub borderline: bool,
+    /// A hybrid kept past the split point: for a while, with the split planned.
+    pub stretched: bool,
+    /// Where one source gives two answers for this size, those answers. The reasons then
+    /// leave them out, so nothing is said twice.
+    pub tension: Option<[Reason; 2]>,
     pub warnings: Vec<Warning>,
     pub reasons: Vec<Reason>,
 }
@@ -130,6 +135,12 @@ pub fn recommend(sizes: &TeamSize, inputs: Inputs) -> Recommendation {
     let borderline = is_borderline(sizes, team);
     let has_experience_or_is_new = inputs.new_team || inputs.lead_has_done_both;
     let just_past_split = team < sizes.split_from.saturating_add(sizes.borderline_within);
+    // The opinion piece splits from nine yet has a startup of ten led by one person.
+    let startup_tension = sizes
+        .startup_size
+        .is_some_and(|startup| (sizes.split_from..=startup).contains(&team));
+    let stretch =
+        (just_past_split && has_experience_or_is_new) || (startup_tension && inputs.new_team);
     let mut reasons = Vec::new();
 
     let setup = match zone {
@@ -141,7 +152,7 @@ pub fn recommend(sizes: &TeamSize, inputs: Inputs) -> Recommendation {
             reasons.push(Reason::HybridRange);
             Setup::Hybrid
         }
-        Zone::Split if just_past_split && has_experience_or_is_new => {
+        Zone::Split if stretch => {
             reasons.push(Reason::StretchedHybrid);
             Setup::Hybrid
         }
@@ -168,10 +179,15 @@ pub fn recommend(sizes: &TeamSize, inputs: Inputs) -> Recommendation {
         reasons.push(Reason::TimeSplit);
     }
 
+    let stretched = setup == Setup::Hybrid && zone == Zone::Split;
     let mut warnings = vec![Warning::NeverBreak(0), Warning::NeverBreak(1)];
-    if setup == Setup::Hybrid && borderline {
+    if setup == Setup::Hybrid && (borderline || stretched) {
         warnings.push(Warning::BurnOut);
         reasons.push(Reason::BurnOut);
+    }
+    let tension = startup_tension.then_some([Reason::SplitRange, Reason::StartupOfTen]);
+    if let Some(answers) = tension {
+        reasons.retain(|reason| !answers.contains(reason));
     }
 
     Recommendation {
@@ -184,6 +200,8 @@ pub fn recommend(sizes: &TeamSize, inputs: Inputs) -> Recommendation {
         }),
         size_is_sourced: matches!(zone, Zone::Hybrid | Zone::Split),
         borderline,
+        stretched,
+        tension,
         warnings,
         reasons,
     }
@@ -287,15 +305,63 @@ mod tests {
                 Setup::Split
             };
             assert_eq!(at_split.setup, expected, "new={new_team} both={both}");
+            assert_eq!(at_split.stretched, expected == Setup::Hybrid);
             if expected == Setup::Hybrid {
                 assert!(at_split.reasons.contains(&Reason::StretchedHybrid));
                 assert!(at_split.warnings.contains(&Warning::BurnOut));
             }
             assert_eq!(
-                recommend(&sizes(), inputs(10, new_team, both)).setup,
+                recommend(&sizes(), inputs(11, new_team, both)).setup,
                 Setup::Split
             );
         }
+    }
+
+    #[test]
+    fn the_startup_of_ten_keeps_a_new_team_of_ten_on_a_hybrid_for_a_while() {
+        assert_eq!(sizes().startup_size, Some(10));
+        let new_ten = recommend(&sizes(), inputs(10, true, false));
+        assert_eq!(new_ten.setup, Setup::Hybrid);
+        assert!(new_ten.stretched);
+        assert!(new_ten.reasons.contains(&Reason::StretchedHybrid));
+        assert!(new_ten.reasons.contains(&Reason::NascentTeam));
+        assert!(new_ten.reasons.contains(&Reason::TemporaryCompromise));
+        assert!(new_ten.warnings.contains(&Warning::BurnOut));
+        assert!(new_ten.time_split.is_some());
+        // The startup is about a new team: experience alone keeps the hybrid only at nine.
+        assert_eq!(
+            recommend(&sizes(), inputs(10, false, true)).setup,
+            Setup::Split
+        );
+        assert_eq!(plain(10).setup, Setup::Split);
+        assert_eq!(
+            recommend(&sizes(), inputs(11, true, true)).setup,
+            Setup::Split
+        );
+    }
+
+    #[test]
+    fn nine_and_ten_show_both_of_the_opinion_pieces_answers_and_only_there() {
+        for team in 1..=50 {
+            for (new_team, both) in MODIFIERS {
+                let rec = recommend(&sizes(), inputs(team, new_team, both));
+                let expected = (9..=10)
+                    .contains(&team)
+                    .then_some([Reason::SplitRange, Reason::StartupOfTen]);
+                assert_eq!(rec.tension, expected, "team {team}");
+                if let Some(answers) = rec.tension {
+                    for answer in answers {
+                        assert!(!rec.reasons.contains(&answer), "{answer:?} said twice");
+                        assert_eq!(
+                            CONTENT.reason(answer).sources,
+                            CONTENT.reason(Reason::SplitRange).sources,
+                            "one source, two answers"
+                        );
+                    }
+                }
+            }
+        }
+        assert!(plain(11).reasons.contains(&Reason::SplitRange));
     }
 
     #[test]
@@ -341,8 +407,10 @@ mod tests {
                 assert_eq!(rec.time_split.is_some(), rec.setup == Setup::Hybrid);
                 for reason in &rec.reasons {
                     let cited = CONTENT.reason(*reason);
-                    let unsourced = matches!(reason, Reason::TooSmall | Reason::LargeTeam);
-                    assert_eq!(cited.sources.is_empty(), unsourced, "{reason:?}");
+                    assert!(!cited.sources.is_empty(), "{reason:?} names no source");
+                    if matches!(reason, Reason::TooSmall | Reason::LargeTeam) {
+                        assert!(cited.reasoning.is_some(), "{reason:?} is our own reading");
+                    }
                 }
                 let unsourced_said = rec.reasons.contains(&Reason::TooSmall)
                     || rec.reasons.contains(&Reason::LargeTeam);
@@ -365,24 +433,34 @@ mod tests {
     }
 
     fn any_sizes() -> impl Strategy<Value = TeamSize> {
-        (1u8..5, 1u8..10, 1u8..10, 1u8..20, 0u8..4).prop_map(
-            |(min, hybrid_gap, split_gap, multi_gap, within)| {
-                let hybrid_from = min + hybrid_gap;
-                let split_from = hybrid_from + split_gap;
-                let multi_team_from = split_from + multi_gap;
-                TeamSize {
-                    min,
-                    max: multi_team_from + 10,
-                    default: min,
-                    hybrid_from,
-                    split_from,
-                    multi_team_from,
-                    borderline_within: within,
-                    hybrid_technical_percent: 60,
-                    hybrid_people_percent: 40,
-                }
-            },
+        (
+            1u8..5,
+            1u8..10,
+            1u8..10,
+            1u8..20,
+            0u8..4,
+            proptest::option::of(0u8..20),
         )
+            .prop_map(
+                |(min, hybrid_gap, split_gap, multi_gap, within, startup_gap)| {
+                    let hybrid_from = min + hybrid_gap;
+                    let split_from = hybrid_from + split_gap;
+                    let multi_team_from = split_from + multi_gap;
+                    let startup_size = startup_gap.map(|gap| split_from + gap % multi_gap);
+                    TeamSize {
+                        min,
+                        max: multi_team_from + 10,
+                        default: min,
+                        hybrid_from,
+                        split_from,
+                        multi_team_from,
+                        borderline_within: within,
+                        hybrid_technical_percent: 60,
+                        hybrid_people_percent: 40,
+                        startup_size,
+                    }
+                },
+            )
     }
 
     proptest! {
@@ -404,16 +482,18 @@ mod tests {
         }
 
         #[test]
-        fn modifiers_change_the_setup_only_at_a_borderline_size(
+        fn modifiers_change_the_setup_only_just_past_the_split_point(
             sizes in any_sizes(), team in 0u8..60, new_team: bool, both: bool
         ) {
             let plain = recommend(&sizes, inputs(team, false, false));
             let modified = recommend(&sizes, inputs(team, new_team, both));
             if plain.setup != modified.setup {
-                prop_assert!(plain.borderline);
+                let borderline = team < sizes.split_from + sizes.borderline_within;
+                let startup = new_team && sizes.startup_size.is_some_and(|size| team <= size);
+                prop_assert!(borderline || startup);
                 prop_assert_eq!(plain.zone, Zone::Split);
-                prop_assert!(team < sizes.split_from + sizes.borderline_within);
                 prop_assert_eq!(modified.setup, Setup::Hybrid);
+                prop_assert!(modified.stretched);
             }
         }
 

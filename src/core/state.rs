@@ -203,6 +203,10 @@ impl State {
             hybrid_from,
             split_from,
             multi_team_from,
+            // The startup of ten is a tension with the sources' own split point.
+            startup_size: sources
+                .startup_size
+                .filter(|_| self.author_split_at.is_none()),
             ..sources
         }
     }
