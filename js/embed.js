@@ -6,7 +6,7 @@
   'use strict';
   var script = document.currentScript;
   var base = new URL('./', script ? script.src : location.href);
-  var PARAMS = ['team', 'roles', 'group', 'diff', 'row', 'new', 'both', 'theme', 'quiz', 'transparent', 'hybrid_from', 'split_at', 'content', 'lang'];
+  var PARAMS = ['view', 'team', 'roles', 'group', 'diff', 'row', 'new', 'both', 'theme', 'quiz', 'transparent', 'hybrid_from', 'split_at', 'content', 'lang'];
   var TITLE = 'Two Hats: Tech Lead vs Engineering Manager, interactive';
   var registry = window.__twoHatsFrames || (window.__twoHatsFrames = []);
 
@@ -29,9 +29,13 @@
   }
 
   /* The widget's height for its width, roughly (fitted to the default state at 320 to 1200
-     px), so the host page hardly moves when the real height arrives. */
-  function startingHeight(width) {
-    return Math.round(5300 + 3550000 / Math.max(width, 320));
+     px), so the host page hardly moves when the real height arrives. A view of some parts
+     starts at their typical heights, as core::state::Part::typical_embed_height gives them. */
+  var PART_HEIGHTS = { team: 460, matrix: 3350, compare: 1160, situations: 1070, quiz: 1200, facts: 960 };
+  function startingHeight(width, view) {
+    var parts = (view || '').split(',').filter(function (part) { return PART_HEIGHTS[part]; });
+    if (!parts.length) return Math.round(5300 + 3550000 / Math.max(width, 320));
+    return parts.reduce(function (sum, part) { return sum + PART_HEIGHTS[part]; }, 130);
   }
 
   function register(frame) {
@@ -60,7 +64,7 @@
     frame.src = base.href + '?' + query.toString().replace(/%2C/g, ',');
     frame.title = div.dataset.title || TITLE;
     frame.loading = 'lazy';
-    frame.height = Number(div.dataset.height) || startingHeight(div.parentElement.clientWidth);
+    frame.height = Number(div.dataset.height) || startingHeight(div.parentElement.clientWidth, div.dataset.view);
     frame.setAttribute('data-twohats', '');
     return frame;
   }

@@ -18,7 +18,7 @@ use components::{
 };
 use core::content::Text;
 use core::share::page_link;
-use core::state::{Action, State};
+use core::state::{Action, Part, State};
 
 impl Reducible for State {
     type Action = Action;
@@ -51,6 +51,7 @@ pub fn App(props: &AppProps) -> Html {
     let advice = state.recommendation();
     let recommended = advice.setup.roles();
     let rows: Vec<_> = state.visible_rows().collect();
+    let shows = |part: Part| state.view.contains(part);
 
     let header = if state.embed {
         html! {
@@ -70,7 +71,7 @@ pub fn App(props: &AppProps) -> Html {
                 if !props.own_content {
                     <LanguagePicker state={*state} />
                 }
-                <Share state={*state} />
+                <Share state={*state} dispatch={dispatch.clone()} />
             </header>
         }
     };
@@ -82,36 +83,49 @@ pub fn App(props: &AppProps) -> Html {
                 <ContentProblem heading={*heading} problem={problem.clone()} />
             }
             <main class="layout">
-                <div class="layout__sizing">
-                    <TeamSize team={state.team} new_team={state.new_team}
-                        lead_has_done_both={state.lead_has_done_both} sizes={sizes}
-                        dispatch={dispatch.clone()} />
-                    <Recommendation advice={advice.clone()} author_sizes={state.author_thresholds()} />
-                </div>
-                <section class="responsibilities" aria-labelledby="responsibilities-heading">
-                    <h2 id="responsibilities-heading">{ Text::MatrixHeading.get() }</h2>
-                    <div class="responsibilities__controls">
-                        <RolePicker roles={state.roles} dispatch={dispatch.clone()} />
-                        <MatrixFilters group={state.group} only_differences={state.only_differences}
+                if shows(Part::Team) {
+                    <div class="layout__sizing">
+                        <TeamSize team={state.team} new_team={state.new_team}
+                            lead_has_done_both={state.lead_has_done_both} sizes={sizes}
                             dispatch={dispatch.clone()} />
+                        <Recommendation advice={advice.clone()} author_sizes={state.author_thresholds()}
+                            folded={state.embed} />
                     </div>
-                    <p class="responsibilities__legend">
-                        <span><span aria-hidden="true">{ "● " }</span>{ Text::Owns.get() }</span>
-                        <span><span aria-hidden="true">{ "◐ " }</span>{ Text::Shares.get() }</span>
-                        <span><span aria-hidden="true">{ "○ " }</span>{ Text::Supports.get() }</span>
-                        <span><span aria-hidden="true">{ "– " }</span>{ Text::NotTheirs.get() }</span>
-                    </p>
-                    <Matrix roles={state.roles} rows={rows} open_row={state.open_row}
-                        recommended={recommended} dispatch={dispatch.clone()} />
-                    <MatrixExport roles={state.roles} group={state.group}
-                        only_differences={state.only_differences} />
-                </section>
-                <Comparison roles={state.roles} />
-                <Scenarios roles={state.roles} />
-                <SelfAssessment answers={state.answers} dispatch={dispatch.clone()} />
-                <KeyFacts />
+                }
+                if shows(Part::Matrix) {
+                    <section class="responsibilities" aria-labelledby="responsibilities-heading">
+                        <h2 id="responsibilities-heading">{ Text::MatrixHeading.get() }</h2>
+                        <div class="responsibilities__controls">
+                            <RolePicker roles={state.roles} dispatch={dispatch.clone()} />
+                            <MatrixFilters group={state.group} only_differences={state.only_differences}
+                                dispatch={dispatch.clone()} />
+                        </div>
+                        <p class="responsibilities__legend">
+                            <span><span aria-hidden="true">{ "● " }</span>{ Text::Owns.get() }</span>
+                            <span><span aria-hidden="true">{ "◐ " }</span>{ Text::Shares.get() }</span>
+                            <span><span aria-hidden="true">{ "○ " }</span>{ Text::Supports.get() }</span>
+                            <span><span aria-hidden="true">{ "– " }</span>{ Text::NotTheirs.get() }</span>
+                        </p>
+                        <Matrix roles={state.roles} rows={rows} open_row={state.open_row}
+                            recommended={recommended} dispatch={dispatch.clone()} />
+                        <MatrixExport roles={state.roles} group={state.group}
+                            only_differences={state.only_differences} />
+                    </section>
+                }
+                if shows(Part::Compare) {
+                    <Comparison roles={state.roles} />
+                }
+                if shows(Part::Situations) {
+                    <Scenarios roles={state.roles} />
+                }
+                if shows(Part::Quiz) {
+                    <SelfAssessment answers={state.answers} dispatch={dispatch.clone()} />
+                }
+                if shows(Part::Facts) {
+                    <KeyFacts />
+                }
             </main>
-            <Sources />
+            <Sources cited={state.cited_sources()} folded={state.embed} />
         </div>
     }
 }

@@ -232,6 +232,7 @@ async fn an_unsourced_size_says_so() {
         two_hats::components::RecommendationProps {
             advice,
             author_sizes: None,
+            folded: false,
         },
     )
     .render();

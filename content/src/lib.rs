@@ -46,6 +46,7 @@ pub const UI_KEYS: &[(&str, &[&str])] = &[
     ("copy-link", &[]),
     ("embed", &[]),
     ("embed-intro", &[]),
+    ("parts", &[]),
     ("snippet-iframe", &[]),
     ("snippet-div", &[]),
     ("snippet-bare", &[]),

@@ -10,7 +10,7 @@ pub struct CitationProps {
     pub reasoning: Option<&'static str>,
 }
 
-/// The titles a text rests on, each linking to its entry in the sources footer. A paraphrase
+/// The titles a text rests on, each linking to its numbered entry in the sources footer. A paraphrase
 /// names them as its sources; the widget's own reading says so and keeps its reasoning one
 /// click away. A text without sources says so rather than showing nothing.
 #[function_component]
@@ -24,7 +24,10 @@ pub fn Citation(props: &CitationProps) -> Html {
             <>
                 if index > 0 { { "; " } }
                 <a class="citation__link" href={format!("#source-{}", source.id)}>
-                    <cite lang={CONTENT.titles_language}>{ source.title }</cite>
+                    // Compact embeds show the number from the sources list instead of the
+                    // title (styles/embed.css); screen readers always hear the title.
+                    <span class="citation__number" aria-hidden="true">{ format!("[{}]", id.0 + 1) }</span>
+                    <cite class="citation__title" lang={CONTENT.titles_language}>{ source.title }</cite>
                 </a>
             </>
         }

@@ -21,14 +21,22 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
                     { role.name }<span class="role-card__short">{ format!(" ({})", role.short) }</span>
                 </h3>
                 <dl class="role-card__facts">
-                    <dt>{ Text::Focus.get() }</dt>
-                    <dd>{ role.focus.text }<Citation sources={role.focus.sources} reasoning={role.focus.reasoning} /></dd>
-                    <dt>{ Text::MeasuredBy.get() }</dt>
-                    <dd>{ role.measured_by.text }<Citation sources={role.measured_by.sources} reasoning={role.measured_by.reasoning} /></dd>
-                    <dt>{ Text::TheTrap.get() }</dt>
-                    <dd>{ role.trap.text }<Citation sources={role.trap.sources} reasoning={role.trap.reasoning} /></dd>
-                    <dt>{ Text::HandsOnCoding.get() }</dt>
-                    <dd>{ Text::ShareOfTime.fill(&[("range", &role.coding)]) }<Citation sources={role.coding.sources} reasoning={role.coding.reasoning} /></dd>
+                    <div class="role-card__fact">
+                        <dt>{ Text::Focus.get() }</dt>
+                        <dd>{ role.focus.text }<Citation sources={role.focus.sources} reasoning={role.focus.reasoning} /></dd>
+                    </div>
+                    <div class="role-card__fact">
+                        <dt>{ Text::MeasuredBy.get() }</dt>
+                        <dd>{ role.measured_by.text }<Citation sources={role.measured_by.sources} reasoning={role.measured_by.reasoning} /></dd>
+                    </div>
+                    <div class="role-card__fact">
+                        <dt>{ Text::TheTrap.get() }</dt>
+                        <dd>{ role.trap.text }<Citation sources={role.trap.sources} reasoning={role.trap.reasoning} /></dd>
+                    </div>
+                    <div class="role-card__fact">
+                        <dt>{ Text::HandsOnCoding.get() }</dt>
+                        <dd>{ Text::ShareOfTime.fill(&[("range", &role.coding)]) }<Citation sources={role.coding.sources} reasoning={role.coding.reasoning} /></dd>
+                    </div>
                 </dl>
             </article>
         }

@@ -10,6 +10,9 @@ pub struct RecommendationProps {
     /// The thresholds in force when the page's author moved them from the sources'.
     #[prop_or_default]
     pub author_sizes: Option<Sizes>,
+    /// The reasons and the rules start closed, to keep an embed short; nothing is left out.
+    #[prop_or_default]
+    pub folded: bool,
 }
 
 /// The card that answers the slider: the setup, the time split, the coding ranges, the
@@ -120,10 +123,14 @@ pub fn Recommendation(props: &RecommendationProps) -> Html {
             }
             <h3 class="recommendation__subheading">{ Text::HandsOnCoding.get() }</h3>
             <ul class="recommendation__coding">{ for coding }</ul>
-            <h3 class="recommendation__subheading">{ Text::Why.get() }</h3>
-            <ol class="recommendation__reasons">{ for reasons }</ol>
-            <h3 class="recommendation__subheading">{ Text::Rules.get() }</h3>
-            <ul class="recommendation__rules">{ for rules }</ul>
+            <details class="recommendation__fold" open={!props.folded}>
+                <summary><h3 class="recommendation__subheading">{ Text::Why.get() }</h3></summary>
+                <ol class="recommendation__reasons">{ for reasons }</ol>
+            </details>
+            <details class="recommendation__fold" open={!props.folded}>
+                <summary><h3 class="recommendation__subheading">{ Text::Rules.get() }</h3></summary>
+                <ul class="recommendation__rules">{ for rules }</ul>
+            </details>
         </section>
     }
 }

@@ -1,7 +1,7 @@
 //! The single state of the widget and the one reducer that changes it.
 
-use super::assessment::Answers;
-use super::content::{GroupId, RoleKey, RowId, TeamSize, Text, CONTENT, MAX_QUESTIONS};
+use super::assessment::{assess, Answers};
+use super::content::{GroupId, RoleKey, RowId, SourceId, TeamSize, Text, CONTENT, MAX_QUESTIONS};
 use super::language::LanguageId;
 use super::recommend::{recommend, Inputs, Recommendation};
 
@@ -53,6 +53,123 @@ impl RoleSet {
     }
 }
 
+/// A part of the page a reader or an embed can show on its own, in page order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Part {
+    /// The slider and its recommendation.
+    Team,
+    /// Who owns what, with its controls and export.
+    Matrix,
+    /// How each role is judged.
+    Compare,
+    /// Same situation, different hats.
+    Situations,
+    /// Which hat fits you.
+    Quiz,
+    /// Worth knowing.
+    Facts,
+}
+
+impl Part {
+    pub const ALL: [Part; 6] = [
+        Part::Team,
+        Part::Matrix,
+        Part::Compare,
+        Part::Situations,
+        Part::Quiz,
+        Part::Facts,
+    ];
+
+    /// The key used in `view=` and in CSS classes.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Part::Team => "team",
+            Part::Matrix => "matrix",
+            Part::Compare => "compare",
+            Part::Situations => "situations",
+            Part::Quiz => "quiz",
+            Part::Facts => "facts",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Part> {
+        Part::ALL.into_iter().find(|part| part.slug() == slug)
+    }
+
+    /// About how tall the part is embedded at 720 px in the default state, title and
+    /// sources aside: where a frame showing it starts. `js/embed.js` keeps the same figures.
+    pub fn typical_embed_height(self) -> u32 {
+        match self {
+            Part::Team => 460,
+            Part::Matrix => 3350,
+            Part::Compare => 1160,
+            Part::Situations => 1070,
+            Part::Quiz => 1200,
+            Part::Facts => 960,
+        }
+    }
+
+    /// The part's heading, which also names it where an author picks parts to embed.
+    pub fn name(self) -> &'static str {
+        match self {
+            Part::Team => Text::TeamSizeHeading,
+            Part::Matrix => Text::MatrixHeading,
+            Part::Compare => Text::ComparisonHeading,
+            Part::Situations => Text::ScenariosHeading,
+            Part::Quiz => Text::QuizHeading,
+            Part::Facts => Text::KeyFactsHeading,
+        }
+        .get()
+    }
+}
+
+/// Which parts the page shows: never none, all of them unless a `view` says otherwise.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Parts(u8);
+
+impl Parts {
+    pub const ALL: Parts = Parts((1 << Part::ALL.len()) - 1);
+
+    /// The set of `parts`; an empty list shows nothing and gives `None`.
+    pub fn of(parts: &[Part]) -> Option<Parts> {
+        let bits = parts.iter().fold(0, |bits, part| bits | 1 << *part as u8);
+        (bits != 0).then_some(Parts(bits))
+    }
+
+    pub fn contains(self, part: Part) -> bool {
+        self.0 & 1 << part as u8 != 0
+    }
+
+    /// In page order.
+    pub fn iter(self) -> impl Iterator<Item = Part> {
+        Part::ALL
+            .into_iter()
+            .filter(move |part| self.contains(*part))
+    }
+
+    /// Where a frame showing some parts starts: their typical heights, the title and the
+    /// folded sources. `None` for the whole page, which is measured instead.
+    pub fn typical_embed_height(self) -> Option<u32> {
+        const TITLE_AND_SOURCES: u32 = 130;
+        (self != Parts::ALL)
+            .then(|| TITLE_AND_SOURCES + self.iter().map(Part::typical_embed_height).sum::<u32>())
+    }
+
+    /// These parts with `part` shown or hidden; hiding the last one leaves it shown.
+    pub fn with(self, part: Part, shown: bool) -> Parts {
+        let bits = if shown {
+            self.0 | 1 << part as u8
+        } else {
+            self.0 & !(1 << part as u8)
+        };
+        if bits == 0 {
+            self
+        } else {
+            Parts(bits)
+        }
+    }
+}
+
 /// The colour theme: `Auto` follows the reader's (or the host page's) system setting.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Theme {
@@ -100,6 +217,8 @@ pub struct State {
     pub answers: Answers,
     /// The language the address asks for; without one, the browser's languages decide.
     pub language: Option<LanguageId>,
+    /// The parts of the page on show.
+    pub view: Parts,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -116,6 +235,10 @@ pub enum Action {
         option: u8,
     },
     ClearAnswers,
+    ShowPart {
+        part: Part,
+        shown: bool,
+    },
     /// Back or Forward: take the state a URL describes.
     Restore(State),
 }
@@ -137,6 +260,7 @@ impl Default for State {
             author_split_at: None,
             answers: [None; MAX_QUESTIONS],
             language: None,
+            view: Parts::ALL,
         }
     }
 }
@@ -172,6 +296,7 @@ impl State {
                 }
             }
             Action::ClearAnswers => self.answers = [None; MAX_QUESTIONS],
+            Action::ShowPart { part, shown } => self.view = self.view.with(part, shown),
             Action::Restore(state) => return state,
         }
         self
@@ -216,6 +341,67 @@ impl State {
         Some(self.team_sizes()).filter(|sizes| *sizes != CONTENT.team_size)
     }
 
+    /// The sources the parts on show cite, in the order of the sources list, so a page
+    /// showing only some parts lists only those. The team-size part cites what its current
+    /// recommendation says.
+    pub fn cited_sources(&self) -> Vec<SourceId> {
+        let roles = || self.roles.iter().map(RoleKey::role);
+        let mut cited: Vec<&[SourceId]> = Vec::new();
+        for part in self.view.iter() {
+            match part {
+                Part::Team => {
+                    let advice = self.recommendation();
+                    let reasons = advice.reasons.iter().chain(advice.tension.iter().flatten());
+                    cited.extend(reasons.map(|reason| CONTENT.reason(*reason).sources));
+                    cited.extend(CONTENT.rules.iter().map(|rule| rule.sources));
+                    cited.extend(
+                        advice
+                            .setup
+                            .roles()
+                            .iter()
+                            .map(|role| role.role().coding.sources),
+                    );
+                }
+                Part::Matrix => {
+                    for row in self.visible_rows().map(RowId::row) {
+                        cited.push(row.explanation.sources);
+                        cited.extend(row.disagreement.iter().map(|position| position.sources));
+                    }
+                    cited.extend(roles().filter_map(|role| Some(role.levels.as_ref()?.sources)));
+                }
+                Part::Compare => cited.extend(roles().flat_map(|role| {
+                    [
+                        role.focus.sources,
+                        role.measured_by.sources,
+                        role.trap.sources,
+                        role.coding.sources,
+                    ]
+                })),
+                Part::Situations => {
+                    for scenario in CONTENT.scenarios {
+                        let shown = self
+                            .roles
+                            .iter()
+                            .map(|role| &scenario.responses[role.index()]);
+                        cited.extend(shown.map(|response| response.sources));
+                    }
+                }
+                Part::Quiz => {
+                    cited.extend(CONTENT.questions.iter().map(|question| question.sources));
+                    if let Some(fit) = assess(&self.answers) {
+                        cited.push(CONTENT.assessment[fit.role.index()].sources);
+                        cited.push(fit.role.role().trap.sources);
+                    }
+                }
+                Part::Facts => cited.extend(CONTENT.facts.iter().map(|fact| fact.body.sources)),
+            }
+        }
+        let mut sources: Vec<SourceId> = cited.into_iter().flatten().copied().collect();
+        sources.sort_unstable();
+        sources.dedup();
+        sources
+    }
+
     pub fn recommendation(&self) -> Recommendation {
         recommend(
             &self.team_sizes(),
@@ -256,6 +442,88 @@ mod tests {
         assert_eq!(state.roles.count(), 3);
         assert_eq!(state.recommendation().setup, Setup::Hybrid);
         assert_eq!(state.visible_rows().count(), CONTENT.responsibilities.len());
+    }
+
+    #[test]
+    fn parts_keep_page_order_and_never_empty() {
+        let chosen = Parts::of(&[Part::Quiz, Part::Team]).unwrap();
+        assert_eq!(chosen.iter().collect::<Vec<_>>(), [Part::Team, Part::Quiz]);
+        assert_eq!(Parts::of(&[]), None);
+        let team = Parts::of(&[Part::Team]).unwrap();
+        assert_eq!(team.with(Part::Team, false), team, "the last part stays");
+        assert_eq!(team.with(Part::Facts, true).iter().count(), 2);
+        assert_eq!(Parts::ALL.iter().count(), Part::ALL.len());
+        assert_eq!(
+            Parts::ALL.typical_embed_height(),
+            None,
+            "the whole page is measured"
+        );
+        assert_eq!(team.typical_embed_height(), Some(590));
+        assert_eq!(chosen.typical_embed_height(), Some(130 + 460 + 1200));
+        let state = State::default().apply(Action::ShowPart {
+            part: Part::Matrix,
+            shown: false,
+        });
+        assert!(!state.view.contains(Part::Matrix));
+        assert_eq!(state.view.iter().count(), 5);
+    }
+
+    fn showing(parts: &[Part]) -> State {
+        State {
+            view: Parts::of(parts).unwrap(),
+            ..State::default()
+        }
+    }
+
+    #[test]
+    fn a_part_lists_only_the_sources_it_cites() {
+        let all = State::default().cited_sources();
+        assert_eq!(
+            all.len(),
+            CONTENT.sources.len(),
+            "every source is cited somewhere"
+        );
+        let mut expected: Vec<SourceId> = CONTENT
+            .facts
+            .iter()
+            .flat_map(|fact| fact.body.sources.iter().copied())
+            .collect();
+        expected.sort_unstable();
+        expected.dedup();
+        assert_eq!(showing(&[Part::Facts]).cited_sources(), expected);
+        let situations = showing(&[Part::Situations]).cited_sources();
+        assert!(situations.len() < all.len(), "{situations:?}");
+        for part in Part::ALL {
+            let alone = showing(&[part]).cited_sources();
+            assert!(!alone.is_empty(), "{part:?}");
+            assert!(alone.iter().all(|source| all.contains(source)));
+        }
+    }
+
+    #[test]
+    fn the_team_part_lists_what_its_recommendation_cites() {
+        let five = showing(&[Part::Team]);
+        let cited_by_five = five.cited_sources();
+        let advice = five.recommendation();
+        for reason in &advice.reasons {
+            for source in CONTENT.reason(*reason).sources {
+                assert!(cited_by_five.contains(source), "{reason:?}");
+            }
+        }
+        let stevens = CONTENT
+            .sources
+            .iter()
+            .position(|s| s.id == "stevens")
+            .unwrap();
+        assert!(
+            !cited_by_five.contains(&SourceId(stevens as u8)),
+            "no reason at 5 cites it"
+        );
+        let thirty = five.apply(Action::SetTeam(30)).cited_sources();
+        assert!(
+            thirty.contains(&SourceId(stevens as u8)),
+            "the multi-team reason does"
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use super::assessment::Answers;
 use super::content::{RoleKey, CONTENT, MAX_QUESTIONS};
 use super::language::LanguageId;
-use super::state::{RoleSet, State, Theme};
+use super::state::{Part, Parts, RoleSet, State, Theme};
 
 /// Reads a query string, with or without its leading `?`.
 pub fn parse(query: &str) -> State {
@@ -52,6 +52,7 @@ pub fn parse(query: &str) -> State {
         author_split_at: value("split_at").and_then(parse_team),
         answers: value("quiz").map_or([None; MAX_QUESTIONS], parse_answers),
         language: value("lang").and_then(LanguageId::from_code),
+        view: value("view").and_then(parse_view).unwrap_or(defaults.view),
     }
 }
 
@@ -116,6 +117,10 @@ pub fn params(state: &State) -> Vec<(&'static str, String)> {
     if let Some(language) = state.language {
         params.push(("lang", language.language().code.to_owned()));
     }
+    if state.view != defaults.view {
+        let slugs: Vec<&str> = state.view.iter().map(Part::slug).collect();
+        params.push(("view", slugs.join(",")));
+    }
     if state.answers.iter().any(Option::is_some) {
         params.push(("quiz", print_answers(&state.answers)));
     }
@@ -134,16 +139,46 @@ pub fn params(state: &State) -> Vec<(&'static str, String)> {
     params
 }
 
-/// One character per question: the chosen option's digit, or `-` for none; trailing `-` cut.
+/// `id.option` for each answered question, by the question's id, so a link keeps its answers
+/// when questions are added or reordered: `day.2,rewrite.1`.
 fn print_answers(answers: &Answers) -> String {
-    let text: String = answers
+    let pairs: Vec<String> = CONTENT
+        .questions
         .iter()
-        .map(|answer| answer.map_or('-', |option| char::from(b'0' + option)))
+        .zip(answers)
+        .filter_map(|(question, answer)| Some(format!("{}.{}", question.id, (*answer)?)))
         .collect();
-    text.trim_end_matches('-').to_owned()
+    pairs.join(",")
 }
 
 fn parse_answers(text: &str) -> Answers {
+    if text
+        .bytes()
+        .all(|byte| byte.is_ascii_digit() || byte == b'-')
+    {
+        return parse_positional_answers(text);
+    }
+    let mut answers = [None; MAX_QUESTIONS];
+    for pair in text.split(',') {
+        let Some((id, option)) = pair.rsplit_once('.') else {
+            continue;
+        };
+        let Some(index) = CONTENT.questions.iter().position(|q| q.id == id) else {
+            continue;
+        };
+        let options = CONTENT.questions[index].options.len();
+        if let (Some(answer), Ok(option)) = (answers.get_mut(index), option.parse::<u8>()) {
+            if answer.is_none() && usize::from(option) < options {
+                *answer = Some(option);
+            }
+        }
+    }
+    answers
+}
+
+/// The older form, still read from links made before answers were keyed by question: one
+/// character per question in order, the option's digit or `-` for none.
+fn parse_positional_answers(text: &str) -> Answers {
     let mut answers = [None; MAX_QUESTIONS];
     for ((question, answer), character) in answers.iter_mut().enumerate().zip(text.chars()) {
         let options = CONTENT
@@ -156,6 +191,16 @@ fn parse_answers(text: &str) -> Answers {
             .filter(|option| usize::from(*option) < options);
     }
     answers
+}
+
+/// The parts a `view=` names, in page order whatever the order written; `None` when it names
+/// none, which shows the whole page.
+fn parse_view(list: &str) -> Option<Parts> {
+    let parts: Vec<Part> = list
+        .split(',')
+        .filter_map(|slug| Part::from_slug(slug.trim()))
+        .collect();
+    Parts::of(&parts)
 }
 
 /// How a change enters the browser history.
@@ -371,7 +416,7 @@ mod tests {
     }
 
     #[test]
-    fn quiz_answers_round_trip_compactly() {
+    fn quiz_answers_are_keyed_by_question_and_old_positional_links_still_read() {
         let mut answers = [None; MAX_QUESTIONS];
         answers[0] = Some(2);
         answers[2] = Some(1);
@@ -379,8 +424,46 @@ mod tests {
             answers,
             ..State::default()
         };
-        assert_eq!(print(&state), "team=5&quiz=2-1");
-        assert_eq!(parse("team=5&quiz=2-1"), state);
+        assert_eq!(print(&state), "team=5&quiz=day.2,decision.1");
+        assert_eq!(parse("team=5&quiz=day.2,decision.1"), state);
+        assert_eq!(parse("team=5&quiz=decision.1,day.2"), state, "any order");
+        assert_eq!(
+            parse("team=5&quiz=2-1"),
+            state,
+            "the positional form of old links"
+        );
+        assert_eq!(
+            parse("quiz=nope.1,day.9,decision.x,day.2,day.0").answers,
+            answers_with(&[(0, 2)]),
+            "unknown ids and options are skipped; the first answer wins"
+        );
+    }
+
+    fn answers_with(picks: &[(usize, u8)]) -> Answers {
+        let mut answers = [None; MAX_QUESTIONS];
+        for (question, option) in picks {
+            answers[*question] = Some(*option);
+        }
+        answers
+    }
+
+    #[test]
+    fn a_view_names_parts_in_page_order_and_nothing_valid_shows_all() {
+        let view = parse("view=quiz,team").view;
+        assert_eq!(view.iter().collect::<Vec<_>>(), [Part::Team, Part::Quiz]);
+        assert_eq!(print(&parse("view=quiz,team")), "team=5&view=team,quiz");
+        assert_eq!(
+            parse("view=team,nope").view,
+            Parts::of(&[Part::Team]).unwrap()
+        );
+        assert_eq!(parse("view=nope").view, Parts::ALL);
+        assert_eq!(parse("view=").view, Parts::ALL);
+        let every = Part::ALL.map(Part::slug).join(",");
+        assert_eq!(
+            print(&parse(&format!("view={every}"))),
+            "team=5",
+            "all is the default"
+        );
     }
 
     #[test]
@@ -437,6 +520,7 @@ mod tests {
             proptest::option::of(1u8..=50),
             proptest::option::of(1u8..=50),
             proptest::option::of(0..crate::core::content::LANGUAGES.len() as u8),
+            1u8..64,
         )
             .prop_map(
                 move |(
@@ -450,6 +534,7 @@ mod tests {
                     hybrid_from,
                     split_at,
                     language,
+                    view,
                 )| {
                     State {
                         team,
@@ -474,6 +559,13 @@ mod tests {
                             (pick < options).then_some(pick)
                         }),
                         language: language.map(LanguageId),
+                        view: Parts::of(
+                            &Part::ALL
+                                .into_iter()
+                                .filter(|part| view & 1 << *part as u8 != 0)
+                                .collect::<Vec<_>>(),
+                        )
+                        .unwrap_or(Parts::ALL),
                     }
                 },
             )
@@ -490,7 +582,7 @@ mod tests {
         #[test]
         fn parse_never_panics_on_near_miss_queries(
             pairs in proptest::collection::vec(
-                ("(team|roles|group|diff|row|new|both|theme|embed|quiz|transparent|hybrid_from|split_at|%7|x)", "[a-z0-9,%+=&-]{0,12}"),
+                ("(team|roles|group|diff|row|new|both|theme|embed|quiz|transparent|hybrid_from|split_at|view|%7|x)", "[a-z0-9,.%+=&-]{0,12}"),
                 0..12,
             )
         ) {

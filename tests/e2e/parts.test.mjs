@@ -1,0 +1,177 @@
+// End-to-end: one part of the page at a time (`view=`), on the full page and embedded: only
+// that part, compact enough for a post, with the sources it cites, and chosen from the Embed
+// panel, whose snippets follow the choice.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { axeViolations, distDir, open, serve, useServerAndBrowser } from './harness.mjs';
+
+const shared = useServerAndBrowser();
+
+/** Each part: its `view=` slug, the element it renders, and its tallest embed at 720 px in the
+ *  default state (WordPress caps an auto-sized frame at 1,000 px). */
+const PARTS = [
+  ['team', '.layout__sizing', 1000],
+  ['matrix', '.responsibilities', Infinity],
+  ['compare', '.comparison', 1400],
+  ['situations', '.scenarios', 1400],
+  ['quiz', '.quiz', 1400],
+  ['facts', '.key-facts', Infinity],
+];
+
+const ready = (page) => page.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
+
+async function openPart(query, options = {}) {
+  const opened = await open(shared.browser, `${shared.server.url}?${query}`, { waitFor: null, ...options });
+  await ready(opened.page);
+  return opened;
+}
+
+/** Every citation on the page leads to a source listed on the page, and nothing else is listed. */
+async function citationsAndSources(page) {
+  return page.evaluate(() => {
+    const cited = new Set([...document.querySelectorAll('a.citation__link')].map((a) => a.hash.slice(1)));
+    const listed = [...document.querySelectorAll('.sources__item')].map((item) => item.id);
+    return { cited: [...cited].sort(), listed: [...listed].sort() };
+  });
+}
+
+describe('one part at a time', () => {
+  for (const [slug, selector, tallest] of PARTS) {
+    it(`shows ${slug} alone, standing on its own, ${tallest === Infinity ? 'at any height' : `at most ${tallest} px tall`} at 720 px`, async () => {
+      const { page, problems } = await openPart(`view=${slug}&embed=1`, { width: 720 });
+      for (const [other, otherSelector] of PARTS) {
+        assert.equal(await page.locator(otherSelector).count(), other === slug ? 1 : 0, `${other} on view=${slug}`);
+      }
+      assert.equal(await page.locator('h1').textContent(), 'Two Hats');
+      assert.match(await page.locator('.masthead__full-page').getAttribute('href'), new RegExp(`view=${slug}`));
+      const { cited, listed } = await citationsAndSources(page);
+      assert.ok(cited.length > 0);
+      if (slug === 'matrix') {
+        // A row shows its sources when opened: the list holds those of every row.
+        assert.ok(cited.every((id) => listed.includes(id)), `${cited} within ${listed}`);
+      } else {
+        assert.deepEqual(listed, cited, 'the sources listed are exactly those cited');
+      }
+      const height = await page.evaluate(() => document.documentElement.getBoundingClientRect().height);
+      assert.ok(height <= tallest, `view=${slug} is ${height} px tall`);
+      assert.deepEqual(problems, []);
+      await page.close();
+    });
+  }
+
+  it('has no horizontal scroll at 375 px for any part, embedded or not', async () => {
+    for (const [slug] of PARTS) {
+      for (const embed of ['', '&embed=1']) {
+        const { page } = await openPart(`view=${slug}${embed}`, { width: 375, height: 700 });
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+        assert.equal(overflow, 0, `view=${slug}${embed}`);
+        await page.close();
+      }
+    }
+  });
+
+  it('combines parts in page order and writes them back in that order', async () => {
+    const { page, problems } = await openPart('view=quiz,team');
+    const order = await page.evaluate(() => [...document.querySelectorAll('main.layout > *')].map((element) => element.className));
+    assert.deepEqual(order.map((name) => name.split(' ')[0]), ['layout__sizing', 'quiz']);
+    await page.waitForURL((url) => url.search === '?team=5&view=team,quiz');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('opens a part with no flash of the whole page and no layout shift', async () => {
+    const page = await shared.browser.newPage({ viewport: { width: 720, height: 900 } });
+    await page.addInitScript(() => {
+      window.__shifts = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+      window.__sawMatrix = false;
+      const look = () => {
+        const root = document.querySelector('#two-hats');
+        if (root && getComputedStyle(root).visibility === 'visible' && document.querySelector('table.matrix')) window.__sawMatrix = true;
+        if (!document.documentElement.hasAttribute('data-twohats-ready')) requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    });
+    await page.goto(`${shared.server.url}?view=quiz&embed=1`);
+    await ready(page);
+    await page.evaluate(() => new Promise(requestAnimationFrame));
+    assert.equal(await page.evaluate(() => window.__sawMatrix), false, 'the whole page flashed by');
+    assert.equal(await page.locator('.quiz').isVisible(), true);
+    assert.equal(await page.evaluate(() => window.__shifts), 0, 'cumulative layout shift');
+    await page.close();
+  });
+
+  it('reads a part with JavaScript off', async () => {
+    const { page } = await open(shared.browser, `${shared.server.url}?view=situations`, { javaScriptEnabled: false, waitFor: null });
+    assert.equal(await page.locator('.scenarios').isVisible(), true);
+    assert.ok((await page.locator('.scenario').count()) >= 3);
+    await page.close();
+  });
+
+  for (const colorScheme of ['light', 'dark']) {
+    it(`has no axe-core violations on any part alone (${colorScheme})`, async () => {
+      for (const [slug] of PARTS) {
+        const { page } = await openPart(`view=${slug}&embed=1`, { width: 720, colorScheme });
+        assert.deepEqual(await axeViolations(page), [], `view=${slug}`);
+        await page.close();
+      }
+    });
+  }
+});
+
+describe('choosing parts to embed', () => {
+  it('lets the author pick parts in the Embed panel; the page and every snippet follow', async () => {
+    const { page, problems } = await openPart('team=7');
+    await page.locator('summary', { hasText: 'Embed' }).click();
+    const parts = page.locator('input[name=embed-parts]');
+    assert.equal(await parts.count(), PARTS.length);
+    for (const part of await parts.all()) assert.equal(await part.isChecked(), true, 'all by default');
+    for (const [slug] of PARTS.filter(([slug]) => slug !== 'team')) {
+      await page.locator(`input[name=embed-parts][value=${slug}]`).uncheck();
+    }
+    assert.equal(await page.locator('input[name=embed-parts][value=team]').isDisabled(), true, 'the last part stays');
+    await page.waitForURL((url) => url.search === '?team=7&view=team');
+    assert.equal(await page.locator('.responsibilities').count(), 0, 'the page previews the embed');
+    assert.match(await page.locator('#embed-iframe').inputValue(), /\?team=7&amp;view=team&amp;embed=1"/);
+    assert.match(await page.locator('#embed-div').inputValue(), /data-view="team"/);
+    assert.match(await page.locator('#embed-bare').inputValue(), /\?team=7&view=team&embed=1$/);
+    const height = Number((await page.locator('#embed-div').inputValue()).match(/data-height="(\d+)"/)[1]);
+    assert.equal(height, 590, 'the snippet starts the frame at the part\'s typical height');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('turns data-view on the one-line embed into a frame showing that part, sized to it', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'two-hats-post-'));
+    await writeFile(join(folder, 'index.html'), `<!doctype html><html lang="en"><title>Post</title><link rel="icon" href="data:,">
+      <body><article><h1>Seven engineers</h1>
+      <div data-twohats data-team="7" data-view="team"></div>
+      <script src="/two-hats/embed.js" async></script></article></body></html>`);
+    const host = await serve([['/two-hats/', distDir], ['/', folder]]);
+    try {
+      const { page, problems } = await open(shared.browser, host.url, { waitFor: 'iframe[data-twohats]', width: 800 });
+      const frame = page.locator('iframe[data-twohats]');
+      assert.match(await frame.getAttribute('src'), /\?view=team&team=7&embed=1$/);
+      await page.waitForFunction(() => {
+        const element = document.querySelector('iframe[data-twohats]');
+        const doc = element.contentDocument;
+        return doc?.documentElement.hasAttribute('data-twohats-ready')
+          && Math.abs(element.clientHeight - doc.documentElement.getBoundingClientRect().height) <= 2;
+      });
+      const inner = await frame.contentFrame();
+      assert.equal(await inner.locator('.responsibilities').count(), 0);
+      assert.match(await inner.locator('.recommendation__setup').innerText(), /^7 engineers/);
+      assert.ok(await frame.evaluate((element) => element.clientHeight) <= 1000);
+      assert.deepEqual(problems, []);
+      await page.close();
+    } finally {
+      await host.close();
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+});
