@@ -1,10 +1,24 @@
-/* Two Hats boot: runs before the first paint. The page arrives prerendered in its default
-   state and language; when the address asks for another state, or the reader's browser
-   prefers a language the page is translated into (see core::language::choose), keep it
-   hidden until the app has applied it, so the reader never sees the wrong page flash by. */
+/* Two Hats boot: a classic script, so it runs before the first paint and even where the app
+   cannot (a sandboxed frame whose host sends no CORS header refuses the module and the wasm).
+
+   1. The page arrives prerendered in its default state and language; when the address asks
+      for another state, or the reader's browser prefers a language the page is translated
+      into (see core::language::choose), keep it hidden until the app has applied it, so the
+      reader never sees the wrong page flash by. Should the app never start, show the page
+      anyway: at once if its module failed to load, else after three seconds. A timer, not an
+      animation, since a hidden cross-origin frame runs no animations.
+   2. In an embed, tell the parent page the document's height: as {type: "twohats:resize"} for
+      embed.js, as AMP's embed-size, and as WordPress's {message: "height"} with the secret
+      WordPress put after "#?secret=". It posts once the page shows, then on every change, and
+      again when WordPress says "ready". It takes no other message from the host. */
 (function () {
   var root = document.documentElement;
   var translations = (root.getAttribute('data-translations') || '').split(' ');
+  var secret = (location.hash.match(/[#?&]secret=([A-Za-z0-9]+)/) || [])[1];
+  var embedded = window.parent !== window && (/[?&]embed=1(&|$)/.test(location.search) || !!secret);
+  var shown = false;
+  var lastHeight = 0;
+
   function prefersTranslation() {
     var preferred = navigator.languages || [navigator.language || ''];
     for (var i = 0; i < preferred.length; i++) {
@@ -14,5 +28,46 @@
     }
     return false;
   }
+
+  function postHeight(always) {
+    var height = Math.ceil(root.getBoundingClientRect().height);
+    if (!embedded || !height || (height === lastHeight && !always)) return;
+    lastHeight = height;
+    window.parent.postMessage({ type: 'twohats:resize', height: height }, '*');
+    window.parent.postMessage({ sentinel: 'amp', type: 'embed-size', height: height }, '*');
+    if (secret) window.parent.postMessage({ message: 'height', value: height, secret: secret }, '*');
+  }
+
+  /* The page is visible from here on: measure it now, and whenever it changes. A hidden frame
+     delivers no ResizeObserver callbacks until its host shows it, hence the first direct post. */
+  function show() {
+    if (shown) return;
+    shown = true;
+    root.classList.remove('twohats-pending');
+    postHeight(true);
+    if (embedded && window.ResizeObserver) new ResizeObserver(function () { postHeight(false); }).observe(root);
+  }
+
   if (location.search.length > 1 || prefersTranslation()) root.classList.add('twohats-pending');
+
+  new MutationObserver(function () {
+    if (root.hasAttribute('data-twohats-ready')) show();
+  }).observe(root, { attributes: true, attributeFilter: ['data-twohats-ready'] });
+  setTimeout(show, 3000);
+
+  /* A module that cannot load fires `error` on its script element; it does not bubble. */
+  window.addEventListener('error', function (event) {
+    var script = event.target;
+    if (!script || script.tagName !== 'SCRIPT' || script.type !== 'module') return;
+    console.warn(self.origin === 'null'
+      ? 'Two Hats shows its page without its app: in this sandboxed frame its files load only when served with the header "Access-Control-Allow-Origin: *".'
+      : 'Two Hats shows its page without its app: ' + script.src + ' could not be loaded.');
+    show();
+  }, true);
+
+  window.addEventListener('message', function (event) {
+    var data = event.data;
+    if (secret && event.source === window.parent && data && data.message === 'ready' && data.secret === secret) postHeight(true);
+  });
+  window.addEventListener('load', function () { if (shown) postHeight(false); });
 })();

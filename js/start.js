@@ -2,7 +2,12 @@
    Policy (script-src 'self' 'wasm-unsafe-eval') lets it run. */
 import init from './two-hats.js';
 
-// Let the browser paint the prerendered page before hydration takes the main thread.
-await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
+// Let the browser paint the prerendered page before hydration takes the main thread, but
+// never wait on a paint alone: a hidden cross-origin frame (WordPress keeps its embeds hidden
+// until they report a height) gets no animation frames.
+await new Promise((painted) => {
+  requestAnimationFrame(() => setTimeout(painted, 0));
+  setTimeout(painted, 100);
+});
 const wasm = await init({ module_or_path: new URL('two-hats_bg.wasm', import.meta.url) });
 dispatchEvent(new CustomEvent('twohats:started', { detail: { wasm } }));

@@ -1,13 +1,12 @@
 //! The thin layer that talks to the browser: the address bar and its history, the theme
-//! attribute on `<html>`, and the height messages a page embedding the widget listens for.
+//! attribute on `<html>`, and the marks `js/boot.js` watches to show the page and tell an
+//! embedding page its height.
 //! What to write where is decided in `core::url`; these hooks only carry it out.
 
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use gloo::utils::{document, history, window};
-use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
-use web_sys::ResizeObserver;
 use yew::prelude::*;
 
 use crate::core::content::{Content, Text, CONTENT};
@@ -220,50 +219,6 @@ pub fn use_theme_attributes(theme: Theme, transparent: bool) {
             };
         }
     });
-}
-
-/// In embed mode inside a frame, tells the parent page the document's height whenever it
-/// changes, as `{"type": "twohats:resize", "height": N}` for `embed.js`, and as AMP's
-/// `{"sentinel": "amp", "type": "embed-size", "height": N}` for `<amp-iframe resizable>`.
-#[hook]
-pub fn use_height_messages(embed: bool) {
-    use_effect_with(embed, |embed| {
-        let observer = embed.then(observe_height_for_parent).flatten();
-        move || {
-            if let Some((observer, _callback)) = observer {
-                observer.disconnect();
-            }
-        }
-    });
-}
-
-type HeightObserver = (ResizeObserver, Closure<dyn FnMut()>);
-
-fn observe_height_for_parent() -> Option<HeightObserver> {
-    let parent = window().parent().ok().flatten()?;
-    if Object::is(&parent, &window()) {
-        return None;
-    }
-    let root = document().document_element()?;
-    let measured = root.clone();
-    let callback = Closure::<dyn FnMut()>::new(move || {
-        let height = measured.get_bounding_client_rect().height().ceil();
-        // The height is not a secret, and the host's origin is unknown to the widget.
-        for fields in [
-            &[("type", "twohats:resize")][..],
-            &[("sentinel", "amp"), ("type", "embed-size")][..],
-        ] {
-            let message = Object::new();
-            for (key, value) in fields {
-                let _ = Reflect::set(&message, &(*key).into(), &(*value).into());
-            }
-            let _ = Reflect::set(&message, &"height".into(), &height.into());
-            let _ = parent.post_message(&message, "*");
-        }
-    });
-    let observer = ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
-    observer.observe(&root);
-    Some((observer, callback))
 }
 
 /// The widget's rendered height, rounded up to the next 100 px: a starting height for frames.

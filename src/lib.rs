@@ -1,7 +1,8 @@
 //! Two Hats: the Tech Lead and Engineering Manager roles, side by side.
 //!
 //! `core` is plain Rust (content, rules, state, URL); `components` render it; `browser` is the
-//! thin glue to the address bar, the theme attribute and an embedding page. The App below owns
+//! thin glue to the address bar and the theme attribute. `js/boot.js` talks to an embedding
+//! page, so that it works even where the app cannot start. The App below owns
 //! the one state and hands every component the same dispatcher.
 
 pub mod browser;
@@ -46,7 +47,6 @@ pub fn App(props: &AppProps) -> Html {
     let dispatch: Callback<Action> = state.dispatcher().into();
     browser::use_address_sync(*state, dispatch.clone());
     browser::use_theme_attributes(state.theme, state.transparent);
-    browser::use_height_messages(state.embed);
     let sizes = state.team_sizes();
     let advice = state.recommendation();
     let recommended = advice.setup.roles();

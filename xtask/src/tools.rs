@@ -11,6 +11,22 @@ use crate::Result;
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// What the WordPress test runs: Debian's WordPress with its default theme, a database server
+/// and PHP to serve it (tests/e2e/wordpress.test.mjs and sandbox.test.mjs).
+const WORDPRESS_FILES: [&str; 5] = [
+    "/usr/share/wordpress/wp-includes/js/wp-embed.js",
+    "/usr/share/wordpress/wp-content/themes/twentytwentythree/style.css",
+    "/usr/sbin/mariadbd",
+    "/usr/bin/mariadb-install-db",
+    "/usr/bin/php",
+];
+const WORDPRESS_PACKAGES: [&str; 5] = [
+    "wordpress",
+    "wordpress-theme-twentytwentythree",
+    "mariadb-server",
+    "php-cli",
+    "php-mysql",
+];
 
 enum Status {
     Found(String),
@@ -41,8 +57,11 @@ impl Installer {
     }
 
     pub fn ensure_test_tools(&mut self) -> Result {
-        ensure("chromium", chromium_status(), || {
+        ensure("chromium", files_status(&[CHROMIUM, CHROMEDRIVER]), || {
             self.apt_install(&["chromium", "chromium-driver"])
+        })?;
+        ensure("wordpress", wordpress_status(), || {
+            self.apt_install(&WORDPRESS_PACKAGES)
         })
     }
 
@@ -153,13 +172,22 @@ fn install_npm_packages(root: &Path) -> Result {
     )
 }
 
-fn chromium_status() -> Status {
-    match [CHROMIUM, CHROMEDRIVER]
-        .into_iter()
-        .find(|path| !Path::new(path).exists())
-    {
-        None => Found(format!("{CHROMIUM} and {CHROMEDRIVER}")),
+fn files_status(paths: &[&str]) -> Status {
+    match paths.iter().find(|path| !Path::new(path).exists()) {
+        None => Found(paths.join(", ")),
         Some(absent) => Missing(format!("{absent} absent")),
+    }
+}
+
+fn wordpress_status() -> Status {
+    let mysqli = probe(
+        "php",
+        &["-r", "echo extension_loaded('mysqli') ? 'mysqli' : '';"],
+    );
+    match files_status(&WORDPRESS_FILES) {
+        Found(_) if mysqli.as_deref() != Some("mysqli") => Missing("PHP's mysqli absent".into()),
+        Found(_) => Found("WordPress, MariaDB and PHP".into()),
+        missing => missing,
     }
 }
 

@@ -1,0 +1,131 @@
+// End-to-end: the widget in the frame WordPress gives an embed from a site it does not know:
+// `sandbox="allow-scripts"` on another origin (an opaque origin: every file is a cross-origin
+// load, no storage), kept clipped out of sight until the first height message, and sized by
+// WordPress's own wp-embed.js. With `Access-Control-Allow-Origin: *` on dist/ the app runs;
+// without it the prerendered page still shows, styled and sized, and says what is missing.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { distDir, launch, serve, watch } from './harness.mjs';
+
+const WP_EMBED = '/usr/share/wordpress/wp-includes/js/wp-embed.js';
+const SECRET = 'Tw0HatsS3c';
+
+const shared = {};
+before(async () => {
+  shared.folder = await mkdtemp(join(tmpdir(), 'two-hats-wordpress-host-'));
+  await copyFile(WP_EMBED, join(shared.folder, 'wp-embed.js'));
+  shared.open = await serve([['/', distDir]], { 'access-control-allow-origin': '*' });
+  shared.closed = await serve([['/', distDir]]);
+  shared.host = await serve([['/', shared.folder]]);
+  shared.browser = await launch();
+});
+after(async () => {
+  await shared.browser?.close();
+  for (const server of [shared.open, shared.closed, shared.host]) await server?.close();
+  await rm(shared.folder, { recursive: true, force: true });
+});
+
+/** A post as WordPress 6.1 renders an embed of an unknown site (wp_filter_oembed_result):
+ *  the fallback link, then the sandboxed frame, clipped away until it reports a height. */
+async function post(widget, query) {
+  const name = `post-${Math.random().toString(36).slice(2)}.html`;
+  await writeFile(join(shared.folder, name), `<!doctype html><html lang="en"><head><meta charset="utf-8">
+    <title>A post</title><link rel="icon" href="data:,"></head><body><article><h1>Seven engineers</h1>
+    <blockquote class="wp-embedded-content" data-secret="${SECRET}"><a href="${widget}${query}">Two Hats</a></blockquote>
+    <iframe style="position: absolute; clip: rect(1px, 1px, 1px, 1px);" class="wp-embedded-content" sandbox="allow-scripts"
+      security="restricted" src="${widget}${query}#?secret=${SECRET}" data-secret="${SECRET}" width="600" height="338"
+      title="Two Hats" frameborder="0" marginwidth="0" marginheight="0" scrolling="no"></iframe>
+    <p>After the embed.</p></article><script src="wp-embed.js"></script></body></html>`);
+  return `${shared.host.url}${name}`;
+}
+
+async function openPost(widget, query, { locale = 'en-US' } = {}) {
+  const page = await shared.browser.newPage({ viewport: { width: 800, height: 900 }, locale });
+  await page.addInitScript(() => {
+    window.__heights = [];
+    addEventListener('message', (event) => { if (event.data?.message === 'height') window.__heights.push(event.data.value); });
+  });
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const problems = watch(page, [new URL(shared.host.url).origin, new URL(widget).origin]);
+  await page.goto(await post(widget, query));
+  const frame = () => page.frames().find((candidate) => candidate.url().startsWith(widget));
+  await page.waitForFunction(() => !document.querySelector('iframe.wp-embedded-content').hasAttribute('style'));
+  return { page, frame: frame(), problems, errors };
+}
+
+/** WordPress shows the frame once it has a height, and keeps it at the content's height. */
+async function sizedToContent(page, frame) {
+  const content = () => frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+  for (let tries = 0; tries < 50; tries += 1) {
+    const wanted = Math.min(1000, Math.max(200, await content()));
+    const height = Number(await page.locator('iframe.wp-embedded-content').getAttribute('height'));
+    if (Math.abs(height - wanted) <= 2) return height;
+    await page.waitForTimeout(100);
+  }
+  assert.fail(`frame ${await page.locator('iframe.wp-embedded-content').getAttribute('height')} px, content ${await content()} px`);
+}
+
+const styled = (frame) => frame.evaluate(() => getComputedStyle(document.querySelector('.recommendation')).borderLeftWidth);
+const visible = (frame) => frame.evaluate(() => getComputedStyle(document.querySelector('#two-hats')).visibility);
+
+describe('in a sandboxed frame, as WordPress embeds it', () => {
+  it('runs the app when dist/ sends Access-Control-Allow-Origin: *', async () => {
+    const { page, frame, problems, errors } = await openPost(shared.open.url, '?view=team&team=7&embed=1');
+    await frame.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
+    assert.equal(await frame.evaluate(() => self.origin), 'null', 'an opaque origin');
+    assert.equal(await styled(frame), '6px');
+    assert.equal(await visible(frame), 'visible');
+    assert.equal(await frame.locator('.responsibilities').count(), 0, 'the part asked for');
+    const height = await sizedToContent(page, frame);
+    assert.ok(height < 1000, `${height} px`);
+    // The app started inside the hidden frame: the first height WordPress heard was already
+    // the part's, not the whole prerendered page's shown by the fallback.
+    const [first] = await page.evaluate(() => window.__heights);
+    assert.ok(first < 1000, `first height message: ${first} px`);
+    await frame.locator('#team-size').focus();
+    await page.keyboard.press('End');
+    await frame.waitForFunction(() => document.querySelector('.recommendation__setup').textContent.startsWith('50 engineers'));
+    await frame.locator('.team-size__modifiers input').first().check();
+    await sizedToContent(page, frame);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(errors, [], 'no SecurityError from history or anything else');
+    await page.close();
+  });
+
+  it('loads a translation in the sandboxed frame', async () => {
+    const { page, frame, problems, errors } = await openPost(shared.open.url, '?view=team&embed=1&lang=de');
+    await frame.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
+    assert.equal(await frame.evaluate(() => document.documentElement.lang), 'de');
+    assert.match(await frame.locator('#team-size-heading').innerText(), /Team/);
+    assert.notEqual(await frame.locator('#team-size-heading').innerText(), 'How big is the team?');
+    await sizedToContent(page, frame);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  for (const [who, query, options] of [
+    ['a link with state', '?view=team&team=7&embed=1', {}],
+    ['a German reader', '?view=team&embed=1', { locale: 'de-DE' }],
+  ]) {
+    it(`without the header, shows ${who} the prerendered page, styled, sized, and says what to add`, async () => {
+      const { page, frame, problems, errors } = await openPost(shared.closed.url, query, options);
+      assert.equal(await styled(frame), '6px', 'styled without CORS');
+      await frame.waitForFunction(() => getComputedStyle(document.querySelector('#two-hats')).visibility === 'visible');
+      assert.equal(await frame.evaluate(() => document.documentElement.hasAttribute('data-twohats-ready')), false, 'no app');
+      assert.match(await frame.locator('.recommendation__setup').innerText(), /^5 engineers/, 'the prerendered default');
+      await sizedToContent(page, frame);
+      const said = problems.filter((problem) => problem.includes('Two Hats'));
+      assert.equal(said.length, 1, problems.join('\n'));
+      assert.match(said[0], /Access-Control-Allow-Origin: \*/);
+      const others = problems.filter((problem) => !problem.includes('Two Hats'));
+      assert.ok(others.every((problem) => /CORS|Failed to load resource/.test(problem)), others.join('\n'));
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+  }
+});
