@@ -7,7 +7,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.wasm', '.bin']);
+const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.wasm', '.bin', '.json']);
 const folder = process.argv[2];
 if (!folder) {
   console.error('usage: node xtask/precompress.mjs FOLDER');

@@ -5,19 +5,34 @@
 //!
 //! Trunk runs it after every build, `serve` included (the `post_build` hook in Trunk.toml),
 //! on the page it has just written; by hand: `cargo run --features ssr --bin prerender -- PATH`.
+//!
+//! `prerender --publish URL FOLDER` then readies a built folder for a known public address
+//! (`cargo xtask dist --public-url` runs it): what a blog engine given only a link needs (see
+//! `core::publish`): oEmbed discovery in the page, `oembed/<part>.json`, and a page at each
+//! part's own address.
 
 use std::path::Path;
 use std::{env, fs, process};
 
 use two_hats::core::content::TRANSLATIONS;
+use two_hats::core::publish;
+use two_hats::core::state::{Part, Parts};
 
 use yew::LocalServerRenderer;
 
 /// The tags to find, as written in index.html and as Trunk's release minifier writes them.
 const ROOT_OPEN: [&str; 2] = [r#"<div id="two-hats">"#, "<div id=two-hats>"];
 const HTML_OPEN: [&str; 2] = [r#"<html lang="en">"#, "<html lang=en>"];
+/// Marks the discovery link, so publishing again replaces it.
+const DISCOVERY_LINK: &str = r#"<link rel="alternate" type="application/json+oembed""#;
 
 fn main() {
+    let args: Vec<String> = env::args().skip(1).collect();
+    if let [flag, public_url, folder] = &args[..] {
+        if flag == "--publish" {
+            return publish_into(Path::new(folder), public_url);
+        }
+    }
     let Some(path) = env::args().nth(1).or_else(|| {
         let staging = env::var_os("TRUNK_STAGING_DIR")?;
         Some(Path::new(&staging).join("index.html").display().to_string())
@@ -49,10 +64,8 @@ fn main() {
         &page[html_close..at],
         &page[at..]
     );
-    let folder = Path::new(&path)
-        .parent()
-        .unwrap_or(Path::new("."))
-        .join("lang");
+    let dist = Path::new(&path).parent().unwrap_or(Path::new("."));
+    let folder = dist.join("lang");
     fs::create_dir_all(&folder)
         .unwrap_or_else(|error| fail(&format!("{}: {error}", folder.display())));
     for (code, pack) in TRANSLATIONS {
@@ -62,6 +75,69 @@ fn main() {
     }
     fs::write(&path, rendered).unwrap_or_else(|error| fail(&format!("{path}: {error}")));
     println!("prerender: wrote {} bytes of HTML into {path}", app.len());
+}
+
+/// Readies the built `folder` for `public_url`: discovery in its page (replacing any from an
+/// earlier address), the oEmbed responses, whole and per part, and each part's own address.
+fn publish_into(folder: &Path, public_url: &str) {
+    let Some(public_url) = publish::normalise(public_url) else {
+        fail(&format!(
+            "{public_url:?} is not an absolute http(s) address without a query"
+        ));
+    };
+    let index = folder.join("index.html");
+    let page = fs::read_to_string(&index)
+        .unwrap_or_else(|error| fail(&format!("{}: {error}", index.display())));
+    let page = match page.find(DISCOVERY_LINK) {
+        Some(start) => {
+            let end = start + page[start..].find('>').map_or(0, |end| end + 1);
+            format!("{}{}", &page[..start], &page[end..])
+        }
+        None => page,
+    };
+    let Some(title) = page.find("<title>") else {
+        fail(&format!(
+            "{}: no <title> to put the oEmbed link before",
+            index.display()
+        ));
+    };
+    let page = format!(
+        "{}{}{}",
+        &page[..title],
+        publish::discovery_link(&public_url, Parts::ALL),
+        &page[title..]
+    );
+    fs::write(&index, page).unwrap_or_else(|error| fail(&format!("{}: {error}", index.display())));
+    write_published(folder, &public_url);
+    println!("prerender: oEmbed discovery and an address for each part at {public_url}");
+}
+
+/// The oEmbed responses, whole and per part, and the page at each part's own address.
+fn write_published(dist: &Path, public_url: &str) {
+    let write = |file: &Path, text: String| {
+        if let Some(folder) = file.parent() {
+            fs::create_dir_all(folder)
+                .unwrap_or_else(|error| fail(&format!("{}: {error}", folder.display())));
+        }
+        fs::write(file, text).unwrap_or_else(|error| fail(&format!("{}: {error}", file.display())));
+    };
+    let views = Part::ALL
+        .into_iter()
+        .filter_map(|part| Parts::of(&[part]))
+        .chain([Parts::ALL]);
+    for view in views {
+        let name = publish::slug(view);
+        write(
+            &dist.join("oembed").join(format!("{name}.json")),
+            publish::oembed_response(public_url, view),
+        );
+    }
+    for part in Part::ALL {
+        write(
+            &dist.join(part.slug()).join("index.html"),
+            publish::part_page(public_url, part),
+        );
+    }
 }
 
 /// Where the first of `tags` found in `page` ends.

@@ -27,8 +27,7 @@ pub fn Share(props: &ShareProps) -> Html {
     };
     // The page shows the parts chosen for the embed, so it is its own preview. A frame of
     // some parts starts at their typical embedded height: the page shows them uncompacted.
-    let height =
-        panel_height.map(|measured| props.state.view.typical_embed_height().unwrap_or(measured));
+    let height = panel_height.map(|measured| props.state.view.starting_height(measured));
     let parts = Part::ALL.map(|part| {
         let shown = props.state.view.contains(part);
         let onchange = props.dispatch.reform(move |event: Event| {

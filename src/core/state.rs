@@ -147,12 +147,22 @@ impl Parts {
             .filter(move |part| self.contains(*part))
     }
 
-    /// Where a frame showing some parts starts: their typical heights, the title and the
-    /// folded sources. `None` for the whole page, which is measured instead.
-    pub fn typical_embed_height(self) -> Option<u32> {
+    /// About how tall these parts are embedded at 720 px in the default state: their typical
+    /// heights, the title and the folded sources.
+    pub fn typical_embed_height(self) -> u32 {
         const TITLE_AND_SOURCES: u32 = 130;
-        (self != Parts::ALL)
-            .then(|| TITLE_AND_SOURCES + self.iter().map(Part::typical_embed_height).sum::<u32>())
+        TITLE_AND_SOURCES + self.iter().map(Part::typical_embed_height).sum::<u32>()
+    }
+
+    /// Where a frame of these parts starts: the whole page at its `measured` height as the
+    /// author sees it, some parts at their typical height, since the page shows them
+    /// uncompacted.
+    pub fn starting_height(self, measured: u32) -> u32 {
+        if self == Parts::ALL {
+            measured
+        } else {
+            self.typical_embed_height()
+        }
     }
 
     /// These parts with `part` shown or hidden; hiding the last one leaves it shown.
@@ -454,12 +464,12 @@ mod tests {
         assert_eq!(team.with(Part::Facts, true).iter().count(), 2);
         assert_eq!(Parts::ALL.iter().count(), Part::ALL.len());
         assert_eq!(
-            Parts::ALL.typical_embed_height(),
-            None,
+            Parts::ALL.starting_height(8400),
+            8400,
             "the whole page is measured"
         );
-        assert_eq!(team.typical_embed_height(), Some(590));
-        assert_eq!(chosen.typical_embed_height(), Some(130 + 460 + 1200));
+        assert_eq!(team.starting_height(8400), 590);
+        assert_eq!(chosen.typical_embed_height(), 130 + 460 + 1200);
         let state = State::default().apply(Action::ShowPart {
             part: Part::Matrix,
             shown: false,

@@ -9,19 +9,25 @@ use crate::process;
 use crate::tools::Installer;
 use crate::Result;
 
-pub fn run(root: &Path) -> Result {
+pub fn run(root: &Path, public_url: Option<&str>) -> Result {
     Installer::default().ensure_build_tools(root)?;
-    build_release(root)?;
+    build_release(root, public_url)?;
     print_size_table(&root.join("dist"))
 }
 
 /// Builds the release into dist/ (Trunk's post_build hook prerenders the default page into
-/// its index.html, for the wasm to hydrate, and adds the translations), then adds the content
-/// parser module that a page loads only when it names its own content file, then minifies the
-/// JavaScript, then writes a `.gz` and a `.br` copy beside each asset for hosts that serve
-/// precompressed files.
-pub fn build_release(root: &Path) -> Result {
+/// its index.html, for the wasm to hydrate, and adds the translations), readies it for its
+/// public address when one is known, then adds the content parser module that a page loads
+/// only when it names its own content file, then minifies the JavaScript, then writes a `.gz`
+/// and a `.br` copy beside each asset for hosts that serve precompressed files.
+pub fn build_release(root: &Path, public_url: Option<&str>) -> Result {
     process::run(process::trunk(root)?.args(["build", "--release", "--offline=true"]))?;
+    match public_url {
+        Some(url) => publish(root, &root.join("dist"), url)?,
+        None => println!(
+            "xtask: no --public-url, so no oEmbed discovery: WordPress needs absolute addresses to embed a pasted link"
+        ),
+    }
     build_content_parser(root)?;
     process::run(
         Command::new("node")
@@ -32,6 +38,27 @@ pub fn build_release(root: &Path) -> Result {
         Command::new("node")
             .current_dir(root)
             .args(["xtask/precompress.mjs", "dist"]),
+    )
+}
+
+/// Adds what a blog engine given only a link needs, for the address `folder` will be served
+/// at: oEmbed discovery, the oEmbed responses and an address for each part.
+pub fn publish(root: &Path, folder: &Path, public_url: &str) -> Result {
+    process::run(
+        process::cargo()
+            .current_dir(root)
+            .args([
+                "run",
+                "--quiet",
+                "--features",
+                "ssr",
+                "--bin",
+                "prerender",
+                "--",
+                "--publish",
+                public_url,
+            ])
+            .arg(folder),
     )
 }
 

@@ -19,7 +19,10 @@ Usage: cargo xtask <command> [args]
 
 Commands:
   serve [trunk args]  dev build served by `trunk serve --offline` on http://127.0.0.1:8080/
-  dist                release build into dist/, then a table of file sizes (raw and gzip)
+  dist [--public-url URL]
+                      release build into dist/, then a table of file sizes (raw and gzip);
+                      with the address it will be served at (or TWOHATS_PUBLIC_URL), also
+                      oEmbed discovery and an address for each part, for WordPress
   test                native tests, wasm component tests, release build, end-to-end tests;
                       stops at the first failing layer
   bench               release build, then cold loads of dist/ and of a static-HTML baseline
@@ -54,8 +57,14 @@ fn run(command: Option<&str>, extra_args: &[String]) -> Result<ExitCode> {
         }
         Some("serve") => serve(&root, extra_args).map(|()| ExitCode::SUCCESS),
         Some("dist") => {
-            reject_extra_args("dist", extra_args)?;
-            dist::run(&root).map(|()| ExitCode::SUCCESS)
+            let public_url = match extra_args {
+                [] => std::env::var("TWOHATS_PUBLIC_URL")
+                    .ok()
+                    .filter(|url| !url.is_empty()),
+                [flag, url] if flag == "--public-url" => Some(url.clone()),
+                _ => return Err("usage: cargo xtask dist [--public-url URL]".into()),
+            };
+            dist::run(&root, public_url.as_deref()).map(|()| ExitCode::SUCCESS)
         }
         Some("bench") => {
             reject_extra_args("bench", extra_args)?;
@@ -116,7 +125,7 @@ fn bench(root: &Path) -> Result {
     let mut installer = Installer::default();
     installer.ensure_build_tools(root)?;
     installer.ensure_test_tools()?;
-    dist::build_release(root)?;
+    dist::build_release(root, None)?;
     process::run(
         std::process::Command::new("node")
             .current_dir(root)

@@ -101,7 +101,7 @@ fn wasm_component_tests(root: &Path) -> Result<LayerRun> {
 }
 
 fn release_build(root: &Path) -> Result<LayerRun> {
-    let built = dist::build_release(root);
+    let built = dist::build_release(root, None);
     if let Err(error) = &built {
         eprintln!("xtask: {error}");
     }

@@ -1,0 +1,178 @@
+// End-to-end: a real WordPress (Debian's package, 6.1) with a throwaway MariaDB, both in a
+// temporary folder on loopback ports. A post whose body is the address of the widget's team
+// part on its own line shows the widget in WordPress's sandboxed frame, sized by WordPress's
+// own wp-embed.js. The only change to a stock install is a must-use plugin that lets this
+// WordPress fetch from the widget's loopback port, which WordPress refuses by default.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile, spawn } from 'node:child_process';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { distDir, launch, repoRoot, screenshot, serve, watch } from './harness.mjs';
+
+const run = promisify(execFile);
+const WORDPRESS = '/usr/share/wordpress';
+const shared = { children: [] };
+
+/** A free loopback port, for the servers that cannot pick their own. */
+function freePort() {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(check, what, tries = 200) {
+  for (let i = 0; i < tries; i += 1) {
+    if (await check().catch(() => false)) return;
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Starts a server in a process group of its own, so that stopping it stops its workers. */
+function start(command, args, options) {
+  const child = spawn(command, args, { stdio: 'ignore', detached: true, ...options });
+  shared.children.push(child);
+  return child;
+}
+
+async function stop(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((done) => child.once('exit', done));
+  process.kill(-child.pid, 'SIGTERM');
+  await Promise.race([exited, new Promise((done) => setTimeout(done, 10000))]);
+  if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid, 'SIGKILL');
+}
+
+before(async () => {
+  const folder = await mkdtemp(join(tmpdir(), 'two-hats-wordpress-'));
+  shared.folder = folder;
+
+  // The widget, readied for the address it is served at, as `cargo xtask dist --public-url` does.
+  const dist = join(folder, 'dist');
+  shared.widget = await serve([['/', dist]], { 'access-control-allow-origin': '*' });
+  await cp(distDir, dist, { recursive: true });
+  await run('cargo', ['run', '--quiet', '--features', 'ssr', '--bin', 'prerender', '--', '--publish', shared.widget.url, dist], { cwd: repoRoot });
+
+  // A database of its own, reached through a socket in the folder.
+  const data = join(folder, 'mysql');
+  const socket = join(folder, 'mysqld.sock');
+  await run('mariadb-install-db', ['--no-defaults', `--datadir=${data}`, '--user=root', '--auth-root-authentication-method=normal', '--skip-test-db']);
+  start('mariadbd', ['--no-defaults', `--datadir=${data}`, `--socket=${socket}`, '--skip-networking', '--user=root',
+    `--pid-file=${join(folder, 'mysqld.pid')}`, `--log-error=${join(folder, 'mysqld.log')}`]);
+  const sql = (statement) => run('mariadb', ['--no-defaults', `--socket=${socket}`, '-u', 'root', '-e', statement]);
+  await waitFor(() => sql('SELECT 1').then(() => true), 'MariaDB');
+  await sql('CREATE DATABASE wordpress CHARACTER SET utf8mb4');
+
+  // WordPress's files as the package installs them, with a configuration of their own.
+  const site = join(folder, 'site');
+  await cp(WORDPRESS, site, { recursive: true, verbatimSymlinks: true });
+  const port = await freePort();
+  shared.wordpress = `http://127.0.0.1:${port}`;
+  const widgetPort = new URL(shared.widget.url).port;
+  await writeFile(join(site, 'wp-config.php'), `<?php
+define('DB_NAME', 'wordpress');
+define('DB_USER', 'root');
+define('DB_PASSWORD', '');
+define('DB_HOST', 'localhost:${socket}');
+define('DB_CHARSET', 'utf8mb4');
+define('DB_COLLATE', '');
+define('WP_CONTENT_DIR', __DIR__ . '/wp-content');
+$table_prefix = 'wp_';
+if (!defined('ABSPATH')) define('ABSPATH', __DIR__ . '/');
+require_once ABSPATH . 'wp-settings.php';
+`);
+  // What Apache does with WordPress's .htaccess: files as they are, every other path to WordPress.
+  await writeFile(join(folder, 'router.php'), `<?php
+$file = '${site}' . parse_url($_SERVER['REQUEST_URI'], PHP_URL_PATH);
+if (is_file($file)) return false;
+require '${site}/index.php';
+`);
+  await mkdir(join(site, 'wp-content/mu-plugins'), { recursive: true });
+  await writeFile(join(site, 'wp-content/mu-plugins/two-hats-test-host.php'), `<?php
+// WordPress refuses to fetch from loopback addresses and unusual ports; this test serves the
+// widget from one, so exactly that host and port are allowed.
+add_filter('http_request_host_is_external', function ($external, $host) {
+    return $host === '127.0.0.1' ? true : $external;
+}, 10, 2);
+add_filter('http_allowed_safe_ports', function ($ports) {
+    return array_merge($ports, [${widgetPort}]);
+});
+`);
+  const install = join(folder, 'install.php');
+  shared.address = `${shared.widget.url}team/`;
+  await writeFile(install, `<?php
+$_SERVER['HTTP_HOST'] = '127.0.0.1:${port}';
+$_SERVER['REQUEST_URI'] = '/';
+define('WP_INSTALLING', true);
+require '${site}/wp-load.php';
+require_once ABSPATH . 'wp-admin/includes/upgrade.php';
+wp_install('Two Hats test', 'admin', 'admin@example.org', false, '', wp_generate_password());
+update_option('siteurl', '${shared.wordpress}');
+update_option('home', '${shared.wordpress}');
+echo wp_insert_post([
+    'post_title' => 'A team of seven',
+    'post_content' => "<p>Who should lead a team of seven?</p>\\n\\n${shared.address}\\n\\n<p>That was the widget.</p>",
+    'post_status' => 'publish',
+    'post_author' => 1,
+]);
+`);
+  const { stdout: postId } = await run('php', [install]);
+  shared.post = `${shared.wordpress}/?p=${postId.trim()}`;
+  start('php', ['-S', `127.0.0.1:${port}`, '-t', site, join(folder, 'router.php')], { env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' } });
+  await waitFor(() => fetch(`${shared.wordpress}/wp-includes/js/wp-embed.js`).then((response) => response.ok), 'WordPress');
+  shared.browser = await launch();
+});
+
+after(async () => {
+  await shared.browser?.close();
+  for (const child of shared.children) await stop(child);
+  await shared.widget?.close();
+  if (shared.folder) await rm(shared.folder, { recursive: true, force: true });
+});
+
+describe('a real WordPress post', () => {
+  it('turns the address on its own line into the widget, in its sandboxed frame, sized by wp-embed.js', async () => {
+    const page = await shared.browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const problems = watch(page, [new URL(shared.wordpress).origin, new URL(shared.widget.url).origin]);
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(shared.post);
+    const iframe = page.locator('iframe.wp-embedded-content');
+    assert.equal(await iframe.getAttribute('sandbox'), 'allow-scripts');
+    assert.match(await iframe.getAttribute('src'), /\?team=5&(amp;)?view=team&(amp;)?embed=1#\?secret=[A-Za-z0-9]+$/);
+    // Shown (wp-embed.js drops the clipping style) once the widget has reported its height.
+    await page.waitForFunction(() => !document.querySelector('iframe.wp-embedded-content').hasAttribute('style'));
+    const frame = page.frames().find((candidate) => candidate.url().startsWith(shared.widget.url));
+    await frame.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
+    assert.equal(await frame.locator('.responsibilities').count(), 0, 'the team part alone');
+
+    const fits = async () => {
+      const content = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+      const height = Number(await iframe.getAttribute('height'));
+      return Math.abs(height - Math.min(1000, Math.max(200, content))) <= 2;
+    };
+    await waitFor(fits, 'the frame to fit its content');
+    const before = Number(await iframe.getAttribute('height'));
+
+    await frame.locator('#team-size').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    assert.match(await frame.locator('.recommendation__setup').innerText(), /^7 engineers/);
+    await frame.locator('.team-size__modifiers input').first().check();
+    await frame.locator('summary', { hasText: 'Why' }).click();
+    await waitFor(async () => Number(await iframe.getAttribute('height')) !== before && fits(), 'the frame to follow the content');
+
+    await iframe.scrollIntoViewIfNeeded();
+    await screenshot(page, 'wordpress-post', { fullPage: false });
+    assert.deepEqual(problems, []);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});
