@@ -137,6 +137,37 @@ after(async () => {
   if (shared.folder) await rm(shared.folder, { recursive: true, force: true });
 });
 
+describe('oEmbed for a known public address', () => {
+  it('discovers a rich response on every page, each part at its own address and real height', async () => {
+    const page = await shared.browser.newPage({ viewport: { width: 720, height: 900 } });
+    const discovered = async (address) => {
+      const html = await (await fetch(address)).text();
+      const link = html.match(/<link rel="?alternate"? type="?application\/json\+oembed"? href="?([^" >]+)"?/);
+      assert.ok(link, `no oEmbed discovery in ${address}`);
+      return link[1];
+    };
+    assert.equal(await discovered(shared.widget.url), `${shared.widget.url}oembed/all.json`);
+    for (const part of ['team', 'matrix', 'compare', 'situations', 'quiz', 'facts']) {
+      const response = await (await fetch(await discovered(`${shared.widget.url}${part}/`))).json();
+      assert.equal(response.version, '1.0');
+      assert.equal(response.type, 'rich');
+      assert.equal(response.provider_name, 'Two Hats');
+      assert.equal(response.provider_url, shared.widget.url);
+      assert.match(response.title, /^Two Hats: /);
+      const frame = response.html.match(/<iframe src="([^"]+)" width="(\d+)" height="(\d+)"/);
+      assert.ok(frame, response.html);
+      const src = frame[1].replaceAll('&amp;', '&');
+      assert.equal(src, `${shared.widget.url}?team=5&view=${part}&embed=1`);
+      assert.deepEqual([Number(frame[2]), Number(frame[3])], [response.width, response.height]);
+      await page.goto(src);
+      await page.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
+      const real = await page.evaluate(() => document.documentElement.getBoundingClientRect().height);
+      assert.ok(Math.abs(real - response.height) / real < 0.1, `${part}: says ${response.height} px, is ${real} px at 720 px`);
+    }
+    await page.close();
+  });
+});
+
 describe('a real WordPress post', () => {
   it('turns the address on its own line into the widget, in its sandboxed frame, sized by wp-embed.js', async () => {
     const page = await shared.browser.newPage({ viewport: { width: 1100, height: 900 } });
