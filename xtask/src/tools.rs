@@ -57,6 +57,11 @@ impl Installer {
     }
 
     pub fn ensure_test_tools(&mut self) -> Result {
+        ensure(
+            "hugo and jekyll",
+            files_status(&["/usr/bin/hugo", "/usr/bin/jekyll"]),
+            || self.apt_install(&["hugo", "jekyll"]),
+        )?;
         ensure("chromium", files_status(&[CHROMIUM, CHROMEDRIVER]), || {
             self.apt_install(&["chromium", "chromium-driver"])
         })?;

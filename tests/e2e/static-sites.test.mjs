@@ -1,0 +1,136 @@
+// End-to-end: tiny real sites built with Debian's Hugo and Jekyll, each embedding the widget
+// through the project's own shortcode (integrations/hugo) or include (integrations/jekyll),
+// served on an origin of their own beside dist/, and checked in Chromium: the post shows the
+// part and state it asked for, in a frame as tall as its content.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { distDir, launch, repoRoot, serve, watch } from './harness.mjs';
+
+const run = promisify(execFile);
+const shared = {};
+
+const LAYOUT = (title, content) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>${title}</title><link rel="icon" href="data:,"></head>
+<body><article><h1>${title}</h1>${content}</article></body></html>
+`;
+
+async function hugoSite(folder, widget) {
+  const site = join(folder, 'hugo');
+  await mkdir(join(site, 'layouts/_default'), { recursive: true });
+  await mkdir(join(site, 'content/posts'), { recursive: true });
+  await cp(join(repoRoot, 'integrations/hugo/layouts'), join(site, 'layouts'), { recursive: true });
+  await writeFile(join(site, 'config.toml'), `baseURL = "/"
+title = "A Hugo blog"
+disableKinds = ["taxonomy", "term", "RSS", "sitemap"]
+[params.twohats]
+url = "${widget}"
+`);
+  await writeFile(join(site, 'layouts/_default/single.html'), LAYOUT('{{ .Title }}', '{{ .Content }}'));
+  await writeFile(join(site, 'content/posts/seven.md'), `---
+title: "A team of seven"
+---
+Who should lead a new team of seven?
+
+{{< twohats team="7" new="1" view="team" >}}
+
+That was the widget.
+`);
+  const out = join(folder, 'hugo-out');
+  await run('hugo', ['--quiet', '--source', site, '--destination', out]);
+  return { out, path: 'posts/seven/' };
+}
+
+async function jekyllSite(folder, widget) {
+  const site = join(folder, 'jekyll');
+  await mkdir(join(site, '_layouts'), { recursive: true });
+  await mkdir(join(site, '_posts'), { recursive: true });
+  await cp(join(repoRoot, 'integrations/jekyll/_includes'), join(site, '_includes'), { recursive: true });
+  await writeFile(join(site, '_config.yml'), `title: A Jekyll blog\ntwohats_url: ${widget}\n`);
+  await writeFile(join(site, '_layouts/default.html'), LAYOUT('{{ page.title }}', '{{ content }}'));
+  await writeFile(join(site, '_posts/2026-11-26-seven.md'), `---
+layout: default
+title: A team of seven
+---
+Who should lead a new team of seven?
+
+{% include twohats.html team=7 new=1 view="quiz,team" %}
+
+That was the widget.
+`);
+  const out = join(folder, 'jekyll-out');
+  await run('jekyll', ['build', '--quiet', '--source', site, '--destination', out]);
+  return { out, path: '2026/11/26/seven.html' };
+}
+
+before(async () => {
+  shared.folder = await mkdtemp(join(tmpdir(), 'two-hats-static-sites-'));
+  shared.widget = await serve([['/two-hats/', distDir]]);
+  const widget = `${shared.widget.url}two-hats/`;
+  shared.sites = {};
+  for (const [name, build] of [['hugo', hugoSite], ['jekyll', jekyllSite]]) {
+    const { out, path } = await build(shared.folder, widget);
+    const server = await serve([['/', out]]);
+    shared.sites[name] = { server, post: `${server.url}${path}` };
+  }
+  shared.browser = await launch();
+});
+
+after(async () => {
+  await shared.browser?.close();
+  for (const { server } of Object.values(shared.sites ?? {})) await server.close();
+  await shared.widget?.close();
+  await rm(shared.folder, { recursive: true, force: true });
+});
+
+async function widgetInPost(name, expectedParts) {
+  const { server, post } = shared.sites[name];
+  const page = await shared.browser.newPage({ viewport: { width: 900, height: 900 } });
+  const problems = watch(page, [new URL(server.url).origin, new URL(shared.widget.url).origin]);
+  await page.goto(post);
+  const iframe = page.locator('iframe[data-twohats]');
+  await iframe.scrollIntoViewIfNeeded();
+  const src = new URL(await iframe.getAttribute('src'));
+  assert.equal(src.origin, new URL(shared.widget.url).origin, 'the widget comes from its own origin');
+  assert.equal(src.searchParams.get('team'), '7');
+  assert.equal(src.searchParams.get('new'), '1');
+  assert.equal(src.searchParams.get('embed'), '1');
+  const frame = page.frames().find((candidate) => candidate.url().startsWith(src.origin));
+  await frame.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
+  assert.match(await frame.locator('.recommendation__setup').innerText(), /^7 engineers/);
+  const shown = await frame.evaluate(() => [...document.querySelectorAll('main.layout > *')].map((part) => part.className.split(' ')[0]));
+  assert.deepEqual(shown, expectedParts);
+  for (let tries = 0; ; tries += 1) {
+    const content = await frame.evaluate(() => document.documentElement.getBoundingClientRect().height);
+    const height = await iframe.evaluate((element) => element.getBoundingClientRect().height);
+    if (Math.abs(height - content) <= 2) break;
+    assert.ok(tries < 50, `${name}: frame ${height} px, content ${content} px`);
+    await page.waitForTimeout(100);
+  }
+  assert.deepEqual(problems, []);
+  await page.close();
+}
+
+describe('static-site generators', () => {
+  it('Hugo: the shortcode embeds the asked part and state, sized to its content', async () => {
+    await widgetInPost('hugo', ['layout__sizing']);
+  });
+
+  it('Jekyll: the include embeds the asked parts and state, sized to their content', async () => {
+    await widgetInPost('jekyll', ['layout__sizing', 'quiz']);
+  });
+
+  it('Hugo: an unknown argument stops the build and names itself', async () => {
+    const site = join(shared.folder, 'hugo');
+    await writeFile(join(site, 'content/posts/typo.md'), '---\ntitle: "Typo"\n---\n{{< twohats teem="7" >}}\n');
+    await assert.rejects(
+      run('hugo', ['--source', site, '--destination', join(shared.folder, 'hugo-typo')]),
+      (error) => /twohats: unknown argument "teem"; it takes view, team,/.test(error.stdout + error.stderr),
+    );
+    await rm(join(site, 'content/posts/typo.md'));
+  });
+});
