@@ -9,12 +9,17 @@
       animation, since a hidden cross-origin frame runs no animations.
    2. In an embed, tell the parent page the document's height: as {type: "twohats:resize"} for
       embed.js, as AMP's embed-size, and as WordPress's {message: "height"} with the secret
-      WordPress put after "#?secret=". It posts once the page shows, then on every change, and
-      again when WordPress says "ready". It takes no other message from the host. */
+      WordPress put after "#?secret=" (now or later). It posts once the page shows, then on
+      every change, and again when WordPress says "ready". It takes no other message from the
+      host. WordPress's sandboxed frame may open no tab, so there a link out of the frame asks
+      WordPress to follow it instead, with its {message: "link"}. */
 (function () {
   var root = document.documentElement;
   var translations = (root.getAttribute('data-translations') || '').split(' ');
-  var secret = (location.hash.match(/[#?&]secret=([A-Za-z0-9]+)/) || [])[1];
+  function readSecret() {
+    return (location.hash.match(/[#?&]secret=([A-Za-z0-9]+)/) || [])[1];
+  }
+  var secret = readSecret();
   var embedded = window.parent !== window && (/[?&]embed=1(&|$)/.test(location.search) || !!secret);
   var shown = false;
   var lastHeight = 0;
@@ -30,6 +35,7 @@
   }
 
   function postHeight(always) {
+    secret = readSecret() || secret;
     var height = Math.ceil(root.getBoundingClientRect().height);
     if (!embedded || !height || (height === lastHeight && !always)) return;
     lastHeight = height;
@@ -70,4 +76,16 @@
     if (secret && event.source === window.parent && data && data.message === 'ready' && data.secret === secret) postHeight(true);
   });
   window.addEventListener('load', function () { if (shown) postHeight(false); });
+  /* wp-embed.js adds the secret to a frame that had none after it has loaded. */
+  window.addEventListener('hashchange', function () { if (shown) postHeight(true); });
+
+  document.addEventListener('click', function (event) {
+    var link = event.target.closest && event.target.closest('a[href]');
+    if (!link || !secret || self.origin !== 'null') return;
+    var url = new URL(link.href, location.href);
+    var inPage = url.pathname === location.pathname && url.search === location.search && url.hash;
+    if (url.host !== location.host || inPage) return;
+    event.preventDefault();
+    window.parent.postMessage({ message: 'link', value: url.href, secret: secret }, '*');
+  });
 })();

@@ -175,9 +175,11 @@ fn write_address(step: HistoryStep, state: &State) {
     if current == query {
         return;
     }
+    // The fragment stays: a citation's target, or the secret WordPress gave its frame.
+    let hash = window().location().hash().unwrap_or_default();
     let target = match content {
-        Some(content) => format!("?{query}&{content}"),
-        None => format!("?{query}"),
+        Some(content) => format!("?{query}&{content}{hash}"),
+        None => format!("?{query}{hash}"),
     };
     let written = match step {
         HistoryStep::Push => history().push_state_with_url(&JsValue::NULL, "", Some(&target)),
@@ -219,14 +221,6 @@ pub fn use_theme_attributes(theme: Theme, transparent: bool) {
             };
         }
     });
-}
-
-/// The widget's rendered height, rounded up to the next 100 px: a starting height for frames.
-pub fn widget_height() -> u32 {
-    let height = document()
-        .get_element_by_id("two-hats")
-        .map_or(0.0, |root| root.get_bounding_client_rect().height());
-    ((height / 100.0).ceil() as u32).max(1) * 100
 }
 
 /// Copies text to the clipboard; resolves to whether it worked.

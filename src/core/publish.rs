@@ -24,7 +24,9 @@ pub fn normalise(public_url: &str) -> Option<String> {
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))?;
     let host = rest.split('/').next().unwrap_or_default();
-    let plain = !host.is_empty() && !url.contains(['?', '#', '"', '<', '>', ' ']);
+    let plain = !host.is_empty()
+        && !url.contains(['?', '#', '"', '\'', '<', '>', '&', '\\'])
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control());
     plain.then(|| format!("{}/", url.trim_end_matches('/')))
 }
 
@@ -39,7 +41,8 @@ pub fn title(view: Parts) -> String {
 /// The `<link>` that tells an oEmbed consumer where the response for this page is.
 pub fn discovery_link(public_url: &str, view: Parts) -> String {
     format!(
-        r#"<link rel="alternate" type="application/json+oembed" href="{public_url}oembed/{}.json" title="{}">"#,
+        r#"<link rel="alternate" type="application/json+oembed" href="{}oembed/{}.json" title="{}">"#,
+        attribute(public_url),
         slug(view),
         attribute(&title(view))
     )
@@ -47,7 +50,8 @@ pub fn discovery_link(public_url: &str, view: Parts) -> String {
 
 /// A static oEmbed response of type `rich` for `view`. Its `html` is what WordPress keeps of
 /// an unknown provider: a blockquote with a link, then one iframe with only the attributes it
-/// allows, at the part's typical height for the width it names.
+/// allows, at the part's typical height for the width it names. The frame may scroll:
+/// WordPress never makes one taller than 1,000 px, and the matrix, say, is taller.
 pub fn oembed_response(public_url: &str, view: Parts) -> String {
     const WIDTH: u32 = 720;
     let state = State {
@@ -59,7 +63,7 @@ pub fn oembed_response(public_url: &str, view: Parts) -> String {
     let height = view.typical_embed_height();
     let title = title(view);
     let html = format!(
-        r#"<blockquote class="wp-embedded-content"><a href="{}">{}</a></blockquote><iframe src="{}" width="{WIDTH}" height="{height}" title="{}" frameborder="0" marginwidth="0" marginheight="0" scrolling="no"></iframe>"#,
+        r#"<blockquote class="wp-embedded-content"><a href="{}">{}</a></blockquote><iframe src="{}" width="{WIDTH}" height="{height}" title="{}" frameborder="0" marginwidth="0" marginheight="0"></iframe>"#,
         attribute(&page),
         text(&title),
         attribute(&frame),
@@ -197,7 +201,6 @@ mod tests {
                 "frameborder",
                 "marginwidth",
                 "marginheight",
-                "scrolling"
             ]
         );
         assert!(response.contains(r#""title":"Two Hats: Tech Lead or Engineering Manager?""#));

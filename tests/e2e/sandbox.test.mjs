@@ -93,6 +93,10 @@ describe('in a sandboxed frame, as WordPress embeds it', () => {
     await sizedToContent(page, frame);
     assert.deepEqual(problems, []);
     assert.deepEqual(errors, [], 'no SecurityError from history or anything else');
+    // The sandbox opens no tab: "Open full page" asks WordPress to follow the link instead.
+    await frame.locator('.masthead__full-page').click();
+    await page.waitForURL((url) => url.href.startsWith(shared.open.url));
+    assert.match(page.url(), /\?team=50&new=1&view=team$/);
     await page.close();
   });
 
