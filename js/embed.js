@@ -33,7 +33,9 @@
      starts at their typical heights, as core::state::Part::typical_embed_height gives them. */
   var PART_HEIGHTS = { team: 460, matrix: 3350, compare: 1160, situations: 1070, quiz: 1200, facts: 960 };
   function startingHeight(width, view) {
-    var parts = (view || '').split(',').filter(function (part) { return PART_HEIGHTS[part]; });
+    var parts = (view || '').split(',').filter(function (part, index, all) {
+      return PART_HEIGHTS[part] && all.indexOf(part) === index;
+    });
     if (!parts.length) return Math.round(5300 + 3550000 / Math.max(width, 320));
     return parts.reduce(function (sum, part) { return sum + PART_HEIGHTS[part]; }, 130);
   }

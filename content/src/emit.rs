@@ -91,9 +91,9 @@ impl Emitter<'_> {
              levels: {} }},",
             role.name,
             role.short,
-            self.paraphrase(&role.focus, &role.focus_sources),
-            self.paraphrase(&role.measured_by, &role.measured_by_sources),
-            self.paraphrase(&role.trap, &role.trap_sources),
+            self.cited(&role.focus, Basis::paraphrase(&role.focus_sources)),
+            self.cited(&role.measured_by, Basis::paraphrase(&role.measured_by_sources)),
+            self.cited(&role.trap, Basis::paraphrase(&role.trap_sources)),
             role.coding_min,
             role.coding_max,
             self.source_ids(role.coding_basis().cited()),
@@ -269,17 +269,6 @@ impl Emitter<'_> {
 
     fn cited_struct(&self, cited: &Cited) -> String {
         self.cited(&cited.text, cited.basis())
-    }
-
-    fn paraphrase(&self, text: &str, sources: &[String]) -> String {
-        self.cited(
-            text,
-            Basis {
-                sources,
-                derived_from: &[],
-                reasoning: None,
-            },
-        )
     }
 
     fn cited(&self, text: &str, basis: Basis) -> String {

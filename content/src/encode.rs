@@ -152,9 +152,7 @@ impl Writer<'_> {
             (&role.measured_by, &role.measured_by_sources),
             (&role.trap, &role.trap_sources),
         ] {
-            self.text(text);
-            self.source_list(sources);
-            self.text("");
+            self.cited_parts(text, Basis::paraphrase(sources));
         }
         self.byte(role.coding_min);
         self.byte(role.coding_max);

@@ -132,7 +132,6 @@ pub const UI_KEYS: &[(&str, &[&str])] = &[
     ("sources-lead", &[]),
     ("source-one", &[]),
     ("source-many", &[]),
-    ("no-source", &[]),
     ("derived-from", &[]),
     ("reasoning", &[]),
     ("our-reading", &[]),

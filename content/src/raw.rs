@@ -228,7 +228,16 @@ pub struct Basis<'a> {
     pub reasoning: Option<&'a str>,
 }
 
-impl Basis<'_> {
+impl<'a> Basis<'a> {
+    /// A text that paraphrases `sources`.
+    pub fn paraphrase(sources: &'a [String]) -> Basis<'a> {
+        Basis {
+            sources,
+            derived_from: &[],
+            reasoning: None,
+        }
+    }
+
     /// The sources shown beside the statement, whichever kind it is.
     pub fn cited(&self) -> &[String] {
         if self.derived_from.is_empty() {

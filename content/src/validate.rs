@@ -121,14 +121,24 @@ pub fn check(file: &File) -> Result<(), Vec<ContentError>> {
 fn check_role(refs: &mut Refs, at: &str, role: &Role) {
     refs.errors.require_text(at, "name", &role.name);
     refs.errors.require_text(at, "short", &role.short);
-    refs.statement(at, "focus", &role.focus, paraphrase(&role.focus_sources));
+    refs.statement(
+        at,
+        "focus",
+        &role.focus,
+        Basis::paraphrase(&role.focus_sources),
+    );
     refs.statement(
         at,
         "measured_by",
         &role.measured_by,
-        paraphrase(&role.measured_by_sources),
+        Basis::paraphrase(&role.measured_by_sources),
     );
-    refs.statement(at, "trap", &role.trap, paraphrase(&role.trap_sources));
+    refs.statement(
+        at,
+        "trap",
+        &role.trap,
+        Basis::paraphrase(&role.trap_sources),
+    );
     refs.basis(at, "coding", role.coding_basis());
     if let Some(levels) = role.levels_basis() {
         if levels.derived_from.is_empty() {
@@ -322,7 +332,7 @@ fn check_questions(refs: &mut Refs, questions: &[Question]) {
             &at,
             "prompt",
             &question.prompt,
-            paraphrase(&question.sources),
+            Basis::paraphrase(&question.sources),
         );
         if !OPTIONS.contains(&question.options.len()) {
             refs.errors.push(
@@ -486,14 +496,6 @@ impl Refs<'_> {
                     .push(field, format!("unknown source {source:?}"));
             }
         }
-    }
-}
-
-fn paraphrase(sources: &[String]) -> Basis<'_> {
-    Basis {
-        sources,
-        derived_from: &[],
-        reasoning: None,
     }
 }
 

@@ -10,14 +10,11 @@ pub struct CitationProps {
     pub reasoning: Option<&'static str>,
 }
 
-/// The titles a text rests on, each linking to its numbered entry in the sources footer. A paraphrase
-/// names them as its sources; the widget's own reading says so and keeps its reasoning one
-/// click away. A text without sources says so rather than showing nothing.
+/// The titles a text rests on, each linking to its numbered entry in the sources footer. A
+/// paraphrase names them as its sources; the widget's own reading says so and keeps its
+/// reasoning one click away. The content compiler sees to it that every text has some.
 #[function_component]
 pub fn Citation(props: &CitationProps) -> Html {
-    if props.sources.is_empty() {
-        return html! { <p class="citation citation--none">{ Text::NoSource.get() }</p> };
-    }
     let titles = props.sources.iter().enumerate().map(|(index, id)| {
         let source = id.source();
         html! {
@@ -25,8 +22,8 @@ pub fn Citation(props: &CitationProps) -> Html {
                 if index > 0 { { "; " } }
                 <a class="citation__link" href={format!("#source-{}", source.id)}>
                     // Compact embeds show the number from the sources list instead of the
-                    // title (styles/embed.css); screen readers always hear the title.
-                    <span class="citation__number" aria-hidden="true">{ format!("[{}]", id.0 + 1) }</span>
+                    // title (styles/embed.css); the link's name starts with what it shows.
+                    <span class="citation__number">{ format!("[{}]", id.0 + 1) }</span>
                     <cite class="citation__title" lang={CONTENT.titles_language}>{ source.title }</cite>
                 </a>
             </>

@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use super::CopyButton;
-use crate::browser::{page_url, widget_height};
+use crate::browser::page_url;
 use crate::core::content::Text;
 use crate::core::share::{div_snippet, embed_link, iframe_snippet, page_link};
 use crate::core::state::{Action, Part, State};
@@ -15,19 +15,18 @@ pub struct ShareProps {
 /// "Copy link" for the current state, and the embed snippets an author pastes into a post.
 #[function_component]
 pub fn Share(props: &ShareProps) -> Html {
-    // The snippets are built only while the panel is open, not on every slider move. They start
-    // the frame at the widget's height as the author sees it, measured when the panel opens.
-    let panel_height = use_state(|| None::<u32>);
+    // The snippets are built only while the panel is open, not on every slider move. The page
+    // shows the parts chosen for the embed, so it is its own preview.
+    let open = use_state(|| false);
     let on_toggle = {
-        let panel_height = panel_height.clone();
+        let open = open.clone();
         Callback::from(move |event: Event| {
             let details: web_sys::HtmlDetailsElement = event.target_unchecked_into();
-            panel_height.set(details.open().then(widget_height));
+            open.set(details.open());
         })
     };
-    // The page shows the parts chosen for the embed, so it is its own preview. A frame of
-    // some parts starts at their typical embedded height: the page shows them uncompacted.
-    let height = panel_height.map(|measured| props.state.view.starting_height(measured));
+    // Not the page's own height: an embed is compact, and the page is not.
+    let height = props.state.view.typical_embed_height();
     let parts = Part::ALL.map(|part| {
         let shown = props.state.view.contains(part);
         let onchange = props.dispatch.reform(move |event: Event| {
@@ -40,8 +39,7 @@ pub fn Share(props: &ShareProps) -> Html {
         html! {
             <label class="check" key={part.slug()}>
                 <input type="checkbox" name="embed-parts" value={part.slug()} checked={shown}
-                    // The last part shown cannot be taken away: an embed shows something.
-                    disabled={shown && props.state.view.iter().count() == 1} {onchange} />
+                    disabled={!props.state.view.can_toggle(part)} {onchange} />
                 { part.name() }
             </label>
         }
@@ -69,7 +67,7 @@ pub fn Share(props: &ShareProps) -> Html {
             <CopyButton text={link} label={Text::CopyLink.get()} what={Text::WhatLink} primary=true />
             <details class="share__embed" ontoggle={on_toggle}>
                 <summary class="button">{ Text::Embed.get() }</summary>
-                if let Some(height) = height {
+                if *open {
                     <div class="share__panel">
                         <p>{ Text::EmbedIntro.get() }</p>
                         <fieldset class="share__parts">

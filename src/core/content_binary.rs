@@ -18,7 +18,8 @@ pub fn decode(bytes: &[u8]) -> Option<Content> {
 }
 
 /// What the rest of the widget indexes without checking: every reason the rules give, both
-/// rules never to break, groups and sources that exist, answer slots enough for the questions.
+/// rules never to break, groups and every cited source that exist, answer slots enough for
+/// the questions.
 fn references_hold(content: &Content) -> bool {
     let sources_exist = |sources: &[SourceId]| {
         sources
@@ -39,8 +40,20 @@ fn references_hold(content: &Content) -> bool {
         })
         && content.reasons.iter().all(cited)
         && content.rules.iter().all(cited)
+        && content.facts.iter().all(|fact| cited(&fact.body))
+        && content
+            .scenarios
+            .iter()
+            .all(|scenario| scenario.responses.iter().all(cited))
+        && content
+            .questions
+            .iter()
+            .all(|question| sources_exist(question.sources))
+        && content.assessment.iter().all(cited)
         && content.roles.iter().all(|role| {
-            cited(&role.trap)
+            [&role.focus, &role.measured_by, &role.trap]
+                .into_iter()
+                .all(cited)
                 && sources_exist(role.coding.sources)
                 && role
                     .levels

@@ -80,7 +80,7 @@ impl Part {
         Part::Facts,
     ];
 
-    /// The key used in `view=` and in CSS classes.
+    /// The key used in `view=`, in data-view and in a part's own address.
     pub fn slug(self) -> &'static str {
         match self {
             Part::Team => "team",
@@ -154,15 +154,10 @@ impl Parts {
         TITLE_AND_SOURCES + self.iter().map(Part::typical_embed_height).sum::<u32>()
     }
 
-    /// Where a frame of these parts starts: the whole page at its `measured` height as the
-    /// author sees it, some parts at their typical height, since the page shows them
-    /// uncompacted.
-    pub fn starting_height(self, measured: u32) -> u32 {
-        if self == Parts::ALL {
-            measured
-        } else {
-            self.typical_embed_height()
-        }
+    /// Whether `part` can be shown or hidden: the last part shown stays, since an embed
+    /// always shows something.
+    pub fn can_toggle(self, part: Part) -> bool {
+        !self.contains(part) || self.with(part, false) != self
     }
 
     /// These parts with `part` shown or hidden; hiding the last one leaves it shown.
@@ -341,7 +336,7 @@ impl State {
             // The startup of ten is a tension with the sources' own split point.
             startup_size: sources
                 .startup_size
-                .filter(|_| self.author_split_at.is_none()),
+                .filter(|_| split_from == sources.split_from),
             ..sources
         }
     }
@@ -463,12 +458,9 @@ mod tests {
         assert_eq!(team.with(Part::Team, false), team, "the last part stays");
         assert_eq!(team.with(Part::Facts, true).iter().count(), 2);
         assert_eq!(Parts::ALL.iter().count(), Part::ALL.len());
-        assert_eq!(
-            Parts::ALL.starting_height(8400),
-            8400,
-            "the whole page is measured"
-        );
-        assert_eq!(team.starting_height(8400), 590);
+        assert_eq!(team.typical_embed_height(), 590);
+        assert!(!team.can_toggle(Part::Team) && team.can_toggle(Part::Facts));
+        assert!(chosen.can_toggle(Part::Team) && chosen.can_toggle(Part::Quiz));
         assert_eq!(chosen.typical_embed_height(), 130 + 460 + 1200);
         let state = State::default().apply(Action::ShowPart {
             part: Part::Matrix,
@@ -483,6 +475,28 @@ mod tests {
             view: Parts::of(parts).unwrap(),
             ..State::default()
         }
+    }
+
+    #[test]
+    fn embed_js_starts_a_frame_at_the_same_part_heights() {
+        let script = include_str!("../../js/embed.js");
+        let table = script
+            .split("PART_HEIGHTS = {")
+            .nth(1)
+            .and_then(|rest| rest.split('}').next())
+            .expect("embed.js has its PART_HEIGHTS table");
+        for part in Part::ALL {
+            let entry = format!("{}: {}", part.slug(), part.typical_embed_height());
+            assert!(table.contains(&entry), "embed.js lacks `{entry}`: {table}");
+        }
+        assert!(
+            script.contains("PART_HEIGHTS[part]; }, 130)"),
+            "the title and sources"
+        );
+        assert_eq!(
+            Parts::of(&[Part::Team]).unwrap().typical_embed_height(),
+            130 + 460
+        );
     }
 
     #[test]
@@ -506,7 +520,6 @@ mod tests {
         for part in Part::ALL {
             let alone = showing(&[part]).cited_sources();
             assert!(!alone.is_empty(), "{part:?}");
-            assert!(alone.iter().all(|source| all.contains(source)));
         }
     }
 
@@ -574,6 +587,17 @@ mod tests {
             "out-of-order overrides are ignored"
         );
         assert_eq!(nonsense.author_thresholds(), None);
+        let the_sources_own = State {
+            team: 9,
+            author_split_at: Some(9),
+            ..State::default()
+        };
+        assert_eq!(
+            the_sources_own.author_thresholds(),
+            None,
+            "nothing was moved"
+        );
+        assert!(the_sources_own.recommendation().tension.is_some());
         let hybrid_only = State {
             author_hybrid_from: Some(4),
             ..State::default()

@@ -11,14 +11,15 @@ import { axeViolations, distDir, open, serve, useServerAndBrowser } from './harn
 const shared = useServerAndBrowser();
 
 /** Each part: its `view=` slug, the element it renders, and its tallest embed at 720 px in the
- *  default state (WordPress caps an auto-sized frame at 1,000 px). */
+ *  default state. WordPress caps an auto-sized frame at 1,000 px, which the team part fits; the
+ *  others are held to what they measure now, with a little room. */
 const PARTS = [
   ['team', '.layout__sizing', 1000],
-  ['matrix', '.responsibilities', Infinity],
+  ['matrix', '.responsibilities', 3600],
   ['compare', '.comparison', 1400],
   ['situations', '.scenarios', 1400],
   ['quiz', '.quiz', 1400],
-  ['facts', '.key-facts', Infinity],
+  ['facts', '.key-facts', 1200],
 ];
 
 const ready = (page) => page.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
@@ -40,7 +41,7 @@ async function citationsAndSources(page) {
 
 describe('one part at a time', () => {
   for (const [slug, selector, tallest] of PARTS) {
-    it(`shows ${slug} alone, standing on its own, ${tallest === Infinity ? 'at any height' : `at most ${tallest} px tall`} at 720 px`, async () => {
+    it(`shows ${slug} alone, standing on its own, at most ${tallest} px tall at 720 px`, async () => {
       const { page, problems } = await openPart(`view=${slug}&embed=1`, { width: 720 });
       for (const [other, otherSelector] of PARTS) {
         assert.equal(await page.locator(otherSelector).count(), other === slug ? 1 : 0, `${other} on view=${slug}`);
@@ -61,6 +62,19 @@ describe('one part at a time', () => {
       await page.close();
     });
   }
+
+  it('opens the folded sources list at the entry a citation names', async () => {
+    const { page, problems } = await openPart('view=compare&embed=1', { width: 720 });
+    const fold = page.locator('.sources__fold');
+    assert.equal(await fold.evaluate((details) => details.open), false, 'folded in an embed');
+    const citation = page.locator('a.citation__link').first();
+    const target = await citation.evaluate((link) => link.hash);
+    await citation.click();
+    await page.waitForFunction(() => document.querySelector('.sources__fold').open);
+    assert.equal(await page.locator(`${target}`).isVisible(), true);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
 
   it('has no horizontal scroll at 375 px for any part, embedded or not', async () => {
     for (const [slug] of PARTS) {

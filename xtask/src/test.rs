@@ -21,6 +21,8 @@ const LAYERS: [(&str, Layer); 4] = [
 struct Counts {
     passed: u64,
     failed: u64,
+    /// Tests that did not run, such as the paraphrase check where `../shared/seeds` is absent.
+    skipped: u64,
 }
 
 impl Add for Counts {
@@ -30,6 +32,7 @@ impl Add for Counts {
         Counts {
             passed: self.passed + other.passed,
             failed: self.failed + other.failed,
+            skipped: self.skipped + other.skipped,
         }
     }
 }
@@ -147,7 +150,11 @@ fn print_summary(finished: &[(&str, LayerRun)]) {
 }
 
 fn describe(counts: Counts) -> String {
-    format!("{} passed, {} failed", counts.passed, counts.failed)
+    let done = format!("{} passed, {} failed", counts.passed, counts.failed);
+    match counts.skipped {
+        0 => done,
+        skipped => format!("{done}, {skipped} skipped"),
+    }
 }
 
 /// Sums libtest's `test result: ok. 3 passed; 0 failed; ...` lines, one per
@@ -171,13 +178,14 @@ fn cargo_result_counts(result: &str) -> Counts {
         match label {
             "passed" => counts.passed += number,
             "failed" => counts.failed += number,
+            "ignored" => counts.skipped += number,
             _ => {}
         }
     }
     counts
 }
 
-/// Reads the `# pass N` and `# fail N` lines of node's TAP summary.
+/// Reads the `# pass N`, `# fail N` and `# skipped N` lines of node's TAP summary.
 fn node_counts(output: &str) -> Counts {
     let total_after = |prefix: &str| -> u64 {
         output
@@ -188,6 +196,7 @@ fn node_counts(output: &str) -> Counts {
     Counts {
         passed: total_after("# pass "),
         failed: total_after("# fail "),
+        skipped: total_after("# skipped "),
     }
 }
 
@@ -203,7 +212,7 @@ test parses ... ok
 test result: ok. 2 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.00s
 
 running 3 tests
-test result: FAILED. 1 passed; 2 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.01s
+test result: FAILED. 1 passed; 2 failed; 1 ignored; 0 measured; 0 filtered out; finished in 0.01s
 
 test result: ok. 4 passed; 0 failed; 0 ignored; 0 filtered out; finished in 1.52s
 ";
@@ -211,8 +220,26 @@ test result: ok. 4 passed; 0 failed; 0 ignored; 0 filtered out; finished in 1.52
             cargo_counts(output),
             Counts {
                 passed: 7,
-                failed: 2
+                failed: 2,
+                skipped: 1
             }
+        );
+    }
+
+    #[test]
+    fn the_summary_names_skipped_tests_only_when_there_are_some() {
+        let counts = Counts {
+            passed: 3,
+            failed: 0,
+            skipped: 0,
+        };
+        assert_eq!(describe(counts), "3 passed, 0 failed");
+        assert_eq!(
+            describe(Counts {
+                skipped: 2,
+                ..counts
+            }),
+            "3 passed, 0 failed, 2 skipped"
         );
     }
 
@@ -236,12 +263,14 @@ ok 1 - loads the page
 # pass 4
 # fail 1
 # cancelled 0
+# skipped 2
 ";
         assert_eq!(
             node_counts(output),
             Counts {
                 passed: 4,
-                failed: 1
+                failed: 1,
+                skipped: 2
             }
         );
     }
