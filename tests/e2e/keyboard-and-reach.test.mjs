@@ -84,14 +84,18 @@ describe('keyboard only', () => {
     await page.getByText('Link copied.').waitFor();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     assert.equal(copied, `${shared.server.url}?team=7&roles=tl,em`);
-    // The snippets start frames at the widget's height as it was before the panel opened.
-    const widget = await page.locator('#two-hats').evaluate((root) => root.getBoundingClientRect().height);
     await page.locator('summary', { hasText: 'Embed' }).press('Enter');
     const div = await page.getByLabel('One line, configured by data attributes').inputValue();
-    assert.match(div, /^<div data-twohats data-team="7" data-roles="tl,em" data-title="Two Hats: Tech Lead vs Engineering Manager, interactive" data-height="(\d+)00"><\/div>\n/);
+    assert.match(div, /^<div data-twohats data-team="7" data-roles="tl,em" data-title="Two Hats: Tech Lead vs Engineering Manager, interactive" data-height="\d+"><\/div>\n/);
     assert.ok(div.endsWith(`<script src="${shared.server.url}embed.js" async></script>`));
+    // The snippets start a frame near the height the embed will have at a post's width.
     const startsAt = Number(div.match(/data-height="(\d+)"/)[1]);
-    assert.ok(startsAt >= widget && startsAt < widget + 100, `starts at the widget's height: ${startsAt} for ${widget}`);
+    const embed = await context.newPage();
+    await embed.setViewportSize({ width: 720, height: 900 });
+    await embed.goto(`${shared.server.url}?team=7&roles=tl,em&embed=1`);
+    await embed.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
+    const embedded = await embed.evaluate(() => document.documentElement.getBoundingClientRect().height);
+    assert.ok(Math.abs(startsAt - embedded) / embedded < 0.15, `starts at ${startsAt} px; the embed is ${embedded} px`);
     const iframe = await page.getByLabel('iframe and embed.js').inputValue();
     assert.match(iframe, /src="[^"]+\?team=7&amp;roles=tl,em&amp;embed=1"/);
     await context.close();
