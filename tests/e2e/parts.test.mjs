@@ -143,6 +143,7 @@ describe('choosing parts to embed', () => {
     const { page, problems } = await openPart('team=7');
     await page.locator('summary', { hasText: 'Embed' }).click();
     const parts = page.locator('input[name=embed-parts]');
+    await parts.first().waitFor();
     assert.equal(await parts.count(), PARTS.length);
     for (const part of await parts.all()) assert.equal(await part.isChecked(), true, 'all by default');
     for (const [slug] of PARTS.filter(([slug]) => slug !== 'team')) {
