@@ -319,6 +319,25 @@ async fn nine_and_ten_show_the_opinion_pieces_two_answers_and_a_new_team_stays_h
 }
 
 #[wasm_bindgen_test]
+async fn the_announced_recommendation_is_updated_in_place_as_blocks_come_and_go() {
+    let root = mount_app().await;
+    let live = find(&root, ".recommendation__setup");
+    let table = find(&root, "table.matrix");
+    for team in [8, 9, 10, 11, 5] {
+        slide_to(&root, team).await;
+        assert!(
+            live.is_connected(),
+            "the live region was replaced at {team}"
+        );
+    }
+    click(&root, "input[name=compared-roles]").await;
+    assert!(
+        table.is_connected(),
+        "the table was rebuilt when the TLM's note went"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn who_sets_priorities_shows_both_sources_positions() {
     let root = mount_app().await;
     let rows = root.query_selector_all("tr.duty").unwrap();

@@ -100,7 +100,9 @@ pub fn Matrix(props: &MatrixProps) -> Html {
             if shown == 0 {
                 <p class="matrix__empty">{ Text::MatrixEmpty.get() }</p>
             }
-            { for derived_columns }
+            // Always present, so the table before it is updated, not rebuilt, when a column's
+            // note comes or goes.
+            <div class="matrix__derived-notes">{ for derived_columns }</div>
         </div>
     }
 }

@@ -109,7 +109,11 @@ pub fn Recommendation(props: &RecommendationProps) -> Html {
                 <strong>{ advice.setup.title() }</strong>
             </p>
             <ul class="flags">{ flags }</ul>
-            { for tension }
+            // `if let`, not `for`: an empty slot keeps its place, so the nodes before it (the
+            // live region above all) are updated, not replaced, when the block comes and goes.
+            if let Some(tension) = tension {
+                { tension }
+            }
             if let Some(split) = advice.time_split {
                 <div class="time-split">
                     <p class="time-split__label">
