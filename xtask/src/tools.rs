@@ -11,6 +11,12 @@ use crate::Result;
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// The web servers deploy/'s configurations are tested on (tests/e2e/servers.test.mjs).
+const WEB_SERVER_FILES: [&str; 3] = [
+    "/usr/sbin/nginx",
+    "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so",
+    "/usr/bin/caddy",
+];
 /// What the WordPress test runs: Debian's WordPress with its default theme, a database server
 /// and PHP to serve it (tests/e2e/wordpress.test.mjs and sandbox.test.mjs).
 const WORDPRESS_FILES: [&str; 5] = [
@@ -62,6 +68,9 @@ impl Installer {
             files_status(&["/usr/bin/hugo", "/usr/bin/jekyll"]),
             || self.apt_install(&["hugo", "jekyll"]),
         )?;
+        ensure("nginx and caddy", files_status(&WEB_SERVER_FILES), || {
+            self.apt_install(&["nginx", "libnginx-mod-http-brotli-static", "caddy"])
+        })?;
         ensure("chromium", files_status(&[CHROMIUM, CHROMEDRIVER]), || {
             self.apt_install(&["chromium", "chromium-driver"])
         })?;
