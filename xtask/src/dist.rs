@@ -9,10 +9,63 @@ use crate::process;
 use crate::tools::Installer;
 use crate::Result;
 
-pub fn run(root: &Path, public_url: Option<&str>) -> Result {
+/// What `cargo xtask dist` was asked for besides the build.
+pub struct Options {
+    /// The address dist/ will be served at, if known.
+    public_url: Option<String>,
+    /// Also pack dist/ for a release.
+    archive: bool,
+}
+
+impl Options {
+    pub fn parse(args: &[String]) -> Result<Options> {
+        let mut options = Options {
+            public_url: std::env::var("TWOHATS_PUBLIC_URL")
+                .ok()
+                .filter(|url| !url.is_empty()),
+            archive: false,
+        };
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            match arg.as_str() {
+                "--archive" => options.archive = true,
+                "--public-url" => options.public_url = args.next().cloned(),
+                _ => return Err("usage: cargo xtask dist [--public-url URL] [--archive]".into()),
+            }
+        }
+        Ok(options)
+    }
+}
+
+pub fn run(root: &Path, options: &Options) -> Result {
     Installer::default().ensure_build_tools(root)?;
-    build_release(root, public_url)?;
-    print_size_table(&root.join("dist"))
+    build_release(root, options.public_url.as_deref())?;
+    print_size_table(&root.join("dist"))?;
+    if options.archive {
+        let archive = archive(root)?;
+        println!("\nxtask: packed dist/ into {}", archive.display());
+    }
+    Ok(())
+}
+
+/// `target/two-hats-<version>.tar.gz` of dist/'s contents, for a release to carry a ready build.
+fn archive(root: &Path) -> Result<PathBuf> {
+    let manifest = fs::read_to_string(root.join("Cargo.toml"))?;
+    let version = manifest
+        .lines()
+        .find_map(|line| line.strip_prefix("version = \""))
+        .and_then(|rest| rest.strip_suffix('"'))
+        .ok_or("no version in Cargo.toml")?;
+    let archive = root.join(format!("target/two-hats-{version}.tar.gz"));
+    process::run(
+        Command::new("tar")
+            .arg("-czf")
+            .arg(&archive)
+            .arg("-C")
+            .arg(root.join("dist"))
+            .arg("."),
+    )?;
+    Ok(archive)
 }
 
 /// Builds the release into dist/ (Trunk's post_build hook prerenders the default page into
@@ -176,4 +229,23 @@ fn gzip_size(path: &Path) -> Result<u64> {
         return Err(format!("gzip failed on {}", path.display()).into());
     }
     Ok(output.stdout.len().try_into()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parsed(args: &[&str]) -> Result<Options> {
+        Options::parse(&args.iter().map(|arg| (*arg).to_owned()).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn dist_takes_a_public_url_and_archive_in_any_order() {
+        let options = parsed(&["--archive", "--public-url", "https://example.org/"]).unwrap();
+        assert!(options.archive);
+        assert_eq!(options.public_url.as_deref(), Some("https://example.org/"));
+        let options = parsed(&["--public-url", "https://example.org/", "--archive"]).unwrap();
+        assert!(options.archive);
+        assert!(parsed(&["--zip"]).is_err());
+    }
 }

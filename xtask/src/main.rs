@@ -19,10 +19,11 @@ Usage: cargo xtask <command> [args]
 
 Commands:
   serve [trunk args]  dev build served by `trunk serve --offline` on http://127.0.0.1:8080/
-  dist [--public-url URL]
+  dist [--public-url URL] [--archive]
                       release build into dist/, then a table of file sizes (raw and gzip);
                       with the address it will be served at (or TWOHATS_PUBLIC_URL), also
-                      oEmbed discovery and an address for each part, for WordPress
+                      oEmbed discovery and an address for each part, for WordPress; with
+                      --archive, also target/two-hats-<version>.tar.gz of dist/
   test                native tests, wasm component tests, release build, end-to-end tests;
                       stops at the first failing layer
   bench               release build, then cold loads of dist/ and of a static-HTML baseline
@@ -57,14 +58,8 @@ fn run(command: Option<&str>, extra_args: &[String]) -> Result<ExitCode> {
         }
         Some("serve") => serve(&root, extra_args).map(|()| ExitCode::SUCCESS),
         Some("dist") => {
-            let public_url = match extra_args {
-                [] => std::env::var("TWOHATS_PUBLIC_URL")
-                    .ok()
-                    .filter(|url| !url.is_empty()),
-                [flag, url] if flag == "--public-url" => Some(url.clone()),
-                _ => return Err("usage: cargo xtask dist [--public-url URL]".into()),
-            };
-            dist::run(&root, public_url.as_deref()).map(|()| ExitCode::SUCCESS)
+            let options = dist::Options::parse(extra_args)?;
+            dist::run(&root, &options).map(|()| ExitCode::SUCCESS)
         }
         Some("bench") => {
             reject_extra_args("bench", extra_args)?;
