@@ -125,7 +125,7 @@ pub fn App(props: &AppProps) -> Html {
                     <KeyFacts />
                 }
             </main>
-            <Sources cited={state.cited_sources()} folded={state.embed} />
+            <Sources cited={state.cited_sources(&advice)} folded={state.embed} />
         </div>
     }
 }

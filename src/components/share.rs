@@ -27,23 +27,25 @@ pub fn Share(props: &ShareProps) -> Html {
     };
     // Not the page's own height: an embed is compact, and the page is not.
     let height = props.state.view.typical_embed_height();
-    let parts = Part::ALL.map(|part| {
-        let shown = props.state.view.contains(part);
-        let onchange = props.dispatch.reform(move |event: Event| {
-            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
-            Action::ShowPart {
-                part,
-                shown: input.checked(),
+    let parts = || {
+        Part::ALL.map(|part| {
+            let shown = props.state.view.contains(part);
+            let onchange = props.dispatch.reform(move |event: Event| {
+                let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+                Action::ShowPart {
+                    part,
+                    shown: input.checked(),
+                }
+            });
+            html! {
+                <label class="check" key={part.slug()}>
+                    <input type="checkbox" name="embed-parts" value={part.slug()} checked={shown}
+                        disabled={!props.state.view.can_toggle(part)} {onchange} />
+                    { part.name() }
+                </label>
             }
-        });
-        html! {
-            <label class="check" key={part.slug()}>
-                <input type="checkbox" name="embed-parts" value={part.slug()} checked={shown}
-                    disabled={!props.state.view.can_toggle(part)} {onchange} />
-                { part.name() }
-            </label>
-        }
-    });
+        })
+    };
     // Known only in the browser: the prerendered page shows relative snippets until hydrated.
     let page = use_state(String::new);
     {
@@ -72,7 +74,7 @@ pub fn Share(props: &ShareProps) -> Html {
                         <p>{ Text::EmbedIntro.get() }</p>
                         <fieldset class="share__parts">
                             <legend>{ Text::Parts.get() }</legend>
-                            { for parts }
+                            { for parts() }
                         </fieldset>
                         { snippet("embed-iframe", Text::SnippetIframe, iframe_snippet(&page, &props.state, height)) }
                         { snippet("embed-div", Text::SnippetDiv, div_snippet(&page, &props.state, height)) }

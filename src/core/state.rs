@@ -348,14 +348,13 @@ impl State {
 
     /// The sources the parts on show cite, in the order of the sources list, so a page
     /// showing only some parts lists only those. The team-size part cites what its current
-    /// recommendation says.
-    pub fn cited_sources(&self) -> Vec<SourceId> {
+    /// recommendation, `advice` (the one the page shows, computed once), says.
+    pub fn cited_sources(&self, advice: &Recommendation) -> Vec<SourceId> {
         let roles = || self.roles.iter().map(RoleKey::role);
         let mut cited: Vec<&[SourceId]> = Vec::new();
         for part in self.view.iter() {
             match part {
                 Part::Team => {
-                    let advice = self.recommendation();
                     let reasons = advice.reasons.iter().chain(advice.tension.iter().flatten());
                     cited.extend(reasons.map(|reason| CONTENT.reason(*reason).sources));
                     cited.extend(CONTENT.rules.iter().map(|rule| rule.sources));
@@ -470,6 +469,10 @@ mod tests {
         assert_eq!(state.view.iter().count(), 5);
     }
 
+    fn cited(state: &State) -> Vec<SourceId> {
+        state.cited_sources(&state.recommendation())
+    }
+
     fn showing(parts: &[Part]) -> State {
         State {
             view: Parts::of(parts).unwrap(),
@@ -501,7 +504,7 @@ mod tests {
 
     #[test]
     fn a_part_lists_only_the_sources_it_cites() {
-        let all = State::default().cited_sources();
+        let all = cited(&State::default());
         assert_eq!(
             all.len(),
             CONTENT.sources.len(),
@@ -514,11 +517,11 @@ mod tests {
             .collect();
         expected.sort_unstable();
         expected.dedup();
-        assert_eq!(showing(&[Part::Facts]).cited_sources(), expected);
-        let situations = showing(&[Part::Situations]).cited_sources();
+        assert_eq!(cited(&showing(&[Part::Facts])), expected);
+        let situations = cited(&showing(&[Part::Situations]));
         assert!(situations.len() < all.len(), "{situations:?}");
         for part in Part::ALL {
-            let alone = showing(&[part]).cited_sources();
+            let alone = cited(&showing(&[part]));
             assert!(!alone.is_empty(), "{part:?}");
         }
     }
@@ -526,7 +529,7 @@ mod tests {
     #[test]
     fn the_team_part_lists_what_its_recommendation_cites() {
         let five = showing(&[Part::Team]);
-        let cited_by_five = five.cited_sources();
+        let cited_by_five = cited(&five);
         let advice = five.recommendation();
         for reason in &advice.reasons {
             for source in CONTENT.reason(*reason).sources {
@@ -542,7 +545,7 @@ mod tests {
             !cited_by_five.contains(&SourceId(stevens as u8)),
             "no reason at 5 cites it"
         );
-        let thirty = five.apply(Action::SetTeam(30)).cited_sources();
+        let thirty = cited(&five.apply(Action::SetTeam(30)));
         assert!(
             thirty.contains(&SourceId(stevens as u8)),
             "the multi-team reason does"

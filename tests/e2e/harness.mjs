@@ -1,6 +1,8 @@
 // Shared set-up for the end-to-end tests: a static server over the built dist/ and Debian's
 // Chromium driven by playwright-core. Nothing here downloads a browser.
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
 import { after, before } from 'node:test';
 import { readFile, mkdir } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -143,3 +145,47 @@ export function useServerAndBrowser(mounts, headers) {
   });
   return shared;
 }
+
+/** A free loopback port, for servers that cannot pick their own. */
+export function freePort() {
+  return new Promise((resolve) => {
+    const server = createNetServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Retries `check` every 100 ms until it resolves to true. */
+export async function waitUntil(check, what, tries = 200) {
+  for (let i = 0; i < tries; i += 1) {
+    if (await check().catch(() => false)) return;
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Starts a server in a process group of its own; `stop` ends it with its workers. */
+export function startServer(command, args, options) {
+  return spawn(command, args, { stdio: 'ignore', detached: true, ...options });
+}
+
+export async function stopServer(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((done) => child.once('exit', done));
+  process.kill(-child.pid, 'SIGTERM');
+  await Promise.race([exited, new Promise((done) => setTimeout(done, 10000))]);
+  if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid, 'SIGKILL');
+}
+
+/** Sums the page's layout shifts not caused by input, from its first paint on. */
+export function trackLayoutShifts(page) {
+  return page.addInitScript(() => {
+    window.__shifts = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+export const layoutShifts = (page) => page.evaluate(() => window.__shifts);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { axeViolations, distDir, open, serve, useServerAndBrowser } from './harness.mjs';
+import { axeViolations, distDir, layoutShifts, open, serve, trackLayoutShifts, useServerAndBrowser } from './harness.mjs';
 
 const shared = useServerAndBrowser();
 
@@ -98,11 +98,8 @@ describe('one part at a time', () => {
 
   it('opens a part with no flash of the whole page and no layout shift', async () => {
     const page = await shared.browser.newPage({ viewport: { width: 720, height: 900 } });
+    await trackLayoutShifts(page);
     await page.addInitScript(() => {
-      window.__shifts = 0;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts += entry.value;
-      }).observe({ type: 'layout-shift', buffered: true });
       window.__sawMatrix = false;
       const look = () => {
         const root = document.querySelector('#two-hats');
@@ -116,7 +113,7 @@ describe('one part at a time', () => {
     await page.evaluate(() => new Promise(requestAnimationFrame));
     assert.equal(await page.evaluate(() => window.__sawMatrix), false, 'the whole page flashed by');
     assert.equal(await page.locator('.quiz').isVisible(), true);
-    assert.equal(await page.evaluate(() => window.__shifts), 0, 'cumulative layout shift');
+    assert.equal(await layoutShifts(page), 0, 'cumulative layout shift');
     await page.close();
   });
 

@@ -2,7 +2,7 @@
 // without a mismatch, and opens other states with no flash of the default and no layout shift.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { contentRowCount, open, useServerAndBrowser } from './harness.mjs';
+import { contentRowCount, layoutShifts, open, trackLayoutShifts, useServerAndBrowser } from './harness.mjs';
 
 const shared = useServerAndBrowser();
 
@@ -37,11 +37,8 @@ describe('prerendered page', () => {
 
   it('opens another state with no flash of the default and no layout shift', async () => {
     const page = await shared.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await trackLayoutShifts(page);
     await page.addInitScript(() => {
-      window.__shifts = 0;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts += entry.value;
-      }).observe({ type: 'layout-shift', buffered: true });
       // Every frame, note what a reader could see of the recommendation.
       window.__seen = [];
       const look = () => {
@@ -58,7 +55,7 @@ describe('prerendered page', () => {
     const seen = await page.evaluate(() => window.__seen);
     assert.ok(seen.every((text) => text.startsWith('12 engineers')), `saw ${[...new Set(seen)]}`);
     assert.match(await page.locator('.recommendation__setup').innerText(), /^12 engineers/);
-    assert.equal(await page.evaluate(() => window.__shifts), 0, 'cumulative layout shift');
+    assert.equal(await layoutShifts(page), 0, 'cumulative layout shift');
     await page.close();
   });
 });

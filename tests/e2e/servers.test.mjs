@@ -5,36 +5,16 @@
 // another origin runs the app.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { chmod, cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { distDir, launch, repoRoot, serve, watch } from './harness.mjs';
+import { distDir, freePort, launch, repoRoot, serve, startServer, stopServer, waitUntil, watch } from './harness.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; frame-ancestors *";
 const shared = { children: [] };
 
-function freePort() {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitUntilServing(url) {
-  for (let i = 0; i < 100; i += 1) {
-    if (await fetch(url).then((response) => response.ok, () => false)) return;
-    await new Promise((done) => setTimeout(done, 100));
-  }
-  throw new Error(`nothing serves ${url}`);
-}
-
 function start(command, args) {
-  const child = spawn(command, args, { stdio: 'ignore', detached: true });
-  shared.children.push(child);
+  shared.children.push(startServer(command, args));
 }
 
 const SERVERS = {
@@ -87,7 +67,7 @@ before(async () => {
     const port = await freePort();
     await configure(shared.folder, dist, port);
     shared.urls[name] = `http://127.0.0.1:${port}/`;
-    await waitUntilServing(shared.urls[name]);
+    await waitUntil(() => fetch(shared.urls[name]).then((response) => response.ok), `${name} to serve`);
   }
   shared.host = await serve([['/', shared.folder]]);
   shared.browser = await launch();
@@ -96,10 +76,7 @@ before(async () => {
 after(async () => {
   await shared.browser?.close();
   await shared.host?.close();
-  for (const child of shared.children) {
-    if (child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
-  }
-  await new Promise((done) => setTimeout(done, 300));
+  for (const child of shared.children) await stopServer(child);
   if (shared.folder) await rm(shared.folder, { recursive: true, force: true });
 });
 

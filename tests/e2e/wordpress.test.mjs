@@ -5,49 +5,21 @@
 // WordPress fetch from the widget's loopback port, which WordPress refuses by default.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { distDir, launch, repoRoot, screenshot, serve, watch } from './harness.mjs';
+import { distDir, freePort, launch, repoRoot, screenshot, serve, startServer, stopServer, waitUntil, watch } from './harness.mjs';
 
 const run = promisify(execFile);
 const WORDPRESS = '/usr/share/wordpress';
 const shared = { children: [] };
 
-/** A free loopback port, for the servers that cannot pick their own. */
-function freePort() {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitFor(check, what, tries = 200) {
-  for (let i = 0; i < tries; i += 1) {
-    if (await check().catch(() => false)) return;
-    await new Promise((done) => setTimeout(done, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
-/** Starts a server in a process group of its own, so that stopping it stops its workers. */
 function start(command, args, options) {
-  const child = spawn(command, args, { stdio: 'ignore', detached: true, ...options });
+  const child = startServer(command, args, options);
   shared.children.push(child);
   return child;
-}
-
-async function stop(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((done) => child.once('exit', done));
-  process.kill(-child.pid, 'SIGTERM');
-  await Promise.race([exited, new Promise((done) => setTimeout(done, 10000))]);
-  if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid, 'SIGKILL');
 }
 
 before(async () => {
@@ -67,7 +39,7 @@ before(async () => {
   start('mariadbd', ['--no-defaults', `--datadir=${data}`, `--socket=${socket}`, '--skip-networking', '--user=root',
     `--pid-file=${join(folder, 'mysqld.pid')}`, `--log-error=${join(folder, 'mysqld.log')}`]);
   const sql = (statement) => run('mariadb', ['--no-defaults', `--socket=${socket}`, '-u', 'root', '-e', statement]);
-  await waitFor(() => sql('SELECT 1').then(() => true), 'MariaDB');
+  await waitUntil(() => sql('SELECT 1').then(() => true), 'MariaDB');
   await sql('CREATE DATABASE wordpress CHARACTER SET utf8mb4');
 
   // WordPress's files as the package installs them, with a configuration of their own.
@@ -126,13 +98,13 @@ echo wp_insert_post([
   const { stdout: postId } = await run('php', [install]);
   shared.post = `${shared.wordpress}/?p=${postId.trim()}`;
   start('php', ['-S', `127.0.0.1:${port}`, '-t', site, join(folder, 'router.php')], { env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' } });
-  await waitFor(() => fetch(`${shared.wordpress}/wp-includes/js/wp-embed.js`).then((response) => response.ok), 'WordPress');
+  await waitUntil(() => fetch(`${shared.wordpress}/wp-includes/js/wp-embed.js`).then((response) => response.ok), 'WordPress');
   shared.browser = await launch();
 });
 
 after(async () => {
   await shared.browser?.close();
-  for (const child of shared.children) await stop(child);
+  for (const child of shared.children) await stopServer(child);
   await shared.widget?.close();
   if (shared.folder) await rm(shared.folder, { recursive: true, force: true });
 });
@@ -189,7 +161,7 @@ describe('a real WordPress post', () => {
       const height = Number(await iframe.getAttribute('height'));
       return Math.abs(height - Math.min(1000, Math.max(200, content))) <= 2;
     };
-    await waitFor(fits, 'the frame to fit its content');
+    await waitUntil(fits, 'the frame to fit its content');
     const before = Number(await iframe.getAttribute('height'));
 
     await frame.locator('#team-size').focus();
@@ -198,7 +170,7 @@ describe('a real WordPress post', () => {
     assert.match(await frame.locator('.recommendation__setup').innerText(), /^7 engineers/);
     await frame.locator('.team-size__modifiers input').first().check();
     await frame.locator('summary', { hasText: 'Why' }).click();
-    await waitFor(async () => Number(await iframe.getAttribute('height')) !== before && fits(), 'the frame to follow the content');
+    await waitUntil(async () => Number(await iframe.getAttribute('height')) !== before && fits(), 'the frame to follow the content');
 
     await iframe.scrollIntoViewIfNeeded();
     await screenshot(page, 'wordpress-post', { fullPage: false });
