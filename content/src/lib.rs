@@ -142,6 +142,16 @@ pub const UI_KEYS: &[(&str, &[&str])] = &[
     ("translation-problem", &[]),
     ("content-problem-fallback", &[]),
     ("exported-from", &[]),
+    ("page-description", &[]),
+    ("part-title", &["part"]),
+    ("preview-team", &[]),
+    ("preview-matrix", &[]),
+    ("preview-compare", &[]),
+    ("preview-situations", &[]),
+    ("preview-quiz", &[]),
+    ("preview-facts", &[]),
+    ("preview-footer", &[]),
+    ("preview-alt", &["title", "summary"]),
 ];
 
 /// The most questions the self-assessment may ask; the widget keeps this many answer slots.

@@ -9,14 +9,18 @@
 //! `prerender --publish URL FOLDER` then readies a built folder for a known public address
 //! (`cargo xtask dist --public-url` runs it): what a blog engine given only a link needs (see
 //! `core::publish`): oEmbed discovery in the page, `oembed/<part>.json`, and a page at each
-//! part's own address.
+//! part's own address, and the link preview tags that need that address.
+//!
+//! `prerender --preview-cards FOLDER` writes the page for each link preview card (see
+//! `core::preview`) with its stylesheet and fingerprint, for `cargo xtask previews` to
+//! photograph.
 
 use std::path::Path;
 use std::{env, fs, process};
 
 use two_hats::core::content::TRANSLATIONS;
-use two_hats::core::publish;
 use two_hats::core::state::{Part, Parts};
+use two_hats::core::{preview, publish};
 
 use yew::LocalServerRenderer;
 
@@ -33,6 +37,11 @@ fn main() {
             return publish_into(Path::new(folder), public_url);
         }
     }
+    if let [flag, folder] = &args[..] {
+        if flag == "--preview-cards" {
+            return write_preview_cards(Path::new(folder));
+        }
+    }
     let Some(path) = env::args().nth(1).or_else(|| {
         let staging = env::var_os("TRUNK_STAGING_DIR")?;
         Some(Path::new(&staging).join("index.html").display().to_string())
@@ -40,6 +49,11 @@ fn main() {
         fail("usage: prerender <path to the built index.html> (or run it as Trunk's post_build hook)");
     };
     let page = fs::read_to_string(&path).unwrap_or_else(|error| fail(&format!("{path}: {error}")));
+    let Some(page) = publish::replace_head(&page, &publish::head(None, Parts::ALL)) else {
+        fail(&format!(
+            "{path}: no <title> to put the link preview tags after"
+        ));
+    };
     let Some(at) = end_of_first(&page, ROOT_OPEN) else {
         fail(&format!("{path}: no {} to render into", ROOT_OPEN[0]));
     };
@@ -95,6 +109,13 @@ fn publish_into(folder: &Path, public_url: &str) {
         }
         None => page,
     };
+    let Some(page) = publish::replace_head(&page, &publish::head(Some(&public_url), Parts::ALL))
+    else {
+        fail(&format!(
+            "{}: no <title> to put the link preview tags after",
+            index.display()
+        ));
+    };
     let Some(title) = page.find("<title>") else {
         fail(&format!(
             "{}: no <title> to put the oEmbed link before",
@@ -136,6 +157,27 @@ fn write_published(dist: &Path, public_url: &str) {
         write(
             &dist.join(part.slug()).join("index.html"),
             publish::part_page(public_url, part),
+        );
+    }
+}
+
+/// Each preview card's page, `<slug>.html`, and its fingerprint, `<slug>.fingerprint`, with
+/// the stylesheet they share as `preview.css`.
+fn write_preview_cards(folder: &Path) {
+    const STYLESHEET: &str = include_str!("../../styles/preview.css");
+    let write = |name: String, text: &str| {
+        let file = folder.join(name);
+        fs::write(&file, text)
+            .unwrap_or_else(|error| fail(&format!("{}: {error}", file.display())));
+    };
+    fs::create_dir_all(folder)
+        .unwrap_or_else(|error| fail(&format!("{}: {error}", folder.display())));
+    write("preview.css".into(), STYLESHEET);
+    for card in preview::cards() {
+        write(format!("{}.html", card.slug), &card.document());
+        write(
+            format!("{}.fingerprint", card.slug),
+            &card.fingerprint(STYLESHEET),
         );
     }
 }

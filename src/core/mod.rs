@@ -13,6 +13,7 @@ pub mod content;
 pub mod content_binary;
 pub mod export;
 pub mod language;
+pub mod preview;
 pub mod publish;
 pub mod recommend;
 pub mod share;

@@ -1,9 +1,11 @@
 //! What a release built for a known public address adds, so that a blog engine that is given
 //! only a link (WordPress's embed block, a pasted address on its own line) embeds the widget:
 //! oEmbed discovery on every page, a static oEmbed response per part, and an address of its
-//! own for each part. Pure text; `src/bin/prerender.rs` writes it into dist/.
+//! own for each part; and the tags a link preview is built from (Open Graph and Twitter's
+//! card), on every page. Pure text; `src/bin/prerender.rs` writes it into dist/.
 
 use super::content::Text;
+use super::preview;
 use super::share::page_link;
 use super::state::{Part, Parts, State};
 
@@ -33,9 +35,75 @@ pub fn normalise(public_url: &str) -> Option<String> {
 /// The title a page or an embed of `view` goes by: the widget's name, and the part's.
 pub fn title(view: Parts) -> String {
     match view.iter().collect::<Vec<_>>()[..] {
-        [part] if view != Parts::ALL => format!("Two Hats: {}", part.name()),
+        [part] if view != Parts::ALL => Text::PartTitle.fill(&[("part", &part.name())]),
         _ => Text::PageTitle.get().to_owned(),
     }
+}
+
+/// What a link preview says of `view`: the page's description, or the part's.
+pub fn description(view: Parts) -> &'static str {
+    match view.iter().collect::<Vec<_>>()[..] {
+        [part] if view != Parts::ALL => match part {
+            Part::Team => Text::PreviewTeam,
+            Part::Matrix => Text::PreviewMatrix,
+            Part::Compare => Text::PreviewCompare,
+            Part::Situations => Text::PreviewSituations,
+            Part::Quiz => Text::PreviewQuiz,
+            Part::Facts => Text::PreviewFacts,
+        },
+        _ => Text::PageDescription,
+    }
+    .get()
+}
+
+/// The address a link preview of `view` points at: the widget's, or the part's own.
+fn preview_address(public_url: &str, view: Parts) -> String {
+    match slug(view) {
+        "all" => public_url.to_owned(),
+        part => format!("{public_url}{part}/"),
+    }
+}
+
+/// The page's `<title>` and the tags a platform builds its link preview from. Those that need
+/// an absolute address (the page's own and its image, which Open Graph requires absolute) come
+/// only with a public address; without one a preview shows the title and description alone.
+pub fn head(public_url: Option<&str>, view: Parts) -> String {
+    let title = attribute(&title(view));
+    let description = attribute(description(view));
+    let mut head = format!(
+        r#"<title>{title}</title><meta name="description" content="{description}"><meta property="og:type" content="website"><meta property="og:title" content="{title}"><meta property="og:description" content="{description}">"#
+    );
+    if let Some(public_url) = public_url {
+        let card = preview::card(view);
+        head.push_str(&format!(
+            r#"<meta property="og:url" content="{}"><meta property="og:image" content="{}previews/{}.png"><meta property="og:image:type" content="image/png"><meta property="og:image:width" content="{}"><meta property="og:image:height" content="{}"><meta property="og:image:alt" content="{}"><meta name="twitter:card" content="summary_large_image">"#,
+            attribute(&preview_address(public_url, view)),
+            attribute(public_url),
+            card.slug,
+            preview::WIDTH,
+            preview::HEIGHT,
+            attribute(&card.alt),
+        ));
+    }
+    head
+}
+
+/// `page` with its `<title>` and the preview tags after it (as `head` writes them) replaced by
+/// `head`; `None` if the page has no title.
+pub fn replace_head(page: &str, head: &str) -> Option<String> {
+    let start = page.find("<title>")?;
+    let mut end = start + page[start..].find("</title>")? + "</title>".len();
+    while let Some(tag) = [
+        r#"<meta name="description""#,
+        r#"<meta property="og:"#,
+        r#"<meta name="twitter:"#,
+    ]
+    .iter()
+    .find(|tag| page[end..].starts_with(*tag))
+    {
+        end += tag.len() + page[end + tag.len()..].find('>')? + 1;
+    }
+    Some(format!("{}{head}{}", &page[..start], &page[end..]))
 }
 
 /// The `<link>` that tells an oEmbed consumer where the response for this page is.
@@ -89,9 +157,9 @@ pub fn part_page(public_url: &str, part: Part) -> String {
     let relative = page_link("../", &state);
     let title = title(view);
     format!(
-        r#"<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{}</title><link rel="icon" href="data:,"><link rel="canonical" href="{}">{}<meta http-equiv="refresh" content="0; url={}"></head><body><p><a href="{}">{}</a></p></body></html>
+        r#"<!doctype html><html lang="{lang}"><head><meta charset="utf-8">{}<link rel="icon" href="data:,"><link rel="canonical" href="{}">{}<meta http-equiv="refresh" content="0; url={}"></head><body><p><a href="{}">{}</a></p></body></html>
 "#,
-        text(&title),
+        head(Some(public_url), view),
         attribute(&page),
         discovery_link(public_url, view),
         attribute(&relative),
@@ -101,14 +169,14 @@ pub fn part_page(public_url: &str, part: Part) -> String {
     )
 }
 
-fn text(value: &str) -> String {
+pub(super) fn text(value: &str) -> String {
     value
         .replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
 }
 
-fn attribute(value: &str) -> String {
+pub(super) fn attribute(value: &str) -> String {
     text(value).replace('"', "&quot;")
 }
 
@@ -215,8 +283,68 @@ mod tests {
         ));
         assert!(page
             .contains(r#"<meta http-equiv="refresh" content="0; url=../?team=5&amp;view=quiz">"#));
+        assert!(page
+            .contains(r#"<meta property="og:url" content="https://example.org/two-hats/quiz/">"#));
+        assert!(page.contains(
+            r#"<meta property="og:image" content="https://example.org/two-hats/previews/quiz.png">"#
+        ));
         assert_eq!(slug(Parts::of(&[Part::Quiz]).unwrap()), "quiz");
         assert_eq!(slug(Parts::ALL), "all");
+    }
+
+    #[test]
+    fn previews_carry_absolute_addresses_and_the_image_only_with_a_public_address() {
+        let local = head(None, Parts::ALL);
+        assert!(local.starts_with("<title>Two Hats: Tech Lead or Engineering Manager?</title>"));
+        assert!(local.contains(
+            r#"<meta property="og:title" content="Two Hats: Tech Lead or Engineering Manager?">"#
+        ));
+        assert!(local.contains(r#"<meta property="og:type" content="website">"#));
+        for absent in ["og:url", "og:image", "twitter:card"] {
+            assert!(!local.contains(absent), "{absent} in {local}");
+        }
+        let published = head(Some(PUBLIC), team());
+        for tag in [
+            r#"<meta property="og:title" content="Two Hats: How big is the team?">"#,
+            r#"<meta property="og:url" content="https://example.org/two-hats/team/">"#,
+            r#"<meta property="og:image" content="https://example.org/two-hats/previews/team.png">"#,
+            r#"<meta property="og:image:width" content="1200">"#,
+            r#"<meta property="og:image:height" content="630">"#,
+            r#"<meta property="og:image:alt" content="How big is the team? – 1–"#,
+            r#"<meta name="twitter:card" content="summary_large_image">"#,
+        ] {
+            assert!(published.contains(tag), "{tag} in {published}");
+        }
+        assert!(head(Some(PUBLIC), Parts::ALL)
+            .contains(r#"<meta property="og:url" content="https://example.org/two-hats/">"#));
+    }
+
+    #[test]
+    fn each_part_is_described_in_its_own_words() {
+        let mut descriptions: Vec<&str> = Part::ALL
+            .into_iter()
+            .filter_map(|part| Parts::of(&[part]))
+            .chain([Parts::ALL])
+            .map(description)
+            .collect();
+        descriptions.sort_unstable();
+        descriptions.dedup();
+        assert_eq!(descriptions.len(), Part::ALL.len() + 1);
+        assert!(descriptions.iter().all(|text| text.len() > 40));
+    }
+
+    #[test]
+    fn replacing_the_head_keeps_one_title_and_one_set_of_tags() {
+        let page = r#"<html><head><meta charset="utf-8"><title>Two Hats</title><link rel="icon" href="data:,"></head></html>"#;
+        let once = replace_head(page, &head(None, Parts::ALL)).unwrap();
+        let twice = replace_head(&once, &head(Some(PUBLIC), Parts::ALL)).unwrap();
+        assert_eq!(twice.matches("<title>").count(), 1);
+        assert_eq!(twice.matches("og:title").count(), 1);
+        assert_eq!(twice.matches(r#"name="description""#).count(), 1);
+        assert!(twice.contains("og:image"));
+        assert!(twice.starts_with(r#"<html><head><meta charset="utf-8"><title>"#));
+        assert!(twice.ends_with(r#"<link rel="icon" href="data:,"></head></html>"#));
+        assert_eq!(replace_head("<p>no title</p>", "x"), None);
     }
 
     #[test]

@@ -78,7 +78,7 @@ pub fn build_release(root: &Path, public_url: Option<&str>) -> Result {
     match public_url {
         Some(url) => publish(root, &root.join("dist"), url)?,
         None => println!(
-            "xtask: no --public-url, so no oEmbed discovery: WordPress needs absolute addresses to embed a pasted link"
+            "xtask: no --public-url: no oEmbed discovery, part addresses or link preview images, which need absolute addresses"
         ),
     }
     build_content_parser(root)?;

@@ -2,6 +2,7 @@
 
 mod dist;
 mod fuzz;
+mod previews;
 mod process;
 mod test;
 mod tools;
@@ -28,6 +29,8 @@ Commands:
                       stops at the first failing layer
   bench               release build, then cold loads of dist/ and of a static-HTML baseline
                       in headless Chromium; prints a table, writes target/bench/latest.json
+  previews            draws the link preview images, previews/<slug>.png, from the content
+                      with headless Chromium (commit them; a test checks they are current)
   check-content FILE  checks a content file: every problem with its line and field
   fuzz [cases]        the URL and content parsers' property tests with many cases
                       (default 100000 per property)
@@ -64,6 +67,10 @@ fn run(command: Option<&str>, extra_args: &[String]) -> Result<ExitCode> {
         Some("bench") => {
             reject_extra_args("bench", extra_args)?;
             bench(&root).map(|()| ExitCode::SUCCESS)
+        }
+        Some("previews") => {
+            reject_extra_args("previews", extra_args)?;
+            previews::run(&root).map(|()| ExitCode::SUCCESS)
         }
         Some("check-content") => {
             let [file] = extra_args else {

@@ -9,7 +9,7 @@ use crate::process::{self, probe};
 use crate::Result;
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
-const CHROMIUM: &str = "/usr/bin/chromium";
+pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 /// The web servers deploy/'s configurations are tested on (tests/e2e/servers.test.mjs).
 const WEB_SERVER_FILES: [&str; 3] = [
@@ -71,11 +71,16 @@ impl Installer {
         ensure("nginx and caddy", files_status(&WEB_SERVER_FILES), || {
             self.apt_install(&["nginx", "libnginx-mod-http-brotli-static", "caddy"])
         })?;
-        ensure("chromium", files_status(&[CHROMIUM, CHROMEDRIVER]), || {
-            self.apt_install(&["chromium", "chromium-driver"])
-        })?;
+        self.ensure_browser()?;
         ensure("wordpress", wordpress_status(), || {
             self.apt_install(&WORDPRESS_PACKAGES)
+        })
+    }
+
+    /// Debian's Chromium and its WebDriver: the tests' browser, and the preview images' camera.
+    pub fn ensure_browser(&mut self) -> Result {
+        ensure("chromium", files_status(&[CHROMIUM, CHROMEDRIVER]), || {
+            self.apt_install(&["chromium", "chromium-driver"])
         })
     }
 
