@@ -63,8 +63,9 @@ async function writeBaseline() {
     .replace(/<script\b[\s\S]*?<\/script>/g, '')
     .replace(/<link\b[^>]*\brel="?(modulepreload|preload)\b[^>]*>/g, '');
   await writeFile(join(baselineDir, 'index.html'), staticPage);
-  for (const name of await readdir(distDir)) {
-    if (name.endsWith('.css')) await copyFile(join(distDir, name), join(baselineDir, name));
+  await mkdir(join(baselineDir, 'assets'));
+  for (const name of await readdir(join(distDir, 'assets'))) {
+    if (name.endsWith('.css')) await copyFile(join(distDir, 'assets', name), join(baselineDir, 'assets', name));
   }
 }
 
@@ -252,13 +253,13 @@ for (const name of distFiles) {
   });
 }
 console.log('\ndist/ files (bytes; * = loaded by the first view):');
-console.log(`  ${'file'.padEnd(40)} ${'raw'.padStart(8)} ${'gzip'.padStart(8)} ${'brotli'.padStart(8)}`);
+console.log(`  ${'file'.padEnd(44)} ${'raw'.padStart(8)} ${'gzip'.padStart(8)} ${'brotli'.padStart(8)}`);
 for (const file of fileSizes) {
-  console.log(`${file.firstView ? '*' : ' '} ${file.name.padEnd(40)} ${String(file.raw).padStart(8)} ${String(file.gzip).padStart(8)} ${String(file.brotli).padStart(8)}`);
+  console.log(`${file.firstView ? '*' : ' '} ${file.name.padEnd(44)} ${String(file.raw).padStart(8)} ${String(file.gzip).padStart(8)} ${String(file.brotli).padStart(8)}`);
 }
 const firstView = fileSizes.filter((file) => file.firstView);
 const sum = (key) => firstView.reduce((total, file) => total + file[key], 0);
-console.log(`* ${'first view total'.padEnd(40)} ${String(sum('raw')).padStart(8)} ${String(sum('gzip')).padStart(8)} ${String(sum('brotli')).padStart(8)}`);
+console.log(`* ${'first view total'.padEnd(44)} ${String(sum('raw')).padStart(8)} ${String(sum('gzip')).padStart(8)} ${String(sum('brotli')).padStart(8)}`);
 
 await mkdir(outDir, { recursive: true });
 const report = { date: new Date().toISOString(), loads: LOADS, targets: TARGETS, widget, baseline, lighthouse, files: fileSizes };

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { after, before } from 'node:test';
-import { readFile, mkdir } from 'node:fs/promises';
+import { readFile, readdir, mkdir } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -25,6 +25,16 @@ const types = {
 };
 
 export const examplesDir = join(repoRoot, 'examples');
+
+/** Where the release keeps a file the page loads, such as `two-hats_bg.wasm`: its
+ *  content-hashed name under assets/, relative to dist/. */
+export async function assetPath(name) {
+  const dot = name.lastIndexOf('.');
+  const pattern = new RegExp(`^${name.slice(0, dot)}-[0-9a-f]{16}\\${name.slice(dot)}$`);
+  const found = (await readdir(join(distDir, 'assets'))).filter((file) => pattern.test(file));
+  if (found.length !== 1) throw new Error(`dist/assets/ holds ${found.length} files for ${name}`);
+  return `assets/${found[0]}`;
+}
 
 /**
  * Serves folders on a free loopback port; resolves to { url, close }. `mounts` maps URL

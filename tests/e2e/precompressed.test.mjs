@@ -6,15 +6,16 @@ import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { distDir } from './harness.mjs';
+import { assetPath, distDir } from './harness.mjs';
 
 const entries = await readdir(distDir, { recursive: true, withFileTypes: true });
 const files = new Set(entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name)));
 const assets = [...files].filter((file) => ['.html', '.css', '.js', '.wasm', '.bin'].includes(extname(file)));
 
 describe('precompressed copies in dist/', () => {
-  it('sit beside the page, its wasm, scripts, styles and translations', () => {
-    for (const name of ['index.html', 'two-hats_bg.wasm', 'two-hats.js', 'base.css', 'lang/de.bin']) {
+  it('sit beside the page, its wasm, scripts, styles and translations', async () => {
+    const hashed = await Promise.all(['two-hats_bg.wasm', 'two-hats.js', 'base.css'].map(assetPath));
+    for (const name of ['index.html', ...hashed, 'lang/de.bin']) {
       for (const suffix of ['.gz', '.br']) assert.ok(files.has(join(distDir, name + suffix)), `${name}${suffix}`);
     }
   });

@@ -5,12 +5,13 @@
 // another origin runs the app.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmod, cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { distDir, freePort, launch, repoRoot, serve, startServer, stopServer, waitUntil, watch } from './harness.mjs';
+import { assetPath, distDir, freePort, launch, repoRoot, serve, startServer, stopServer, waitUntil, watch } from './harness.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; frame-ancestors *";
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 const shared = { children: [] };
 
 function start(command, args) {
@@ -88,12 +89,27 @@ for (const name of Object.keys(SERVERS)) {
       assert.equal(page.headers.get('content-security-policy'), CSP);
       assert.equal(page.headers.get('access-control-allow-origin'), '*');
       assert.equal(page.headers.get('cache-control'), 'no-cache');
-      const wasm = await fetch(`${url}two-hats_bg.wasm`, { headers: { 'accept-encoding': 'br' } });
+      const wasm = await fetch(url + await assetPath('two-hats_bg.wasm'), { headers: { 'accept-encoding': 'br' } });
       assert.equal(wasm.headers.get('content-type'), 'application/wasm');
       assert.equal(wasm.headers.get('content-encoding'), 'br');
-      const gzip = await fetch(`${url}two-hats.js`, { headers: { 'accept-encoding': 'gzip' } });
+      const gzip = await fetch(url + await assetPath('two-hats.js'), { headers: { 'accept-encoding': 'gzip' } });
       assert.equal(gzip.headers.get('content-encoding'), 'gzip');
       assert.match(gzip.headers.get('content-type'), /javascript/);
+    });
+
+    it('keeps content-named files a year and checks every other name before reuse', async () => {
+      const url = shared.urls[name];
+      for (const asset of ['two-hats_bg.wasm', 'two-hats.js', 'start.js', 'boot.js', 'base.css']) {
+        const response = await fetch(url + await assetPath(asset), { headers: { 'accept-encoding': 'br' } });
+        assert.equal(response.status, 200, asset);
+        assert.equal(response.headers.get('cache-control'), IMMUTABLE, asset);
+        assert.equal(response.headers.get('access-control-allow-origin'), '*', asset);
+      }
+      for (const path of ['', 'index.html', 'embed.js', 'lang/de.bin', 'previews/team.png']) {
+        const response = await fetch(url + path, { headers: { 'accept-encoding': 'br' } });
+        assert.equal(response.status, 200, path);
+        assert.equal(response.headers.get('cache-control'), 'no-cache', path);
+      }
     });
 
     it('loads every page and part under the strict CSP with no console error', async () => {
@@ -129,3 +145,24 @@ for (const name of Object.keys(SERVERS)) {
     });
   });
 }
+
+// Netlify and Cloudflare Pages cannot run here; their file must at least say what the servers
+// above were seen to send.
+describe('deploy/_headers', () => {
+  it('sends the same policy, and keeps only assets/ a year', async () => {
+    const rules = new Map();
+    let path;
+    for (const line of (await readFile(join(repoRoot, 'deploy/_headers'), 'utf8')).split('\n')) {
+      if (line.startsWith('/')) rules.set((path = line.trim()), new Map());
+      else if (line.startsWith('  ') && path) {
+        const [header, ...value] = line.trim().split(': ');
+        rules.get(path).set(header.toLowerCase(), value.join(': '));
+      }
+    }
+    assert.deepEqual([...rules.keys()], ['/*', '/assets/*']);
+    assert.equal(rules.get('/*').get('content-security-policy'), CSP);
+    assert.equal(rules.get('/*').get('access-control-allow-origin'), '*');
+    assert.ok(!rules.get('/*').has('cache-control'), 'a second Cache-Control would be joined to the host\'s');
+    assert.equal(rules.get('/assets/*').get('cache-control'), IMMUTABLE);
+  });
+});

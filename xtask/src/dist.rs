@@ -5,6 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use crate::hashed_names;
 use crate::process;
 use crate::tools::Installer;
 use crate::Result;
@@ -71,7 +72,8 @@ fn archive(root: &Path) -> Result<PathBuf> {
 /// Builds the release into dist/ (Trunk's post_build hook prerenders the default page into
 /// its index.html, for the wasm to hydrate, and adds the translations), readies it for its
 /// public address when one is known, then adds the content parser module that a page loads
-/// only when it names its own content file, then minifies the JavaScript, then writes a `.gz`
+/// only when it names its own content file, then minifies the JavaScript, then moves what the
+/// page loads into `assets/` under names that change with their content, then writes a `.gz`
 /// and a `.br` copy beside each asset for hosts that serve precompressed files.
 pub fn build_release(root: &Path, public_url: Option<&str>) -> Result {
     process::run(process::trunk(root)?.args(["build", "--release", "--offline=true"]))?;
@@ -87,6 +89,7 @@ pub fn build_release(root: &Path, public_url: Option<&str>) -> Result {
             .current_dir(root)
             .args(["xtask/minify.mjs", "dist"]),
     )?;
+    hashed_names::apply(&root.join("dist"))?;
     process::run(
         Command::new("node")
             .current_dir(root)

@@ -2,6 +2,7 @@
 
 mod dist;
 mod fuzz;
+mod hashed_names;
 mod previews;
 mod process;
 mod test;

@@ -1,0 +1,190 @@
+//! Gives every file the page loads by a name written in the release (the stylesheets, the
+//! scripts, the wasm, the wasm-bindgen snippets) a name that changes with its content, in
+//! `dist/assets/`, so hosts may cache that folder for a year (deploy/ says so). What an
+//! address must keep stays where it is and is checked on every use: `index.html`, `embed.js`,
+//! the part pages, the translations, the preview images, the content parser.
+//!
+//! Trunk's own hashing is off (Trunk.toml): its names would reach `index.html` but not
+//! `start.js`, which a strict Content-Security-Policy needs in place of Trunk's inline loader.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::Result;
+
+const FOLDER: &str = "assets";
+/// The wasm-bindgen glue and the module it instantiates, as `start.js` names them.
+const GLUE: &str = "two-hats.js";
+const WASM: &str = "two-hats_bg.wasm";
+
+pub fn apply(dist: &Path) -> Result {
+    let assets = dist.join(FOLDER);
+    fs::create_dir_all(&assets)?;
+    let mut glue = read(&dist.join(GLUE))?;
+    // Snippets first: the glue imports them by path, so its own hash covers their new names.
+    let snippets = dist.join("snippets");
+    if snippets.exists() {
+        for file in files_under(&snippets)? {
+            let old = format!("./{}", relative(dist, &file)?);
+            let new = move_hashed(&file, &assets)?;
+            replace_once(&mut glue, &old, &format!("./{new}"), GLUE)?;
+        }
+        fs::remove_dir_all(&snippets)?;
+    }
+    let wasm = move_hashed(&dist.join(WASM), &assets)?;
+    fs::write(dist.join(GLUE), glue)?;
+    let glue = move_hashed(&dist.join(GLUE), &assets)?;
+
+    let start = dist.join("start.js");
+    let mut loader = read(&start)?;
+    replace_once(
+        &mut loader,
+        &format!("./{GLUE}"),
+        &format!("./{glue}"),
+        "start.js",
+    )?;
+    replace_once(&mut loader, WASM, &wasm, "start.js")?;
+    fs::write(&start, loader)?;
+
+    let mut renamed = vec![(GLUE.to_owned(), glue), (WASM.to_owned(), wasm)];
+    for file in fs::read_dir(dist)? {
+        let path = file?.path();
+        let name = path
+            .file_name()
+            .and_then(|name| name.to_str())
+            .unwrap_or("");
+        if name.ends_with(".css") || name == "start.js" || name == "boot.js" {
+            renamed.push((name.to_owned(), move_hashed(&path, &assets)?));
+        }
+    }
+    let index = dist.join("index.html");
+    let mut page = read(&index)?;
+    for (old, new) in &renamed {
+        page = point_at(&page, old, &format!("{FOLDER}/{new}"))
+            .ok_or_else(|| format!("index.html does not load {old}"))?;
+    }
+    fs::write(&index, page)?;
+    Ok(())
+}
+
+/// Moves `file` into `folder` as `<stem>-<hash>.<extension>`; returns that name.
+fn move_hashed(file: &Path, folder: &Path) -> Result<String> {
+    let bytes = fs::read(file).map_err(|error| format!("{}: {error}", file.display()))?;
+    let name = file
+        .file_name()
+        .and_then(|name| name.to_str())
+        .ok_or("a file name that is not UTF-8")?;
+    let (stem, extension) = name.rsplit_once('.').unwrap_or((name, ""));
+    let hashed = format!("{stem}-{:016x}.{extension}", fnv1a(&bytes));
+    fs::rename(file, folder.join(&hashed))?;
+    Ok(hashed)
+}
+
+/// `page` with every attribute whose value is `old` (as Trunk and its minifier write it:
+/// quoted or not, with or without `./`) pointing at `new` instead; `None` if there is none.
+fn point_at(page: &str, old: &str, new: &str) -> Option<String> {
+    let mut out = String::with_capacity(page.len());
+    let mut rest = page;
+    let mut found = false;
+    while let Some(at) = rest.find(old) {
+        let before = &rest[..at];
+        let after = &rest[at + old.len()..];
+        let value_start = if before.ends_with("=\"./") || before.ends_with("=./") {
+            Some(at - "./".len())
+        } else if before.ends_with("=\"") || before.ends_with('=') {
+            Some(at)
+        } else {
+            None
+        };
+        let ends_value = after.starts_with(['"', ' ', '>']);
+        match value_start {
+            Some(start) if ends_value => {
+                out.push_str(&rest[..start]);
+                out.push_str(new);
+                found = true;
+            }
+            _ => out.push_str(&rest[..at + old.len()]),
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    found.then_some(out)
+}
+
+fn replace_once(text: &mut String, old: &str, new: &str, file: &str) -> Result {
+    match text.matches(old).count() {
+        1 => {
+            *text = text.replacen(old, new, 1);
+            Ok(())
+        }
+        count => Err(format!("{file} names {old} {count} times; expected once").into()),
+    }
+}
+
+fn read(path: &Path) -> Result<String> {
+    fs::read_to_string(path).map_err(|error| format!("{}: {error}", path.display()).into())
+}
+
+fn relative(base: &Path, file: &Path) -> Result<String> {
+    Ok(file
+        .strip_prefix(base)?
+        .components()
+        .map(|part| part.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/"))
+}
+
+fn files_under(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for entry in fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            files.extend(files_under(&path)?);
+        } else {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// 64-bit FNV-1a: names a file's content well enough to tell versions apart, and needs no
+/// dependency (xtask stays std-only so that it compiles in seconds).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attributes_are_repointed_however_they_are_quoted() {
+        let page = r#"<link href=./theme.css rel=stylesheet><link href="./theme.css"><script src=boot.js></script><script src="boot.js"></script><p>theme.css boot.js</p><a href=x-theme.css>"#;
+        let page = point_at(page, "theme.css", "assets/theme-1.css").unwrap();
+        let page = point_at(&page, "boot.js", "assets/boot-2.js").unwrap();
+        assert_eq!(
+            page,
+            r#"<link href=assets/theme-1.css rel=stylesheet><link href="assets/theme-1.css"><script src=assets/boot-2.js></script><script src="assets/boot-2.js"></script><p>theme.css boot.js</p><a href=x-theme.css>"#
+        );
+        assert_eq!(point_at("<p>no link</p>", "theme.css", "x"), None);
+    }
+
+    #[test]
+    fn a_name_changes_with_the_content_and_only_then() {
+        assert_eq!(fnv1a(b"a"), fnv1a(b"a"));
+        assert_ne!(fnv1a(b"a"), fnv1a(b"b"));
+        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+    }
+
+    #[test]
+    fn a_reference_must_be_there_exactly_once() {
+        let mut text = String::from("import x from './two-hats.js'");
+        replace_once(&mut text, "./two-hats.js", "./two-hats-1.js", "start.js").unwrap();
+        assert_eq!(text, "import x from './two-hats-1.js'");
+        assert!(replace_once(&mut text, "./two-hats.js", "y", "start.js").is_err());
+    }
+}
