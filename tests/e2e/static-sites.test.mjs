@@ -1,6 +1,7 @@
 // End-to-end: tiny real sites built with Debian's Hugo and Jekyll, each embedding the widget
-// through the project's own shortcode (integrations/hugo) or include (integrations/jekyll),
-// served on an origin of their own beside dist/, and checked in Chromium: the post shows the
+// through the project's own shortcode (integrations/hugo) or include (integrations/jekyll), and
+// a book built with mdBook (from crates.io) whose chapter holds the one-line embed as raw HTML,
+// each served on an origin of its own beside dist/, and checked in Chromium: the post shows the
 // part and state it asked for, in a frame as tall as its content.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -67,12 +68,32 @@ That was the widget.
   return { out, path: '2026/11/26/seven.html' };
 }
 
+/// What docs/embedding.md tells an mdBook author to paste into a chapter.
+async function mdBook(folder, widget) {
+  const book = join(folder, 'mdbook');
+  await mkdir(join(book, 'src'), { recursive: true });
+  await writeFile(join(book, 'book.toml'), '[book]\ntitle = "A handbook"\n\n[output.html.search]\nenable = false\n');
+  await writeFile(join(book, 'src/SUMMARY.md'), '# Summary\n\n- [A team of seven](seven.md)\n');
+  await writeFile(join(book, 'src/seven.md'), `# A team of seven
+
+Who should lead a new team of seven?
+
+<div data-twohats data-team="7" data-new="1" data-view="team,facts"></div>
+<script src="${widget}embed.js" async></script>
+
+That was the widget.
+`);
+  const out = join(folder, 'mdbook-out');
+  await run('mdbook', ['build', book, '--dest-dir', out]);
+  return { out, path: 'seven.html' };
+}
+
 before(async () => {
   shared.folder = await mkdtemp(join(tmpdir(), 'two-hats-static-sites-'));
   shared.widget = await serve([['/two-hats/', distDir]]);
   const widget = `${shared.widget.url}two-hats/`;
   shared.sites = {};
-  for (const [name, build] of [['hugo', hugoSite], ['jekyll', jekyllSite]]) {
+  for (const [name, build] of [['hugo', hugoSite], ['jekyll', jekyllSite], ['mdbook', mdBook]]) {
     const { out, path } = await build(shared.folder, widget);
     const server = await serve([['/', out]]);
     shared.sites[name] = { server, post: `${server.url}${path}` };
@@ -122,6 +143,10 @@ describe('static-site generators', () => {
 
   it('Jekyll: the include embeds the asked parts and state, sized to their content', async () => {
     await widgetInPost('jekyll', ['layout__sizing', 'quiz']);
+  });
+
+  it('mdBook: the one-line embed in a chapter shows the asked parts and state, sized to their content', async () => {
+    await widgetInPost('mdbook', ['layout__sizing', 'key-facts']);
   });
 
   it('Hugo: an unknown argument stops the build and names itself', async () => {
