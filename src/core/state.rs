@@ -400,10 +400,16 @@ impl State {
                 Part::Facts => cited.extend(CONTENT.facts.iter().map(|fact| fact.body.sources)),
             }
         }
-        let mut sources: Vec<SourceId> = cited.into_iter().flatten().copied().collect();
-        sources.sort_unstable();
-        sources.dedup();
-        sources
+        // In id order, once each: a table of 256 flags rather than a sort, whose code would
+        // cost 2.4 KB of gzipped wasm (docs/speed-and-size.md).
+        let mut seen = [false; 256];
+        for source in cited.into_iter().flatten() {
+            seen[usize::from(source.0)] = true;
+        }
+        (0..=u8::MAX)
+            .filter(|id| seen[usize::from(*id)])
+            .map(SourceId)
+            .collect()
     }
 
     pub fn recommendation(&self) -> Recommendation {
