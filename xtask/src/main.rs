@@ -29,7 +29,8 @@ Commands:
   test                native tests, wasm component tests, release build, end-to-end tests;
                       stops at the first failing layer
   bench               release build, then cold loads of dist/ and of a static-HTML baseline
-                      in headless Chromium; prints a table, writes target/bench/latest.json
+                      in headless Chromium, timings as ratios to it; prints a table and the
+                      wasm's bytes by module, writes target/bench/latest.json
   previews            draws the link preview images, previews/<slug>.png, from the content
                       with headless Chromium (commit them; a test checks they are current)
   check-content FILE  checks a content file: every problem with its line and field
@@ -129,10 +130,52 @@ fn bench(root: &Path) -> Result {
     installer.ensure_build_tools(root)?;
     installer.ensure_test_tools()?;
     dist::build_release(root, None)?;
+    build_wasm_with_names(root)?;
     process::run(
         std::process::Command::new("node")
             .current_dir(root)
             .arg("bench/bench.mjs"),
+    )
+}
+
+/// The app's wasm built as the release is, but with its function names kept (and readable:
+/// v0 symbols name each generic's type arguments), so the bench can say which module each
+/// byte of code comes from. Its own target folder keeps the release's build cache intact.
+fn build_wasm_with_names(root: &Path) -> Result {
+    let folder = root.join("target/names");
+    process::run(
+        process::cargo()
+            .current_dir(root)
+            .args([
+                "build",
+                "--quiet",
+                "--release",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--bin",
+                "two-hats",
+            ])
+            .env("CARGO_TARGET_DIR", &folder)
+            .env("RUSTFLAGS", "-C symbol-mangling-version=v0"),
+    )?;
+    process::run(
+        std::process::Command::new("wasm-bindgen")
+            .args([
+                "--target",
+                "web",
+                "--no-typescript",
+                "--keep-debug",
+                "--out-dir",
+            ])
+            .arg(folder.join("bindgen"))
+            .arg(folder.join("wasm32-unknown-unknown/release/two-hats.wasm")),
+    )?;
+    process::run(
+        std::process::Command::new(root.join("node_modules/.bin/wasm-opt"))
+            .args(["-Oz", "--debuginfo"])
+            .arg(folder.join("bindgen/two-hats_bg.wasm"))
+            .arg("-o")
+            .arg(folder.join("two-hats.names.wasm")),
     )
 }
 
