@@ -59,6 +59,10 @@ function serveGzipped(root) {
         'content-type': types[extname(file)] ?? 'application/octet-stream',
         'content-encoding': 'gzip',
         'cache-control': 'no-store',
+        // Cross-origin isolation gives performance.now() 5 µs steps instead of 100 µs: the
+        // plain-JavaScript slider's writes take well under a millisecond.
+        'cross-origin-opener-policy': 'same-origin',
+        'cross-origin-embedder-policy': 'require-corp',
       });
       response.end(cache.get(file));
     } catch {
@@ -315,10 +319,14 @@ const teamEmbed = await coldLoad(browser, `${widgetServer.url}?view=team&embed=1
 const teamEmbedFiles = teamEmbed.timing.files;
 await teamEmbed.context.close();
 await browser.close();
-const lighthouse = {
-  widget: await lighthouseMobile(widgetServer.url),
-  baseline: await lighthouseMobile(baselineServer.url),
-};
+// One Lighthouse run moves by a few points; the median of three, taken alternately, does not.
+const lighthouseRuns = { widget: [], baseline: [] };
+for (let i = 0; i < 3; i += 1) {
+  lighthouseRuns.widget.push(await lighthouseMobile(widgetServer.url));
+  lighthouseRuns.baseline.push(await lighthouseMobile(baselineServer.url));
+}
+const medianRun = (runs) => [...runs].sort((a, b) => a.scores.performance - b.scores.performance)[1];
+const lighthouse = { widget: medianRun(lighthouseRuns.widget), baseline: medianRun(lighthouseRuns.baseline) };
 await widgetServer.close();
 await baselineServer.close();
 
@@ -366,7 +374,7 @@ const table = [header, ...rows.map((row) => [...row.slice(0, 5), row[5] == null 
 const widths = header.map((_, column) => Math.max(...table.map((row) => String(row[column]).length)));
 console.log(`\nTwo Hats benchmark: ${LOADS} cold loads each, ${widget.slider?.events ?? 0} slider inputs; absolute figures from a ${availableParallelism()}-core machine\n`);
 for (const row of table) console.log(row.map((cell, column) => String(cell).padEnd(widths[column])).join('  '));
-console.log('\nLighthouse, mobile (simulated slow 4G, 4× CPU slowdown):');
+console.log('\nLighthouse, mobile (simulated slow 4G, 4× CPU slowdown), the median of three runs by performance:');
 for (const [name, run] of Object.entries(lighthouse)) {
   const scores = Object.entries(run.scores).map(([id, score]) => `${id} ${score}`).join(', ');
   console.log(`  ${name.padEnd(9)} ${scores}; FCP ${ms(run.fcpMs)} ms, LCP ${ms(run.lcpMs)} ms, TBT ${ms(run.tbtMs)} ms, CLS ${run.cls.toFixed(3)}`);

@@ -55,6 +55,6 @@ fn render_afresh(root: Element, props: AppProps) {
 
 // talc rather than Rust's default dlmalloc: 3.1 KB less gzipped wasm, as fast for Yew's many
 // small allocations (docs/speed-and-size.md).
-#[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
+#[cfg(target_arch = "wasm32")]
 #[global_allocator]
 static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -161,8 +161,8 @@ fn write_published(dist: &Path, public_url: &str) {
     }
 }
 
-/// Each preview card's page, `<slug>.html`, and its fingerprint, `<slug>.fingerprint`, with
-/// the stylesheet they share as `preview.css`.
+/// Each preview card's page, `<slug>.html`, and the PNG text chunk that will carry its
+/// fingerprint, `<slug>.chunk`, with the stylesheet they share as `preview.css`.
 fn write_preview_cards(folder: &Path) {
     const STYLESHEET: &str = include_str!("../../styles/preview.css");
     let write = |name: String, text: &str| {
@@ -175,10 +175,7 @@ fn write_preview_cards(folder: &Path) {
     write("preview.css".into(), STYLESHEET);
     for card in preview::cards() {
         write(format!("{}.html", card.slug), &card.document());
-        write(
-            format!("{}.fingerprint", card.slug),
-            &card.fingerprint(STYLESHEET),
-        );
+        write(format!("{}.chunk", card.slug), &card.text_chunk(STYLESHEET));
     }
 }
 

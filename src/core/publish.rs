@@ -88,22 +88,23 @@ pub fn head(public_url: Option<&str>, view: Parts) -> String {
     head
 }
 
-/// `page` with its `<title>` and the preview tags after it (as `head` writes them) replaced by
-/// `head`; `None` if the page has no title.
+/// `page` with its `<title>` replaced by `head`, and every preview tag `head` writes removed
+/// from wherever an earlier run put it; `None` if the page has no title or a tag is not closed.
 pub fn replace_head(page: &str, head: &str) -> Option<String> {
-    let start = page.find("<title>")?;
-    let mut end = start + page[start..].find("</title>")? + "</title>".len();
-    while let Some(tag) = [
+    const WRITTEN: [&str; 3] = [
         r#"<meta name="description""#,
         r#"<meta property="og:"#,
         r#"<meta name="twitter:"#,
-    ]
-    .iter()
-    .find(|tag| page[end..].starts_with(*tag))
-    {
-        end += tag.len() + page[end + tag.len()..].find('>')? + 1;
+    ];
+    let mut page = page.to_owned();
+    while let Some(start) = WRITTEN.iter().filter_map(|tag| page.find(tag)).min() {
+        let end = start + page[start..].find('>')? + 1;
+        page.replace_range(start..end, "");
     }
-    Some(format!("{}{head}{}", &page[..start], &page[end..]))
+    let start = page.find("<title>")?;
+    let end = start + page[start..].find("</title>")? + "</title>".len();
+    page.replace_range(start..end, head);
+    Some(page)
 }
 
 /// The `<link>` that tells an oEmbed consumer where the response for this page is.
@@ -146,21 +147,22 @@ pub fn oembed_response(public_url: &str, view: Parts) -> String {
 }
 
 /// The page at a part's own address (`<public-url>/team/`): its discovery link for oEmbed
-/// consumers, and for a reader, straight on to the widget showing that part.
+/// consumers, and for a reader, straight on to the widget showing that part. It names itself
+/// as canonical, as its Open Graph address does: the widget's page it sends readers on to
+/// describes the whole widget, not the part.
 pub fn part_page(public_url: &str, part: Part) -> String {
     let view = Parts::of(&[part]).unwrap_or(Parts::ALL);
     let state = State {
         view,
         ..State::default()
     };
-    let page = page_link(public_url, &state);
     let relative = page_link("../", &state);
     let title = title(view);
     format!(
         r#"<!doctype html><html lang="{lang}"><head><meta charset="utf-8">{}<link rel="icon" href="data:,"><link rel="canonical" href="{}">{}<meta http-equiv="refresh" content="0; url={}"></head><body><p><a href="{}">{}</a></p></body></html>
 "#,
         head(Some(public_url), view),
-        attribute(&page),
+        attribute(&preview_address(public_url, view)),
         discovery_link(public_url, view),
         attribute(&relative),
         attribute(&relative),
@@ -176,7 +178,7 @@ pub(super) fn text(value: &str) -> String {
         .replace('>', "&gt;")
 }
 
-pub(super) fn attribute(value: &str) -> String {
+fn attribute(value: &str) -> String {
     text(value).replace('"', "&quot;")
 }
 
@@ -278,9 +280,9 @@ mod tests {
     fn each_part_has_an_address_that_discovers_its_response_and_moves_on_to_it() {
         let page = part_page(PUBLIC, Part::Quiz);
         assert!(page.contains(r#"<link rel="alternate" type="application/json+oembed" href="https://example.org/two-hats/oembed/quiz.json" title="Two Hats: Which hat fits you?">"#), "{page}");
-        assert!(page.contains(
-            r#"<link rel="canonical" href="https://example.org/two-hats/?team=5&amp;view=quiz">"#
-        ));
+        assert!(
+            page.contains(r#"<link rel="canonical" href="https://example.org/two-hats/quiz/">"#)
+        );
         assert!(page
             .contains(r#"<meta http-equiv="refresh" content="0; url=../?team=5&amp;view=quiz">"#));
         assert!(page
@@ -345,6 +347,20 @@ mod tests {
         assert!(twice.starts_with(r#"<html><head><meta charset="utf-8"><title>"#));
         assert!(twice.ends_with(r#"<link rel="icon" href="data:,"></head></html>"#));
         assert_eq!(replace_head("<p>no title</p>", "x"), None);
+        let scattered = r#"<meta name="description" content="old"><title>T</title><link rel="icon"><meta property="og:title" content="old">"#;
+        let replaced = replace_head(scattered, &head(None, Parts::ALL)).unwrap();
+        assert!(!replaced.contains("old"), "{replaced}");
+        assert_eq!(replaced.matches("og:title").count(), 1);
+        assert_eq!(
+            replace_head(r#"<title>T</title><meta property="og:x""#, "x"),
+            None
+        );
+    }
+
+    #[test]
+    fn attributes_escape_what_would_end_or_open_them() {
+        assert_eq!(attribute(r#"a"<&>"#), "a&quot;&lt;&amp;&gt;");
+        assert_eq!(text("a <b> & c"), "a &lt;b&gt; &amp; c");
     }
 
     #[test]

@@ -105,6 +105,9 @@ for (const name of Object.keys(SERVERS)) {
         assert.equal(response.headers.get('cache-control'), IMMUTABLE, asset);
         assert.equal(response.headers.get('access-control-allow-origin'), '*', asset);
       }
+      const missing = await fetch(`${url}assets/two-hats-0000000000000000.js`);
+      assert.equal(missing.status, 404);
+      assert.doesNotMatch(missing.headers.get('cache-control') ?? '', /immutable/, 'a missing file is not kept a year');
       for (const path of ['', 'index.html', 'embed.js', 'lang/de.bin', 'previews/team.png']) {
         const response = await fetch(url + path, { headers: { 'accept-encoding': 'br' } });
         assert.equal(response.status, 200, path);

@@ -72,7 +72,7 @@ That was the widget.
 async function mdBook(folder, widget) {
   const book = join(folder, 'mdbook');
   await mkdir(join(book, 'src'), { recursive: true });
-  await writeFile(join(book, 'book.toml'), '[book]\ntitle = "A handbook"\n\n[output.html.search]\nenable = false\n');
+  await writeFile(join(book, 'book.toml'), '[book]\ntitle = "A handbook"\n');
   await writeFile(join(book, 'src/SUMMARY.md'), '# Summary\n\n- [A team of seven](seven.md)\n');
   await writeFile(join(book, 'src/seven.md'), `# A team of seven
 

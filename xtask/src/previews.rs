@@ -14,10 +14,8 @@ use crate::process;
 use crate::tools::{Installer, CHROMIUM};
 use crate::Result;
 
-/// Must match `core::preview::{WIDTH, HEIGHT, FINGERPRINT_KEYWORD}`; the native test reads the
-/// images back with those.
+/// Must match `core::preview::{WIDTH, HEIGHT}`: the native test fails an image of another size.
 const SIZE: &str = "1200,630";
-const KEYWORD: &str = "two-hats-card";
 
 pub fn run(root: &Path) -> Result {
     Installer::default().ensure_browser()?;
@@ -37,11 +35,6 @@ pub fn run(root: &Path) -> Result {
             ])
             .arg(&pages),
     )?;
-    let out = root.join("previews");
-    fs::create_dir_all(&out)?;
-    for old in fs::read_dir(&out)? {
-        fs::remove_file(old?.path())?;
-    }
     let mut slugs: Vec<String> = fs::read_dir(&pages)?
         .filter_map(|entry| {
             let name = entry.ok()?.file_name().into_string().ok()?;
@@ -49,11 +42,13 @@ pub fn run(root: &Path) -> Result {
         })
         .collect();
     slugs.sort();
+    // Every card first, in the temporary folder: a failure leaves previews/ as it was.
+    let mut drawn = Vec::new();
     for slug in &slugs {
-        let shot = pages.join(format!("{slug}.png"));
-        let profile = pages.join(format!("profile-{slug}"));
-        quietly(
-            Command::new(CHROMIUM)
+        let page = format!("file://{}", pages.join(format!("{slug}.html")).display());
+        let chromium = |profile: &str| {
+            let mut command = Command::new(CHROMIUM);
+            command
                 .args([
                     "--headless",
                     "--no-sandbox",
@@ -61,18 +56,36 @@ pub fn run(root: &Path) -> Result {
                     "--hide-scrollbars",
                     "--force-device-scale-factor=1",
                     "--force-color-profile=srgb",
-                    "--default-background-color=00000000",
                 ])
                 .arg(format!("--window-size={SIZE}"))
-                .arg(format!("--user-data-dir={}", profile.display()))
-                .arg(format!("--screenshot={}", shot.display()))
                 .arg(format!(
-                    "file://{}",
-                    pages.join(format!("{slug}.html")).display()
-                )),
+                    "--user-data-dir={}",
+                    pages.join(format!("{profile}-{slug}")).display()
+                ));
+            command
+        };
+        let dom = chromium("dom").arg("--dump-dom").arg(&page).output()?;
+        if !String::from_utf8_lossy(&dom.stdout).contains(r#"data-fits="true""#) {
+            return Err(format!(
+                "the {slug} card's words do not fit in 1200 × 630 px: shorten them in the content or make room in styles/preview.css"
+            )
+            .into());
+        }
+        let shot = pages.join(format!("{slug}.png"));
+        quietly(
+            chromium("shot")
+                .arg(format!("--screenshot={}", shot.display()))
+                .arg(&page),
         )?;
-        let fingerprint = fs::read_to_string(pages.join(format!("{slug}.fingerprint")))?;
-        let png = with_text_chunk(&fs::read(&shot)?, KEYWORD, fingerprint.trim())?;
+        let chunk = fs::read(pages.join(format!("{slug}.chunk")))?;
+        drawn.push((slug, with_text_chunk(&fs::read(&shot)?, &chunk)?));
+    }
+    let out = root.join("previews");
+    fs::create_dir_all(&out)?;
+    for old in fs::read_dir(&out)? {
+        fs::remove_file(old?.path())?;
+    }
+    for (slug, png) in drawn {
         let file = out.join(format!("{slug}.png"));
         fs::write(&file, &png)?;
         println!("xtask: {} ({} bytes)", file.display(), png.len());
@@ -101,21 +114,18 @@ fn tempfile_dir(name: &str) -> Result<std::path::PathBuf> {
     Ok(dir)
 }
 
-/// `png` with a `tEXt` chunk `keyword`=`text` right after its header chunk.
-fn with_text_chunk(png: &[u8], keyword: &str, text: &str) -> Result<Vec<u8>> {
+/// `png` with a `tEXt` chunk of `data` (keyword, NUL, text) right after its header chunk.
+fn with_text_chunk(png: &[u8], data: &[u8]) -> Result<Vec<u8>> {
     const SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
     if !png.starts_with(SIGNATURE) || png.get(12..16) != Some(b"IHDR") {
         return Err("Chromium's screenshot is not a PNG".into());
     }
     let header_end = 8 + 12 + 13;
-    let mut data = Vec::from(keyword.as_bytes());
-    data.push(0);
-    data.extend_from_slice(text.as_bytes());
     let mut chunk = Vec::with_capacity(data.len() + 12);
     chunk.extend_from_slice(&u32::try_from(data.len())?.to_be_bytes());
     let typed_start = chunk.len();
     chunk.extend_from_slice(b"tEXt");
-    chunk.extend_from_slice(&data);
+    chunk.extend_from_slice(data);
     let crc = crc32(&chunk[typed_start..]);
     chunk.extend_from_slice(&crc.to_be_bytes());
     let mut out = Vec::with_capacity(png.len() + chunk.len());
@@ -154,11 +164,11 @@ mod tests {
         let mut png = Vec::from(&b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR"[..]);
         png.extend_from_slice(&[0; 13 + 4]);
         png.extend_from_slice(b"\0\0\0\0IEND\xae\x42\x60\x82");
-        let out = with_text_chunk(&png, "k", "v").unwrap();
+        let out = with_text_chunk(&png, b"k\0v").unwrap();
         assert_eq!(&out[33..37], b"\0\0\0\x03");
         assert_eq!(&out[37..44], b"tEXtk\0v");
         assert_eq!(&out[44..48], &crc32(b"tEXtk\0v").to_be_bytes());
         assert!(out.ends_with(b"IEND\xae\x42\x60\x82"));
-        assert!(with_text_chunk(b"GIF89a", "k", "v").is_err());
+        assert!(with_text_chunk(b"GIF89a", b"k\0v").is_err());
     }
 }
