@@ -1,11 +1,12 @@
 // End-to-end: dist/ served by Debian's nginx and Caddy with the configurations in deploy/
-// exactly as shipped, each on a loopback port with its files in a temporary folder: every page
-// and part loads under the strict CSP with no console error, the wasm arrives as
-// application/wasm with brotli, the headers are as documented, and a sandboxed frame on
-// another origin runs the app.
+// exactly as shipped, each unprivileged on a loopback port with its files in a temporary
+// folder: every page and part loads under the strict CSP with no console error, the wasm
+// arrives as application/wasm with brotli, the headers are as documented, and a sandboxed
+// frame on another origin runs the app.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmod, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { chmod, chown, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assetPath, distDir, freePort, launch, repoRoot, serve, startServer, stopServer, waitUntil, watch } from './harness.mjs';
@@ -14,26 +15,35 @@ const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const shared = { children: [] };
 
+// The servers run unprivileged, as on a real host: as `nobody` when the tests run as root,
+// writing only to a folder of their own.
+const nobody = process.getuid() === 0
+  ? { uid: Number(execFileSync('id', ['-u', 'nobody'])), gid: Number(execFileSync('id', ['-g', 'nobody'])) }
+  : null;
+
 function start(command, args) {
-  shared.children.push(startServer(command, args));
+  const [program, argv] = nobody
+    ? ['setpriv', [`--reuid=${nobody.uid}`, `--regid=${nobody.gid}`, '--clear-groups', '--', command, ...args]]
+    : [command, args];
+  shared.children.push(startServer(program, argv, { env: { ...process.env, HOME: shared.run } }));
 }
 
 const SERVERS = {
   async nginx(folder, dist, port) {
+    const run = shared.run;
     await writeFile(join(folder, 'nginx.conf'), `
 load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;
-pid ${folder}/nginx.pid;
-error_log ${folder}/nginx-error.log;
-user root;
+pid ${run}/nginx.pid;
+error_log ${run}/nginx-error.log;
 events {}
 http {
   include /etc/nginx/mime.types;
   access_log off;
-  client_body_temp_path ${folder}/nginx-body;
-  proxy_temp_path ${folder}/nginx-proxy;
-  fastcgi_temp_path ${folder}/nginx-fastcgi;
-  uwsgi_temp_path ${folder}/nginx-uwsgi;
-  scgi_temp_path ${folder}/nginx-scgi;
+  client_body_temp_path ${run}/nginx-body;
+  proxy_temp_path ${run}/nginx-proxy;
+  fastcgi_temp_path ${run}/nginx-fastcgi;
+  uwsgi_temp_path ${run}/nginx-uwsgi;
+  scgi_temp_path ${run}/nginx-scgi;
   server {
     listen 127.0.0.1:${port};
     root ${dist};
@@ -41,13 +51,13 @@ http {
   }
 }
 `);
-    start('nginx', ['-p', folder, '-c', join(folder, 'nginx.conf'), '-g', 'daemon off;']);
+    start('nginx', ['-p', run, '-e', join(run, 'nginx-error.log'), '-c', join(folder, 'nginx.conf'), '-g', 'daemon off;']);
   },
   async caddy(folder, dist, port) {
     await writeFile(join(folder, 'Caddyfile'), `{
 	admin off
 	auto_https off
-	storage file_system ${folder}/caddy
+	storage file_system ${shared.run}/caddy
 }
 http://127.0.0.1:${port} {
 	root * ${dist}
@@ -61,12 +71,17 @@ http://127.0.0.1:${port} {
 before(async () => {
   shared.folder = await mkdtemp(join(tmpdir(), 'two-hats-servers-'));
   await chmod(shared.folder, 0o755);
+  shared.run = join(shared.folder, 'run');
+  await mkdir(shared.run);
+  if (nobody) await chown(shared.run, nobody.uid, nobody.gid);
   const dist = join(shared.folder, 'dist');
   await cp(distDir, dist, { recursive: true });
   shared.urls = {};
+  shared.pids = {};
   for (const [name, configure] of Object.entries(SERVERS)) {
     const port = await freePort();
     await configure(shared.folder, dist, port);
+    shared.pids[name] = shared.children.at(-1).pid;
     shared.urls[name] = `http://127.0.0.1:${port}/`;
     await waitUntil(() => fetch(shared.urls[name]).then((response) => response.ok), `${name} to serve`);
   }
@@ -83,6 +98,12 @@ after(async () => {
 
 for (const name of Object.keys(SERVERS)) {
   describe(`served by ${name} with deploy/`, () => {
+    it('runs as an unprivileged user', async () => {
+      const status = await readFile(`/proc/${shared.pids[name]}/status`, 'utf8');
+      const [, uid] = status.match(/^Uid:\s+(\d+)/m);
+      assert.notEqual(Number(uid), 0);
+    });
+
     it('sends the documented headers, and the wasm as application/wasm with brotli', async () => {
       const url = shared.urls[name];
       const page = await fetch(url);
