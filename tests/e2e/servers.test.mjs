@@ -47,7 +47,7 @@ http {
   server {
     listen 127.0.0.1:${port};
     root ${dist};
-    include ${join(repoRoot, 'deploy/nginx.conf')};
+    include ${join(folder, 'deploy/nginx.conf')};
   }
 }
 `);
@@ -61,7 +61,7 @@ http {
 }
 http://127.0.0.1:${port} {
 	root * ${dist}
-	import ${join(repoRoot, 'deploy/Caddyfile')}
+	import ${join(folder, 'deploy/Caddyfile')}
 }
 `);
     start('caddy', ['run', '--config', join(folder, 'Caddyfile'), '--adapter', 'caddyfile']);
@@ -76,6 +76,8 @@ before(async () => {
   if (nobody) await chown(shared.run, nobody.uid, nobody.gid);
   const dist = join(shared.folder, 'dist');
   await cp(distDir, dist, { recursive: true });
+  // Copied as they are: the servers run as nobody, who may not reach into the checkout.
+  await cp(join(repoRoot, 'deploy'), join(shared.folder, 'deploy'), { recursive: true });
   shared.urls = {};
   shared.pids = {};
   for (const [name, configure] of Object.entries(SERVERS)) {
