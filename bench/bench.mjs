@@ -37,8 +37,8 @@ const TARGETS = {
   lighthousePoints: 2,
   cls: 0,
 };
-/** The slider values the latency runs step through, from the default of 5. */
-const sliderValue = (i) => String(2 + (i % 48));
+/** The slider values the latency runs step through, from the default of 5: 2 to 49, again and again. */
+const SLIDER_VALUES = Array.from({ length: INPUTS }, (_, i) => String(2 + (i % 48)));
 
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -133,14 +133,12 @@ async function coldLoad(browser, url, { interactive }) {
 
 /** Input-to-DOM time for slider moves: from dispatching `input` to the page's mutations,
  *  which an observer receives once the handler's writes are all done. */
-function sliderLatencies(page, count) {
-  return page.evaluate(async ([count, sliderValue]) => {
-    const next = new Function('i', `return (${sliderValue})(i)`);
+function sliderLatencies(page) {
+  return page.evaluate(async (values) => {
     const slider = document.querySelector('#team-size');
     const shown = document.querySelector('main');
     const latencies = [];
-    for (let i = 0; i < count; i += 1) {
-      const value = next(i);
+    for (const value of values) {
       if (slider.value === value) continue;
       const updated = new Promise((done) => {
         const observer = new MutationObserver(() => { observer.disconnect(); done(performance.now()); });
@@ -156,23 +154,22 @@ function sliderLatencies(page, count) {
       await new Promise(requestAnimationFrame);
     }
     return latencies;
-  }, [count, sliderValue.toString()]);
+  }, SLIDER_VALUES);
 }
 
 /** The widget's page (`main`) after each slider value it is moved to, from the default. */
 function recordSliderStates(page) {
-  return page.evaluate(async (sliderValue) => {
-    const next = new Function('i', `return (${sliderValue})(i)`);
+  return page.evaluate(async (values) => {
     const slider = document.querySelector('#team-size');
     const states = { [slider.value]: document.querySelector('main').outerHTML };
-    for (let i = 0; i < 48; i += 1) {
-      slider.value = next(i);
+    for (const value of values) {
+      slider.value = value;
       slider.dispatchEvent(new Event('input', { bubbles: true }));
       await new Promise(requestAnimationFrame);
-      states[slider.value] = document.querySelector('main').outerHTML;
+      states[value] = document.querySelector('main').outerHTML;
     }
     return states;
-  }, sliderValue.toString());
+  }, [...new Set(SLIDER_VALUES)]);
 }
 
 /** Turns the static baseline page into the plain-JavaScript version of the slider: the page
@@ -218,15 +215,14 @@ function installPlainSlider(page, states) {
       }
       current = slider.value;
     });
-  }, [states, '5', sliderMoves('5', INPUTS)]);
+  }, [states, '5', sliderMoves('5')]);
 }
 
 /** Each (from, to) pair the latency run moves the slider through. */
-function sliderMoves(start, count) {
+function sliderMoves(start) {
   const moves = new Set();
   let current = start;
-  for (let i = 0; i < count; i += 1) {
-    const next = sliderValue(i);
+  for (const next of SLIDER_VALUES) {
     if (next !== current) moves.add(`${current}>${next}`);
     current = next;
   }
@@ -269,7 +265,7 @@ async function measureBoth(browser, widgetUrl, baselineUrl) {
     for (const [name, url, interactive] of [['widget', widgetUrl, true], ['baseline', baselineUrl, false]]) {
       const { timing, page, context } = await coldLoad(browser, url, { interactive });
       runs[name].push(timing);
-      if (interactive && i === LOADS - 1) slider = await sliderLatencies(page, INPUTS);
+      if (interactive && i === LOADS - 1) slider = await sliderLatencies(page);
       await context.close();
     }
   }
@@ -283,10 +279,10 @@ async function plainSlider(browser, widgetUrl, baselineUrl) {
   await widget.context.close();
   const plain = await coldLoad(browser, baselineUrl, { interactive: false });
   await installPlainSlider(plain.page, states);
-  const latencies = await sliderLatencies(plain.page, INPUTS);
+  const latencies = await sliderLatencies(plain.page);
   const end = await plain.page.evaluate(() => document.querySelector('main').outerHTML);
   await plain.context.close();
-  if (end !== states[sliderValue(INPUTS - 1)]) throw new Error('the plain-JavaScript slider did not reach the widget\'s page');
+  if (end !== states[SLIDER_VALUES.at(-1)]) throw new Error('the plain-JavaScript slider did not reach the widget\'s page');
   return latencies;
 }
 

@@ -12,7 +12,7 @@
 //! part's own address, and the link preview tags that need that address.
 //!
 //! `prerender --preview-cards FOLDER` writes the page for each link preview card (see
-//! `core::preview`) with its stylesheet and fingerprint, for `cargo xtask previews` to
+//! `core::preview`) with its stylesheets and fingerprint, for `cargo xtask previews` to
 //! photograph.
 
 use std::path::Path;
@@ -162,9 +162,8 @@ fn write_published(dist: &Path, public_url: &str) {
 }
 
 /// Each preview card's page, `<slug>.html`, and the PNG text chunk that will carry its
-/// fingerprint, `<slug>.chunk`, with the stylesheet they share as `preview.css`.
+/// fingerprint, `<slug>.chunk`, with the stylesheets they share.
 fn write_preview_cards(folder: &Path) {
-    const STYLESHEET: &str = include_str!("../../styles/preview.css");
     let write = |name: String, text: &str| {
         let file = folder.join(name);
         fs::write(&file, text)
@@ -172,10 +171,12 @@ fn write_preview_cards(folder: &Path) {
     };
     fs::create_dir_all(folder)
         .unwrap_or_else(|error| fail(&format!("{}: {error}", folder.display())));
-    write("preview.css".into(), STYLESHEET);
+    for (name, stylesheet) in preview::STYLESHEETS {
+        write(name.into(), stylesheet);
+    }
     for card in preview::cards() {
         write(format!("{}.html", card.slug), &card.document());
-        write(format!("{}.chunk", card.slug), &card.text_chunk(STYLESHEET));
+        write(format!("{}.chunk", card.slug), &card.text_chunk());
     }
 }
 

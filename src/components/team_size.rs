@@ -2,7 +2,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::core::content::{TeamSize as Sizes, Text};
-use crate::core::recommend::{zone, zone_ranges, Zone};
+use crate::core::recommend::{zone, zone_ranges};
 use crate::core::state::Action;
 
 #[derive(Properties, PartialEq)]
@@ -32,17 +32,11 @@ pub fn TeamSize(props: &TeamSizeProps) -> Html {
     let current = zone(sizes, props.team);
     let legend = zone_ranges(sizes).map(|(zone, from, to)| {
         let is_current = zone == current;
-        let label = match zone {
-            Zone::BelowSources => Text::ZoneBelowSources,
-            Zone::Hybrid => Text::ZoneHybrid,
-            Zone::Split => Text::ZoneSplit,
-            Zone::MultiTeam => Text::ZoneMultiTeam,
-        };
         html! {
             <li class={classes!("zones__item", is_current.then_some("zones__item--current"))}
                 aria-current={is_current.then_some("true")}>
                 <span class="zones__range">{ format!("{from}–{to}") }</span>
-                <span class="zones__label">{ label.get() }</span>
+                <span class="zones__label">{ zone.label() }</span>
             </li>
         }
     });

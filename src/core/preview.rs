@@ -1,12 +1,12 @@
 //! The link preview cards: for the whole widget and for each part, a page of 1,200 × 630 px
 //! drawn from the content, which `cargo xtask previews` photographs into `previews/<slug>.png`
-//! for the Open Graph tags to name. Pure text, like `publish`; the card's look is
-//! `styles/preview.css`.
+//! for the Open Graph tags to name. Pure text, like `publish`; the card's look is the widget's
+//! theme and `styles/preview.css`.
 //!
-//! Each PNG carries the fingerprint of the page and stylesheet it was taken from, so a test can
+//! Each PNG carries the fingerprint of the page and stylesheets it was taken from, so a test can
 //! tell when the content or the look has moved on without the images.
 
-use super::content::{Level, RoleKey, Text, CONTENT};
+use super::content::{Level, Role, RoleKey, Text, CONTENT};
 use super::publish::{slug, text};
 use super::recommend::{recommend, zone_ranges, Inputs, Zone};
 use super::state::{Part, Parts};
@@ -17,6 +17,14 @@ pub const HEIGHT: u32 = 630;
 
 /// The PNG text chunk's keyword under which an image keeps its card's fingerprint.
 pub const FINGERPRINT_KEYWORD: &str = "two-hats-card";
+
+/// The stylesheets a card's page links, by name, in order: the widget's own theme, so the
+/// cards wear its colours and type, then the cards' layout. `cargo xtask previews` puts them
+/// beside the page; the fingerprint covers them.
+pub const STYLESHEETS: [(&str, &str); 2] = [
+    ("theme.css", include_str!("../../styles/theme.css")),
+    ("preview.css", include_str!("../../styles/preview.css")),
+];
 
 /// How many duties, facts or situations a card has room for.
 const MATRIX_ROWS: usize = 5;
@@ -74,12 +82,16 @@ pub fn card(view: Parts) -> Card {
 }
 
 impl Card {
-    /// The page `cargo xtask previews` photographs, with `preview.css` beside it. Its script
-    /// marks whether the card's content fits, which the command checks: longer words in an
-    /// author's content would otherwise be cut off without a word.
+    /// The page `cargo xtask previews` photographs, with `STYLESHEETS` beside it, in the light
+    /// theme. Its script marks whether the card's content fits, which the command checks:
+    /// longer words in an author's content would otherwise be cut off without a word.
     pub fn document(&self) -> String {
+        let stylesheets: String = STYLESHEETS
+            .iter()
+            .map(|(name, _)| format!(r#"<link rel="stylesheet" href="{name}">"#))
+            .collect();
         format!(
-            r#"<!doctype html><html lang="{}"><head><meta charset="utf-8"><title>{}</title><link rel="stylesheet" href="preview.css"></head><body><main class="card card--{}">{}</main><script>const card = document.querySelector("main"); document.documentElement.dataset.fits = card.scrollHeight <= card.clientHeight && card.scrollWidth <= card.clientWidth;</script></body></html>
+            r#"<!doctype html><html lang="{}" data-theme="light"><head><meta charset="utf-8"><title>{}</title>{stylesheets}</head><body><main class="card card--{}">{}</main><script>const card = document.querySelector("main"); document.documentElement.dataset.fits = card.scrollHeight <= card.clientHeight && card.scrollWidth <= card.clientWidth;</script></body></html>
 "#,
             CONTENT.language.code,
             text(&self.title),
@@ -88,18 +100,25 @@ impl Card {
         )
     }
 
-    /// Names the card's page and its stylesheet together: when either changes, the image
-    /// taken from them is out of date.
-    pub fn fingerprint(&self, stylesheet: &str) -> String {
+    /// The PNG text chunk's data that carries the fingerprint: keyword, NUL, text.
+    pub fn text_chunk(&self) -> String {
+        let [(_, theme), (_, layout)] = STYLESHEETS;
         format!(
-            "{:016x}",
-            fnv1a(&[self.document().as_bytes(), stylesheet.as_bytes()])
+            "{FINGERPRINT_KEYWORD}\0{}",
+            self.fingerprint(&[theme, layout])
         )
     }
 
-    /// The PNG text chunk's data that carries the fingerprint: keyword, NUL, text.
-    pub fn text_chunk(&self, stylesheet: &str) -> String {
-        format!("{FINGERPRINT_KEYWORD}\0{}", self.fingerprint(stylesheet))
+    /// Names the card's page and its stylesheets together: when any changes, the image taken
+    /// from them is out of date.
+    fn fingerprint(&self, stylesheets: &[&str]) -> String {
+        let document = self.document();
+        let parts: Vec<&[u8]> = [document.as_str()]
+            .iter()
+            .chain(stylesheets)
+            .map(|part| part.as_bytes())
+            .collect();
+        format!("{:016x}", fnv1a(&parts))
     }
 }
 
@@ -116,12 +135,35 @@ fn fnv1a(parts: &[&[u8]]) -> u64 {
 type Drawn = (String, String, Vec<String>);
 
 fn whole() -> Drawn {
-    let roles: Vec<String> = RoleKey::ALL
+    let (roles, summary) = roles(false);
+    (
+        Text::PageTitle.get().to_owned(),
+        format!(
+            r#"<p class="card__lead">{}</p><ul class="roles">{roles}</ul>"#,
+            text(Text::Question.get())
+        ),
+        summary,
+    )
+}
+
+/// The three roles side by side, each with its focus and, on the comparison's card, its share
+/// of the week in code; and the same in words.
+fn roles(with_coding: bool) -> (String, Vec<String>) {
+    let coding =
+        |role: &Role| with_coding.then(|| (Text::HandsOnCoding.get(), role.coding.to_string()));
+    let cards = RoleKey::ALL
         .into_iter()
         .map(|key| {
             let role = key.role();
+            let coding = coding(role).map_or(String::new(), |(label, range)| {
+                format!(
+                    r#"<span class="role__coding">{}: <span class="role__range">{}</span></span>"#,
+                    text(label),
+                    text(&range)
+                )
+            });
             format!(
-                r#"<li class="role"><span class="role__name">{}</span><span class="role__focus">{}</span></li>"#,
+                r#"<li class="role"><span class="role__name">{}</span><span class="role__focus">{}</span>{coding}</li>"#,
                 text(role.name),
                 text(role.focus.text)
             )
@@ -129,17 +171,14 @@ fn whole() -> Drawn {
         .collect();
     let summary = RoleKey::ALL
         .into_iter()
-        .map(|key| format!("{}: {}", key.role().name, key.role().focus.text))
+        .map(|key| {
+            let role = key.role();
+            let coding =
+                coding(role).map_or(String::new(), |(label, range)| format!(" {label}: {range}"));
+            format!("{}: {}{coding}", role.name, role.focus.text)
+        })
         .collect();
-    (
-        Text::PageTitle.get().to_owned(),
-        format!(
-            r#"<p class="card__lead">{}</p><ul class="roles">{}</ul>"#,
-            text(Text::Question.get()),
-            roles.concat()
-        ),
-        summary,
-    )
+    (cards, summary)
 }
 
 /// The slider's zones, each with its sizes and what the widget recommends there.
@@ -147,12 +186,6 @@ fn team() -> Drawn {
     let sizes = &CONTENT.team_size;
     let zones: Vec<(Zone, String, &str, &str)> = zone_ranges(sizes)
         .map(|(zone, from, to)| {
-            let label = match zone {
-                Zone::BelowSources => Text::ZoneBelowSources,
-                Zone::Hybrid => Text::ZoneHybrid,
-                Zone::Split => Text::ZoneSplit,
-                Zone::MultiTeam => Text::ZoneMultiTeam,
-            };
             let advice = recommend(
                 sizes,
                 Inputs {
@@ -164,7 +197,7 @@ fn team() -> Drawn {
             (
                 zone,
                 format!("{from}–{to}"),
-                label.get(),
+                zone.label(),
                 advice.setup.title(),
             )
         })
@@ -228,14 +261,9 @@ fn matrix() -> Drawn {
         .map(|key| format!(r#"<th scope="col">{}</th>"#, text(key.role().short)))
         .collect();
     let cell = |level: Level| {
-        let class = match level {
-            Level::Owns => "owns",
-            Level::Shares => "shares",
-            Level::Supports => "supports",
-            Level::NotTheirs => "none",
-        };
         format!(
-            r#"<td class="level level--{class}"><span aria-hidden="true">{}</span> {}</td>"#,
+            r#"<td class="level level--{}"><span aria-hidden="true">{}</span> {}</td>"#,
+            level.slug(),
             level.symbol(),
             text(level.label())
         )
@@ -271,35 +299,10 @@ fn matrix() -> Drawn {
 }
 
 fn compare() -> Drawn {
-    let roles: Vec<String> = RoleKey::ALL
-        .into_iter()
-        .map(|key| {
-            let role = key.role();
-            format!(
-                r#"<li class="role"><span class="role__name">{}</span><span class="role__focus">{}</span><span class="role__coding">{}: <span class="role__range">{}</span></span></li>"#,
-                text(role.name),
-                text(role.focus.text),
-                text(Text::HandsOnCoding.get()),
-                text(&role.coding.to_string())
-            )
-        })
-        .collect();
-    let summary = RoleKey::ALL
-        .into_iter()
-        .map(|key| {
-            let role = key.role();
-            format!(
-                "{}: {} {}: {}",
-                role.name,
-                role.focus.text,
-                Text::HandsOnCoding.get(),
-                role.coding
-            )
-        })
-        .collect();
+    let (roles, summary) = roles(true);
     (
         Part::Compare.name().to_owned(),
-        format!(r#"<ul class="roles">{}</ul>"#, roles.concat()),
+        format!(r#"<ul class="roles">{roles}</ul>"#),
         summary,
     )
 }
@@ -373,8 +376,6 @@ fn facts() -> Drawn {
 mod tests {
     use super::*;
 
-    const STYLESHEET: &str = include_str!("../../styles/preview.css");
-
     fn png(slug: &str) -> Vec<u8> {
         let path = format!("{}/previews/{slug}.png", env!("CARGO_MANIFEST_DIR"));
         std::fs::read(&path).unwrap_or_else(|error| {
@@ -414,7 +415,7 @@ mod tests {
             let width = u32::from_be_bytes(header[0..4].try_into().unwrap());
             let height = u32::from_be_bytes(header[4..8].try_into().unwrap());
             assert_eq!((width, height), (WIDTH, HEIGHT), "{}.png", card.slug);
-            let expected = card.text_chunk(STYLESHEET);
+            let expected = card.text_chunk();
             assert!(
                 chunks
                     .iter()
@@ -484,13 +485,15 @@ mod tests {
     #[test]
     fn a_changed_word_or_rule_changes_the_fingerprint() {
         let card = card(Parts::ALL);
-        let before = card.fingerprint(STYLESHEET);
-        assert_eq!(before, card.fingerprint(STYLESHEET));
-        assert_ne!(before, card.fingerprint(&format!("{STYLESHEET} ")));
+        let [(_, theme), (_, layout)] = STYLESHEETS;
+        let before = card.fingerprint(&[theme, layout]);
+        assert!(card.text_chunk().ends_with(&before));
+        assert_ne!(before, card.fingerprint(&[theme, &format!("{layout} ")]));
+        assert_ne!(before, card.fingerprint(&[&format!("{theme} "), layout]));
         let changed = Card {
             body: card.body.replacen("Tech Lead", "Tech Leader", 1),
             ..card
         };
-        assert_ne!(before, changed.fingerprint(STYLESHEET));
+        assert_ne!(before, changed.fingerprint(&[theme, layout]));
     }
 }

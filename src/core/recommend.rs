@@ -51,6 +51,19 @@ pub enum Zone {
     MultiTeam,
 }
 
+impl Zone {
+    /// What the slider's legend calls the zone: what it recommends, in a word or two.
+    pub fn label(self) -> &'static str {
+        match self {
+            Zone::BelowSources => Text::ZoneBelowSources,
+            Zone::Hybrid => Text::ZoneHybrid,
+            Zone::Split => Text::ZoneSplit,
+            Zone::MultiTeam => Text::ZoneMultiTeam,
+        }
+        .get()
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TimeSplit {
     pub technical_percent: u8,

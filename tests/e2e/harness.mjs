@@ -1,12 +1,13 @@
 // Shared set-up for the end-to-end tests: a static server over the built dist/ and Debian's
 // Chromium driven by playwright-core. Nothing here downloads a browser.
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { after, before } from 'node:test';
-import { readFile, readdir, mkdir } from 'node:fs/promises';
+import { cp, readFile, readdir, mkdir } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -25,6 +26,13 @@ const types = {
 };
 
 export const examplesDir = join(repoRoot, 'examples');
+
+/** Copies the built dist/ to `folder` and readies it for `publicUrl`, as
+ *  `cargo xtask dist --public-url` does: discovery, oEmbed, part pages and preview tags. */
+export async function publishedCopy(folder, publicUrl) {
+  await cp(distDir, folder, { recursive: true });
+  await promisify(execFile)('cargo', ['run', '--quiet', '--features', 'ssr', '--bin', 'prerender', '--', '--publish', publicUrl, folder], { cwd: repoRoot });
+}
 
 /** Where the release keeps a file the page loads, such as `two-hats_bg.wasm`: its
  *  content-hashed name under assets/, relative to dist/. */

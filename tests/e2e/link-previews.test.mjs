@@ -5,14 +5,11 @@
 // one. Then Chromium opens a part's own address and shows the part.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { distDir, launch, open, repoRoot, serve } from './harness.mjs';
+import { distDir, launch, open, publishedCopy, repoRoot, serve } from './harness.mjs';
 
-const run = promisify(execFile);
 const PARTS = ['team', 'matrix', 'compare', 'situations', 'quiz', 'facts'];
 /// Some crawlers read only the start of a page: Slack's, for one, the first 32 KB.
 const CRAWLER_READS = 32 * 1024;
@@ -39,8 +36,7 @@ before(async () => {
   shared.folder = await mkdtemp(join(tmpdir(), 'two-hats-previews-'));
   const dist = join(shared.folder, 'dist');
   shared.server = await serve([['/', dist]]);
-  await cp(distDir, dist, { recursive: true });
-  await run('cargo', ['run', '--quiet', '--features', 'ssr', '--bin', 'prerender', '--', '--publish', shared.server.url, dist], { cwd: repoRoot });
+  await publishedCopy(dist, shared.server.url);
   shared.browser = await launch();
 });
 

@@ -10,7 +10,7 @@ import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { distDir, freePort, launch, repoRoot, screenshot, serve, startServer, stopServer, waitUntil, watch } from './harness.mjs';
+import { freePort, launch, publishedCopy, screenshot, serve, startServer, stopServer, waitUntil, watch } from './harness.mjs';
 
 const run = promisify(execFile);
 const WORDPRESS = '/usr/share/wordpress';
@@ -29,8 +29,7 @@ before(async () => {
   // The widget, readied for the address it is served at, as `cargo xtask dist --public-url` does.
   const dist = join(folder, 'dist');
   shared.widget = await serve([['/', dist]], { 'access-control-allow-origin': '*' });
-  await cp(distDir, dist, { recursive: true });
-  await run('cargo', ['run', '--quiet', '--features', 'ssr', '--bin', 'prerender', '--', '--publish', shared.widget.url, dist], { cwd: repoRoot });
+  await publishedCopy(dist, shared.widget.url);
 
   // A database of its own, reached through a socket in the folder.
   const data = join(folder, 'mysql');

@@ -100,22 +100,22 @@ pub fn build_release(root: &Path, public_url: Option<&str>) -> Result {
 /// Adds what a blog engine given only a link needs, for the address `folder` will be served
 /// at: oEmbed discovery, the oEmbed responses and an address for each part.
 pub fn publish(root: &Path, folder: &Path, public_url: &str) -> Result {
-    process::run(
-        process::cargo()
-            .current_dir(root)
-            .args([
-                "run",
-                "--quiet",
-                "--features",
-                "ssr",
-                "--bin",
-                "prerender",
-                "--",
-                "--publish",
-                public_url,
-            ])
-            .arg(folder),
-    )
+    process::run(prerender(root).args(["--publish", public_url]).arg(folder))
+}
+
+/// The native prerender binary (`src/bin/prerender.rs`), ready for its arguments.
+pub fn prerender(root: &Path) -> Command {
+    let mut command = process::cargo();
+    command.current_dir(root).args([
+        "run",
+        "--quiet",
+        "--features",
+        "ssr",
+        "--bin",
+        "prerender",
+        "--",
+    ]);
+    command
 }
 
 fn build_content_parser(root: &Path) -> Result {
@@ -210,7 +210,7 @@ fn is_precompressed_copy(path: &Path) -> bool {
 }
 
 /// Every file below `dir`, recursively, in a stable order.
-fn files_under(dir: &Path) -> Result<Vec<PathBuf>> {
+pub fn files_under(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     let entries =
         fs::read_dir(dir).map_err(|error| format!("cannot list {}: {error}", dir.display()))?;

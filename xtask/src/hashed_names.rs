@@ -8,8 +8,9 @@
 //! `start.js`, which a strict Content-Security-Policy needs in place of Trunk's inline loader.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+use crate::dist::files_under;
 use crate::Result;
 
 const FOLDER: &str = "assets";
@@ -132,20 +133,6 @@ fn relative(base: &Path, file: &Path) -> Result<String> {
         .map(|part| part.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
         .join("/"))
-}
-
-fn files_under(dir: &Path) -> Result<Vec<PathBuf>> {
-    let mut files = Vec::new();
-    for entry in fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            files.extend(files_under(&path)?);
-        } else {
-            files.push(path);
-        }
-    }
-    files.sort();
-    Ok(files)
 }
 
 /// 64-bit FNV-1a: names a file's content well enough to tell versions apart, and needs no

@@ -10,9 +10,9 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use crate::process;
 use crate::tools::{Installer, CHROMIUM};
 use crate::Result;
+use crate::{dist, process};
 
 /// Must match `core::preview::{WIDTH, HEIGHT}`: the native test fails an image of another size.
 const SIZE: &str = "1200,630";
@@ -20,21 +20,7 @@ const SIZE: &str = "1200,630";
 pub fn run(root: &Path) -> Result {
     Installer::default().ensure_browser()?;
     let pages = tempfile_dir("two-hats-cards")?;
-    process::run(
-        process::cargo()
-            .current_dir(root)
-            .args([
-                "run",
-                "--quiet",
-                "--features",
-                "ssr",
-                "--bin",
-                "prerender",
-                "--",
-                "--preview-cards",
-            ])
-            .arg(&pages),
-    )?;
+    process::run(dist::prerender(root).arg("--preview-cards").arg(&pages))?;
     let mut slugs: Vec<String> = fs::read_dir(&pages)?
         .filter_map(|entry| {
             let name = entry.ok()?.file_name().into_string().ok()?;
