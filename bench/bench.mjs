@@ -286,6 +286,32 @@ async function plainSlider(browser, widgetUrl, baselineUrl) {
   return latencies;
 }
 
+/** When the later parts' chunk loads, from a reader who scrolls to the matrix once the page
+ *  is interactive: whether the first view had fetched it, and how long after the scroll it
+ *  was requested, in, and the parts live. */
+async function laterPartsChunk(browser, url) {
+  const { page, context } = await coldLoad(browser, url, { interactive: true });
+  const chunkEntries = () => page.evaluate(() => performance.getEntriesByType('resource')
+    .filter((entry) => /\/split_[^/]+\.wasm$/.test(entry.name))
+    .map((entry) => ({ name: entry.name.split('/').pop(), start: entry.startTime, end: entry.responseEnd })));
+  const beforeScroll = await chunkEntries();
+  const scrolledAt = await page.evaluate(() => {
+    document.querySelector('#responsibilities-heading').scrollIntoView();
+    return performance.now();
+  });
+  await page.waitForFunction(() => !document.querySelector('.layout__later > [aria-busy]'));
+  const liveAt = await page.evaluate(() => performance.now());
+  const [chunk] = await chunkEntries();
+  await context.close();
+  return {
+    name: chunk.name,
+    byFirstView: beforeScroll.length > 0,
+    requestedMs: chunk.start - scrolledAt,
+    inMs: chunk.end - scrolledAt,
+    liveMs: liveAt - scrolledAt,
+  };
+}
+
 function summarise(loads, slider) {
   const files = loads[0].files;
   const interactive = loads.map((l) => l.interactive).filter((value) => value != null);
@@ -314,6 +340,8 @@ const { widget, baseline } = await measureBoth(browser, widgetServer.url, baseli
 const teamEmbed = await coldLoad(browser, `${widgetServer.url}?view=team&embed=1`, { interactive: true });
 const teamEmbedFiles = teamEmbed.timing.files;
 await teamEmbed.context.close();
+const laterParts = [];
+for (let i = 0; i < LOADS; i += 1) laterParts.push(await laterPartsChunk(browser, widgetServer.url));
 await browser.close();
 // One Lighthouse run moves by a few points; the median of three, taken alternately, does not.
 const lighthouseRuns = { widget: [], baseline: [] };
@@ -386,15 +414,21 @@ for (const [mark, which, label] of [['* ', 'firstView', 'first view total'], [' 
   console.log(`${mark} ${label.padEnd(44)} ${String(total('raw', which)).padStart(8)} ${String(total('gzip', which)).padStart(8)} ${String(total('brotli', which)).padStart(8)}`);
 }
 
-// What loads later, and when: the wasm is one module, so only these.
+// What loads later, and when.
+const chunk = laterParts[0];
+const chunkFile = fileSizes.find((file) => file.name.endsWith(chunk.name));
+console.log('\nloaded on demand, never by the first view:');
+console.log(`  ${'assets/split_later_parts'.padEnd(28)} ${kb(chunkFile.gzip).padStart(6)} KB gzip (${kb(chunkFile.brotli)} brotli), the matrix, comparison, situations, quiz and facts:`);
+console.log(`  ${''.padEnd(28)} fetched when the reader comes within a quarter screen of them, touches them, or the address asks for a state on them;`);
+console.log(`  ${''.padEnd(28)} after a scroll to the matrix (median of ${laterParts.length}): requested ${ms(median(laterParts.map((run) => run.requestedMs)))} ms, in ${ms(median(laterParts.map((run) => run.inMs)))} ms, parts live ${ms(median(laterParts.map((run) => run.liveMs)))} ms later;`);
+console.log(`  ${''.padEnd(28)} fetched by a first view at 1280 × 900: ${laterParts.some((run) => run.byFirstView) ? 'YES' : 'no'}`);
 const onDemand = [
   ['content-parser/', 'when the address names a content file (?content=)'],
   ['lang/', 'when the reader chooses another language'],
 ];
-console.log('\nloaded on demand, never by the first view (no lazy wasm chunks: the app is one module):');
 for (const [prefix, when] of onDemand) {
   const files = fileSizes.filter((file) => file.name.startsWith(prefix));
-  console.log(`  ${prefix.padEnd(16)} ${kb(files.reduce((sum, file) => sum + file.gzip, 0)).padStart(6)} KB gzip, ${when}`);
+  console.log(`  ${prefix.padEnd(28)} ${kb(files.reduce((sum, file) => sum + file.gzip, 0)).padStart(6)} KB gzip, ${when}`);
 }
 
 const namesKept = join(repoRoot, 'target/names/two-hats.names.wasm');

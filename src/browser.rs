@@ -1,12 +1,16 @@
 //! The thin layer that talks to the browser: the address bar and its history, the theme
-//! attribute on `<html>`, and the marks `js/boot.js` watches to show the page and tell an
-//! embedding page its height.
+//! attribute on `<html>`, the marks `js/boot.js` watches to show the page and tell an
+//! embedding page its height, and the reader's input held while the later parts load.
 //! What to write where is decided in `core::url`; these hooks only carry it out.
 
-use gloo::events::EventListener;
+use std::cell::RefCell;
+
+use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
 use gloo::utils::{document, history, window};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, IntersectionObserver, IntersectionObserverEntry};
 use yew::prelude::*;
 
 use crate::core::content::{Content, Text, CONTENT};
@@ -134,7 +138,7 @@ pub fn use_address_sync(state: State, dispatch: Callback<Action>) {
                 return;
             }
             write_address(HistoryStep::Replace, state);
-            mark_ready();
+            show_once_later_parts_are_in();
             return;
         };
         let came_from_address = address_query() == url::print(state);
@@ -158,7 +162,7 @@ pub fn use_address_sync(state: State, dispatch: Callback<Action>) {
             *state,
             !came_from_address && url::is_slider_move(&previous, state),
         ));
-        mark_ready();
+        show_once_later_parts_are_in();
     });
     use_effect_with((), move |_| {
         let listener = EventListener::new(&window(), "popstate", move |_| {
@@ -230,4 +234,360 @@ pub async fn copy_to_clipboard(text: String) -> bool {
     }
     let promise = window().navigator().clipboard().write_text(&text);
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// The parts below the fold (`components::LaterParts`) arrive in their own wasm chunk. Until
+/// then their prerendered HTML is on the page but not live: this holds what the reader does
+/// there (clicks, keyboard presses that click, choices in a menu, where the focus is), tells
+/// assistive technology the parts are busy, and replays it all on the live parts.
+#[derive(Default)]
+struct LaterParts {
+    region: Option<Element>,
+    arrived: bool,
+    wanted: Option<Wanted>,
+    held: Vec<HeldInput>,
+    focus: Option<Vec<u32>>,
+    /// The address asked for a state: the page stays hidden until the parts show it too.
+    show_on_arrival: bool,
+    listeners: Vec<EventListener>,
+    observer: Option<IntersectionObserver>,
+}
+
+/// Resolves once the parts are wanted: near the viewport, touched, or needed for the state.
+struct Wanted {
+    promise: js_sys::Promise,
+    resolve: js_sys::Function,
+}
+
+enum HeldInput {
+    Click(Vec<u32>),
+    Choice {
+        path: Vec<u32>,
+        value: String,
+        checked: bool,
+    },
+}
+
+thread_local! {
+    static LATER_PARTS: RefCell<LaterParts> = RefCell::default();
+}
+
+/// How far below the viewport the later parts start loading: a quarter of a screen ahead of a
+/// reader who scrolls. Input that comes sooner is held, so the margin only saves waiting.
+const LATER_PARTS_MARGIN: &str = "0px 0px 25% 0px";
+
+/// Holds input in the later parts' region (the element the ref is put on) until they arrive.
+#[hook]
+pub fn use_input_held_for_later_parts() -> NodeRef {
+    let region = use_node_ref();
+    let held = region.clone();
+    use_effect_with((), move |_| {
+        if let Some(region) = held.cast::<Element>() {
+            hold_later_input(region);
+        }
+    });
+    region
+}
+
+fn hold_later_input(region: Element) {
+    // A page that waits for the address's state asks for the parts once it knows that state.
+    let pending = is_pending();
+    let children = region.children();
+    LATER_PARTS.with(|later| {
+        let mut later = later.borrow_mut();
+        if later.arrived {
+            return;
+        }
+        for index in 0..children.length() {
+            if let Some(part) = children.item(index) {
+                let _ = part.set_attribute("aria-busy", "true");
+            }
+        }
+        let capture = EventListenerOptions::enable_prevent_default();
+        let capture = EventListenerOptions {
+            phase: gloo::events::EventListenerPhase::Capture,
+            ..capture
+        };
+        let on = |kind: &'static str, hold: fn(&Element, &Event) -> Option<HeldInput>| {
+            let within = region.clone();
+            EventListener::new_with_options(&region, kind, capture, move |event| {
+                want_later_parts();
+                if let Some(input) = hold(&within, event) {
+                    LATER_PARTS.with(|later| later.borrow_mut().held.push(input));
+                }
+            })
+        };
+        later.listeners = vec![
+            on("click", |region, event| {
+                event.prevent_default();
+                event.stop_propagation();
+                Some(HeldInput::Click(path_in(region, &event_element(event)?)?))
+            }),
+            on("change", |region, event| {
+                let element = event_element(event)?;
+                let (value, checked) = match element.dyn_ref::<web_sys::HtmlInputElement>() {
+                    Some(input) => (input.value(), input.checked()),
+                    None => (
+                        element.dyn_ref::<web_sys::HtmlSelectElement>()?.value(),
+                        false,
+                    ),
+                };
+                Some(HeldInput::Choice {
+                    path: path_in(region, &element)?,
+                    value,
+                    checked,
+                })
+            }),
+            on("pointerdown", |_, _| None),
+            on("focusin", |region, event| {
+                let focus = path_in(region, &event_element(event)?);
+                LATER_PARTS.with(|later| later.borrow_mut().focus = focus);
+                None
+            }),
+        ];
+        if !pending {
+            let near = Closure::<dyn FnMut(js_sys::Array)>::new(|entries: js_sys::Array| {
+                let seen = entries.iter().any(|entry| {
+                    entry
+                        .unchecked_into::<IntersectionObserverEntry>()
+                        .is_intersecting()
+                });
+                if seen {
+                    want_later_parts();
+                }
+            });
+            let options = web_sys::IntersectionObserverInit::new();
+            options.set_root_margin(LATER_PARTS_MARGIN);
+            if let Ok(observer) =
+                IntersectionObserver::new_with_options(near.as_ref().unchecked_ref(), &options)
+            {
+                for index in 0..children.length() {
+                    if let Some(part) = children.item(index) {
+                        observer.observe(&part);
+                    }
+                }
+                later.observer = Some(observer);
+            }
+            // Lives as long as the page's one observer; dropped with it would be too early.
+            near.forget();
+        }
+        later.region = Some(region);
+    });
+}
+
+/// Resolves once the later parts are wanted (see `LaterParts`).
+pub async fn until_later_parts_wanted() {
+    let wanted = LATER_PARTS.with(|later| wanted(&mut later.borrow_mut()).promise.clone());
+    let _ = wasm_bindgen_futures::JsFuture::from(wanted).await;
+}
+
+fn want_later_parts() {
+    let resolve = LATER_PARTS.with(|later| {
+        let mut later = later.borrow_mut();
+        if let Some(observer) = later.observer.take() {
+            observer.disconnect();
+        }
+        wanted(&mut later).resolve.clone()
+    });
+    let _ = resolve.call0(&JsValue::NULL);
+}
+
+fn wanted(later: &mut LaterParts) -> &Wanted {
+    later.wanted.get_or_insert_with(|| {
+        let mut resolve = None;
+        let promise = js_sys::Promise::new(&mut |done, _| resolve = Some(done));
+        Wanted {
+            promise,
+            resolve: resolve.expect("a promise runs its executor at once"),
+        }
+    })
+}
+
+/// The later parts are live: replays what was held, gives the focus back, and shows the page
+/// if it waited for them.
+pub fn later_parts_arrived() {
+    let region = LATER_PARTS.with(|later| later.borrow().region.clone());
+    match region {
+        // Drawn but not yet in place: `<Suspense>` swaps the live parts for the prerendered
+        // (busy) ones right after, in the same task, and an observer hears of it before the
+        // browser paints.
+        Some(region) if has_busy_part(&region) => {
+            let watched = region.clone();
+            let swapped = Closure::<dyn FnMut(js_sys::Array, web_sys::MutationObserver)>::new(
+                move |_, observer: web_sys::MutationObserver| {
+                    if !has_busy_part(&watched) {
+                        observer.disconnect();
+                        settle_later_parts();
+                    }
+                },
+            );
+            if let Ok(observer) = web_sys::MutationObserver::new(swapped.as_ref().unchecked_ref()) {
+                let options = web_sys::MutationObserverInit::new();
+                options.set_child_list(true);
+                let _ = observer.observe_with_options(&region, &options);
+            }
+            // Called once per page; it must outlive this function.
+            swapped.forget();
+        }
+        _ => settle_later_parts(),
+    }
+}
+
+fn has_busy_part(region: &Element) -> bool {
+    region
+        .query_selector(":scope > [aria-busy]")
+        .ok()
+        .flatten()
+        .is_some()
+}
+
+fn settle_later_parts() {
+    let (region, held, focus, show) = LATER_PARTS.with(|later| {
+        let mut later = later.borrow_mut();
+        later.arrived = true;
+        later.listeners.clear();
+        if let Some(observer) = later.observer.take() {
+            observer.disconnect();
+        }
+        (
+            later.region.clone(),
+            std::mem::take(&mut later.held),
+            later.focus.take(),
+            std::mem::take(&mut later.show_on_arrival),
+        )
+    });
+    if let Some(region) = region {
+        let lost_focus = document().active_element().is_none_or(|active| {
+            !active.is_connected() || Some(active) == document().body().map(Into::into)
+        });
+        if let Some(element) = focus
+            .filter(|_| lost_focus)
+            .and_then(|path| at_path(&region, &path))
+        {
+            if let Ok(element) = element.dyn_into::<HtmlElement>() {
+                let _ = element.focus();
+            }
+        }
+        for input in held {
+            replay(&region, input);
+        }
+    }
+    if show {
+        mark_ready();
+    }
+}
+
+/// The chunk could not load: the parts stay as prerendered, readable but not live.
+pub fn later_parts_failed() {
+    let (region, show) = LATER_PARTS.with(|later| {
+        let mut later = later.borrow_mut();
+        later.arrived = true;
+        later.listeners.clear();
+        later.held.clear();
+        (
+            later.region.clone(),
+            std::mem::take(&mut later.show_on_arrival),
+        )
+    });
+    if let Some(region) = region {
+        let children = region.children();
+        for index in 0..children.length() {
+            if let Some(part) = children.item(index) {
+                let _ = part.remove_attribute("aria-busy");
+            }
+        }
+    }
+    web_sys::console::warn_1(
+        &"Two Hats: the matrix and the parts below it could not load; they show as prerendered."
+            .into(),
+    );
+    if show {
+        mark_ready();
+    }
+}
+
+fn replay(region: &Element, input: HeldInput) {
+    match input {
+        HeldInput::Click(path) => {
+            if let Some(element) =
+                at_path(region, &path).and_then(|e| e.dyn_into::<HtmlElement>().ok())
+            {
+                element.click();
+            }
+        }
+        HeldInput::Choice {
+            path,
+            value,
+            checked,
+        } => {
+            let Some(element) = at_path(region, &path) else {
+                return;
+            };
+            if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
+                input.set_checked(checked);
+                input.set_value(&value);
+            } else if let Some(select) = element.dyn_ref::<web_sys::HtmlSelectElement>() {
+                select.set_value(&value);
+            }
+            for kind in ["input", "change"] {
+                let init = web_sys::EventInit::new();
+                init.set_bubbles(true);
+                if let Ok(event) = Event::new_with_event_init_dict(kind, &init) {
+                    let _ = element.dispatch_event(&event);
+                }
+            }
+        }
+    }
+}
+
+/// Shows the page, unless the address's state is on the later parts too: then they are
+/// fetched at once, and the page shows when they have it.
+fn show_once_later_parts_are_in() {
+    let wait = is_pending()
+        && LATER_PARTS.with(|later| {
+            let mut later = later.borrow_mut();
+            let on_page = later
+                .region
+                .as_ref()
+                .is_some_and(|region| region.is_connected());
+            later.show_on_arrival = on_page && !later.arrived;
+            later.show_on_arrival
+        });
+    if wait {
+        want_later_parts();
+    } else {
+        mark_ready();
+    }
+}
+
+fn is_pending() -> bool {
+    document()
+        .document_element()
+        .is_some_and(|root| root.class_list().contains(PENDING_CLASS))
+}
+
+fn event_element(event: &Event) -> Option<Element> {
+    event.target()?.dyn_into::<Element>().ok()
+}
+
+/// Where `element` sits under `region`, as child indices: the live parts have the same shape.
+fn path_in(region: &Element, element: &Element) -> Option<Vec<u32>> {
+    let mut path = Vec::new();
+    let mut current = element.clone();
+    while current != *region {
+        let parent = current.parent_element()?;
+        let siblings = parent.children();
+        let index =
+            (0..siblings.length()).find(|&i| siblings.item(i).as_ref() == Some(&current))?;
+        path.push(index);
+        current = parent;
+    }
+    path.reverse();
+    Some(path)
+}
+
+fn at_path(region: &Element, path: &[u32]) -> Option<Element> {
+    path.iter().try_fold(region.clone(), |element, &index| {
+        element.children().item(index)
+    })
 }

@@ -14,8 +14,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use components::{
-    Comparison, ContentProblem, KeyFacts, LanguagePicker, Matrix, MatrixExport, MatrixFilters,
-    Recommendation, RolePicker, Scenarios, SelfAssessment, Share, Sources, TeamSize,
+    ContentProblem, LanguagePicker, LaterParts, Recommendation, Share, Sources, TeamSize,
+    LATER_PARTS,
 };
 use core::content::Text;
 use core::share::page_link;
@@ -45,12 +45,12 @@ pub struct AppProps {
 pub fn App(props: &AppProps) -> Html {
     let state = use_reducer_eq(State::default);
     let dispatch: Callback<Action> = state.dispatcher().into();
+    // First: the address's state may have to wait for the later parts before the page shows.
+    let later_parts = browser::use_input_held_for_later_parts();
     browser::use_address_sync(*state, dispatch.clone());
     browser::use_theme_attributes(state.theme, state.transparent);
     let sizes = state.team_sizes();
     let advice = state.recommendation();
-    let recommended = advice.setup.roles();
-    let rows: Vec<_> = state.visible_rows().collect();
     let shows = |part: Part| state.view.contains(part);
 
     let header = if state.embed {
@@ -92,37 +92,14 @@ pub fn App(props: &AppProps) -> Html {
                             folded={state.embed} />
                     </div>
                 }
-                if shows(Part::Matrix) {
-                    <section class="responsibilities" aria-labelledby="responsibilities-heading">
-                        <h2 id="responsibilities-heading">{ Text::MatrixHeading.get() }</h2>
-                        <div class="responsibilities__controls">
-                            <RolePicker roles={state.roles} dispatch={dispatch.clone()} />
-                            <MatrixFilters group={state.group} only_differences={state.only_differences}
-                                dispatch={dispatch.clone()} />
-                        </div>
-                        <p class="responsibilities__legend">
-                            <span><span aria-hidden="true">{ "● " }</span>{ Text::Owns.get() }</span>
-                            <span><span aria-hidden="true">{ "◐ " }</span>{ Text::Shares.get() }</span>
-                            <span><span aria-hidden="true">{ "○ " }</span>{ Text::Supports.get() }</span>
-                            <span><span aria-hidden="true">{ "– " }</span>{ Text::NotTheirs.get() }</span>
-                        </p>
-                        <Matrix roles={state.roles} rows={rows} open_row={state.open_row}
-                            recommended={recommended} dispatch={dispatch.clone()} />
-                        <MatrixExport roles={state.roles} group={state.group}
-                            only_differences={state.only_differences} />
-                    </section>
-                }
-                if shows(Part::Compare) {
-                    <Comparison roles={state.roles} />
-                }
-                if shows(Part::Situations) {
-                    <Scenarios roles={state.roles} />
-                }
-                if shows(Part::Quiz) {
-                    <SelfAssessment answers={state.answers} dispatch={dispatch.clone()} />
-                }
-                if shows(Part::Facts) {
-                    <KeyFacts />
+                if LATER_PARTS.iter().any(|part| shows(*part)) {
+                    // Their code comes in its own wasm chunk in a release build: until it
+                    // arrives, the prerendered HTML stays on the page (components/later_parts.rs).
+                    <div class="layout__later" ref={later_parts}>
+                        <Suspense fallback={Html::default()}>
+                            <LaterParts state={*state} dispatch={dispatch.clone()} />
+                        </Suspense>
+                    </div>
                 }
             </main>
             <Sources cited={state.cited_sources(&advice)} folded={state.embed} />

@@ -1,3 +1,4 @@
+use two_hats::components::preload_later_parts;
 use two_hats::core::content::Text;
 use two_hats::core::language::LanguageId;
 use two_hats::{browser, App, AppProps};
@@ -13,6 +14,7 @@ fn main() {
         // reason not.
         wasm_bindgen_futures::spawn_local(async move {
             let problem = browser::install_content_from(&address).await.err();
+            let _ = preload_later_parts().await;
             render_afresh(
                 root,
                 AppProps {
@@ -37,6 +39,7 @@ fn main() {
     // Another language: its words arrive only now, so the prerendered page is drawn again.
     wasm_bindgen_futures::spawn_local(async move {
         let problem = browser::install_translation(language).await.err();
+        let _ = preload_later_parts().await;
         render_afresh(
             root,
             AppProps {
@@ -47,6 +50,8 @@ fn main() {
     });
 }
 
+/// Draws the page anew. Callers fetch the later parts' chunk first: a page drawn afresh has no
+/// prerendered parts to keep while it loads, so they would appear after the rest.
 fn render_afresh(root: Element, props: AppProps) {
     browser::apply_language();
     root.set_inner_html("");

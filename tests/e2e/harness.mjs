@@ -103,7 +103,24 @@ export async function open(browser, url, { width = 1280, height = 900, colorSche
   const problems = watch(page, [new URL(url).origin, ...origins]);
   await page.goto(url);
   if (waitFor) await page.waitForSelector(waitFor);
+  if (waitFor && javaScriptEnabled) await liveLaterParts(page);
   return { page, problems };
+}
+
+/**
+ * Brings the parts below the slider to life as a reader does, by scrolling to them (their code
+ * is a wasm chunk fetched then: later-parts.test.mjs tests that time), and scrolls back.
+ */
+export async function liveLaterParts(page) {
+  if (!(await page.locator('.layout__later').count())) return;
+  await page.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
+  const top = await page.evaluate(() => {
+    const at = scrollY;
+    document.querySelector('.layout__later > *').scrollIntoView();
+    return at;
+  });
+  await page.waitForFunction(() => !document.querySelector('.layout__later > [aria-busy]'));
+  await page.evaluate((at) => scrollTo(0, at), top);
 }
 
 /** Collects console errors and warnings, uncaught exceptions, failed responses and requests

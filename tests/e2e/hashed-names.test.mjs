@@ -16,15 +16,28 @@ function fnv1a(bytes) {
 }
 
 const assets = (await readdir(join(distDir, 'assets'))).filter((name) => !/\.(gz|br)$/.test(name));
+const pair = [assets.find((name) => /^two-hats-[0-9a-f]{16}\.js$/.test(name)), assets.find((name) => name.startsWith('__wasm_split-'))].filter(Boolean);
 
 describe('content-named files in dist/assets/', () => {
   it('are each named by the hash of their bytes', async () => {
     assert.ok(assets.length >= 10, assets.join(' '));
-    for (const name of assets) {
+    for (const name of assets.filter((file) => !pair.includes(file))) {
       const [, hash] = name.match(/-([0-9a-f]{16})\.[a-z]+$/) ?? [];
       assert.ok(hash, `${name} carries no hash`);
       assert.equal(fnv1a(await readFile(join(distDir, 'assets', name))), hash, name);
     }
+  });
+
+  // The glue and the split's link module import each other, so one hash, of both as written
+  // with each other's plain names, names both (xtask/src/hashed_names.rs).
+  it('name the glue and the link module by one hash of both', async () => {
+    assert.equal(pair.length, 2, assets.join(' '));
+    const [glueName, linkName] = pair;
+    const hash = glueName.match(/-([0-9a-f]{16})\.js$/)[1];
+    assert.equal(linkName, `__wasm_split-${hash}.js`);
+    const glue = (await readFile(join(distDir, 'assets', glueName), 'utf8')).replace(linkName, '__wasm_split.js');
+    const link = (await readFile(join(distDir, 'assets', linkName), 'utf8')).replace(glueName, 'two-hats.js');
+    assert.equal(fnv1a(Buffer.from(glue + link)), hash);
   });
 
   it('are what the page loads, and the only scripts and styles it names', async () => {

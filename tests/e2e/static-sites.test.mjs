@@ -123,7 +123,7 @@ async function widgetInPost(name, expectedParts) {
   const frame = page.frames().find((candidate) => candidate.url().startsWith(src.origin));
   await frame.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
   assert.match(await frame.locator('.recommendation__setup').innerText(), /^7 engineers/);
-  const shown = await frame.evaluate(() => [...document.querySelectorAll('main.layout > *')].map((part) => part.className.split(' ')[0]));
+  const shown = await frame.evaluate(() => [...document.querySelectorAll('main.layout > :not(.layout__later), .layout__later > *')].map((part) => part.className.split(' ')[0]));
   assert.deepEqual(shown, expectedParts);
   for (let tries = 0; ; tries += 1) {
     const content = await frame.evaluate(() => document.documentElement.getBoundingClientRect().height);

@@ -7,6 +7,7 @@ use std::process::Command;
 
 use crate::hashed_names;
 use crate::process;
+use crate::split;
 use crate::tools::Installer;
 use crate::Result;
 
@@ -70,13 +71,15 @@ fn archive(root: &Path) -> Result<PathBuf> {
 }
 
 /// Builds the release into dist/ (Trunk's post_build hook prerenders the default page into
-/// its index.html, for the wasm to hydrate, and adds the translations), readies it for its
+/// its index.html, for the wasm to hydrate, and adds the translations), splits the later
+/// parts' code into a chunk of its own, readies it for its
 /// public address when one is known, then adds the content parser module that a page loads
 /// only when it names its own content file, then minifies the JavaScript, then moves what the
 /// page loads into `assets/` under names that change with their content, then writes a `.gz`
 /// and a `.br` copy beside each asset for hosts that serve precompressed files.
 pub fn build_release(root: &Path, public_url: Option<&str>) -> Result {
     process::run(process::trunk(root)?.args(["build", "--release", "--offline=true"]))?;
+    split::apply(root)?;
     match public_url {
         Some(url) => publish(root, &root.join("dist"), url)?,
         None => println!(

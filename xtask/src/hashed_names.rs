@@ -11,12 +11,15 @@ use std::fs;
 use std::path::Path;
 
 use crate::dist::files_under;
+use crate::split;
 use crate::Result;
 
 const FOLDER: &str = "assets";
 /// The wasm-bindgen glue and the module it instantiates, as `start.js` names them.
 const GLUE: &str = "two-hats.js";
 const WASM: &str = "two-hats_bg.wasm";
+/// Links a split build's chunks to the glue (xtask/src/split.rs).
+const LINK_MODULE: &str = split::LINK_MODULE;
 
 pub fn apply(dist: &Path) -> Result {
     let assets = dist.join(FOLDER);
@@ -33,8 +36,13 @@ pub fn apply(dist: &Path) -> Result {
         fs::remove_dir_all(&snippets)?;
     }
     let wasm = move_hashed(&dist.join(WASM), &assets)?;
-    fs::write(dist.join(GLUE), glue)?;
-    let glue = move_hashed(&dist.join(GLUE), &assets)?;
+    let link = dist.join(LINK_MODULE);
+    let glue = if link.exists() {
+        name_with_link_module(&assets, glue, &link)?
+    } else {
+        fs::write(dist.join(GLUE), glue)?;
+        move_hashed(&dist.join(GLUE), &assets)?
+    };
 
     let start = dist.join("start.js");
     let mut loader = read(&start)?;
@@ -68,6 +76,48 @@ pub fn apply(dist: &Path) -> Result {
     Ok(())
 }
 
+/// A split build's glue imports the link module (`__wasm_split.js`), which imports the glue
+/// back: neither name can follow the other's. Both take one hash, of both files as written
+/// (the chunks' names included), so a change to either renames both. Returns the glue's name.
+fn name_with_link_module(assets: &Path, mut glue: String, link: &Path) -> Result<String> {
+    let mut linker = read(link)?;
+    let dist = link.parent().ok_or("the link module has no folder")?;
+    for file in fs::read_dir(dist)? {
+        let path = file?.path();
+        let name = path
+            .file_name()
+            .and_then(|name| name.to_str())
+            .unwrap_or("");
+        if name.ends_with(".wasm") {
+            let chunk = name.to_owned();
+            let hashed = move_hashed(&path, assets)?;
+            replace_once(
+                &mut linker,
+                &format!("./{chunk}"),
+                &format!("./{hashed}"),
+                LINK_MODULE,
+            )?;
+        }
+    }
+    let hash = fnv1a(format!("{glue}{linker}").as_bytes());
+    let glue_name = hashed_name(GLUE, hash);
+    let link_name = hashed_name(LINK_MODULE, hash);
+    // The glue names the link module twice: the file it imports (renamed) and the module name
+    // the wasm imports from (kept).
+    replace_import(&mut glue, LINK_MODULE, &link_name, GLUE)?;
+    replace_import(&mut linker, GLUE, &glue_name, LINK_MODULE)?;
+    fs::write(assets.join(&glue_name), glue)?;
+    fs::write(assets.join(&link_name), linker)?;
+    fs::remove_file(link)?;
+    fs::remove_file(dist.join(GLUE))?;
+    Ok(glue_name)
+}
+
+fn hashed_name(name: &str, hash: u64) -> String {
+    let (stem, extension) = name.rsplit_once('.').unwrap_or((name, ""));
+    format!("{stem}-{hash:016x}.{extension}")
+}
+
 /// Moves `file` into `folder` as `<stem>-<hash>.<extension>`; returns that name.
 fn move_hashed(file: &Path, folder: &Path) -> Result<String> {
     let bytes = fs::read(file).map_err(|error| format!("{}: {error}", file.display()))?;
@@ -75,8 +125,7 @@ fn move_hashed(file: &Path, folder: &Path) -> Result<String> {
         .file_name()
         .and_then(|name| name.to_str())
         .ok_or("a file name that is not UTF-8")?;
-    let (stem, extension) = name.rsplit_once('.').unwrap_or((name, ""));
-    let hashed = format!("{stem}-{:016x}.{extension}", fnv1a(&bytes));
+    let hashed = hashed_name(name, fnv1a(&bytes));
     fs::rename(file, folder.join(&hashed))?;
     Ok(hashed)
 }
@@ -110,6 +159,19 @@ fn point_at(page: &str, old: &str, new: &str) -> Option<String> {
     }
     out.push_str(rest);
     found.then_some(out)
+}
+
+/// Points `import … from "./old"` at `./new`, as written or minified (no space after `from`).
+fn replace_import(text: &mut String, old: &str, new: &str, file: &str) -> Result {
+    let minified = format!("from\"./{old}\"");
+    let spaced = format!("from \"./{old}\"");
+    let written = if text.contains(&minified) {
+        minified
+    } else {
+        spaced
+    };
+    let renamed = written.replace(old, new);
+    replace_once(text, &written, &renamed, file)
 }
 
 fn replace_once(text: &mut String, old: &str, new: &str, file: &str) -> Result {

@@ -5,6 +5,7 @@ mod fuzz;
 mod hashed_names;
 mod previews;
 mod process;
+mod split;
 mod test;
 mod tools;
 

@@ -56,6 +56,7 @@ impl Installer {
             wasm_bindgen_status(&wasm_bindgen_version),
             || install_wasm_bindgen_cli(&wasm_bindgen_version),
         )?;
+        ensure("wasm-split-cli", wasm_split_status(), install_wasm_split)?;
         ensure("npm", npm_status(), || self.apt_install(&["nodejs", "npm"]))?;
         ensure("npm packages", npm_packages_status(root), || {
             install_npm_packages(root)
@@ -161,6 +162,37 @@ fn install_mdbook() -> Result {
         "--no-default-features",
         "--version",
         MDBOOK_VERSION,
+    ]))
+}
+
+/// The splitter behind `cargo xtask dist`'s wasm chunk (xtask/src/split.rs); it must read what
+/// the app's `wasm_split_helpers` writes (Cargo.toml pins that).
+const WASM_SPLIT_VERSION: &str = "0.2.4";
+
+fn wasm_split_status() -> Status {
+    // The binary has no --version; cargo's record of what it installed has.
+    let wanted = format!("wasm_split_cli_support v{WASM_SPLIT_VERSION}:");
+    match (
+        probe("wasm-split-cli", &["--help"]),
+        probe("cargo", &["install", "--list"]),
+    ) {
+        (Some(_), Some(list)) if list.lines().any(|line| line == wanted) => {
+            Found(format!("wasm-split-cli {WASM_SPLIT_VERSION}"))
+        }
+        (Some(_), _) => Missing(format!("not {WASM_SPLIT_VERSION}")),
+        (None, _) => Missing("not on PATH".into()),
+    }
+}
+
+fn install_wasm_split() -> Result {
+    process::run(process::cargo().args([
+        "install",
+        "wasm_split_cli_support",
+        "--locked",
+        "--features",
+        "build-binary",
+        "--version",
+        WASM_SPLIT_VERSION,
     ]))
 }
 

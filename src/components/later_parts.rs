@@ -1,0 +1,122 @@
+//! The parts below the slider and its recommendation: the matrix, the role comparison, the
+//! situations, the quiz and the facts. A release build moves their code into a wasm chunk of
+//! its own (`cargo xtask dist`, docs/speed-and-size.md), loaded once the reader comes near them
+//! or the address asks for a state; until then Yew's `<Suspense>` keeps the prerendered HTML
+//! on the page, and `browser` holds the reader's clicks and choices there and replays them
+//! once the parts are live.
+
+use yew::prelude::*;
+use yew::suspense::SuspensionResult;
+
+use super::{
+    Comparison, KeyFacts, Matrix, MatrixExport, MatrixFilters, RolePicker, Scenarios,
+    SelfAssessment,
+};
+use crate::browser;
+use crate::core::content::Text;
+use crate::core::state::{Action, Part, State};
+
+/// The parts this component draws, in page order.
+pub const LATER_PARTS: [Part; 5] = [
+    Part::Matrix,
+    Part::Compare,
+    Part::Situations,
+    Part::Quiz,
+    Part::Facts,
+];
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct LaterPartsProps {
+    pub state: State,
+    pub dispatch: Callback<Action>,
+}
+
+/// Suspends until the chunk is in (a release build), then draws the parts.
+#[function_component]
+pub fn LaterParts(props: &LaterPartsProps) -> HtmlResult {
+    let draw = use_view()?;
+    use_effect_with((), |_| browser::later_parts_arrived());
+    Ok(draw(props))
+}
+
+#[cfg(all(feature = "split", target_arch = "wasm32"))]
+#[hook]
+fn use_view() -> SuspensionResult<fn(&LaterPartsProps) -> Html> {
+    let loaded = yew::suspense::use_future(|| async {
+        browser::until_later_parts_wanted().await;
+        match load_view().await {
+            Ok(draw) => draw,
+            // The prerendered parts stay on the page, readable, as they do when the app
+            // cannot start at all: the component never stops waiting.
+            Err(_) => {
+                browser::later_parts_failed();
+                std::future::pending().await
+            }
+        }
+    })?;
+    Ok(*loaded)
+}
+
+#[cfg(not(all(feature = "split", target_arch = "wasm32")))]
+#[hook]
+fn use_view() -> SuspensionResult<fn(&LaterPartsProps) -> Html> {
+    Ok(view)
+}
+
+/// Loading the chunk and returning its entry point; everything only `view` reaches moves
+/// into the chunk with it.
+#[cfg(all(feature = "split", target_arch = "wasm32"))]
+#[wasm_split_helpers::wasm_split(later_parts, fallible, preload(preload))]
+pub fn load_view() -> Result<fn(&LaterPartsProps) -> Html, wasm_split_helpers::SplitLoaderError> {
+    Ok(view)
+}
+
+/// Without the split there is nothing to fetch first.
+#[cfg(not(all(feature = "split", target_arch = "wasm32")))]
+pub async fn preload() -> Result<(), std::convert::Infallible> {
+    Ok(())
+}
+
+fn view(props: &LaterPartsProps) -> Html {
+    let state = &props.state;
+    let dispatch = &props.dispatch;
+    let recommended = state.recommendation().setup.roles();
+    let rows: Vec<_> = state.visible_rows().collect();
+    let shows = |part: Part| state.view.contains(part);
+    html! {
+        <>
+        if shows(Part::Matrix) {
+            <section class="responsibilities" aria-labelledby="responsibilities-heading">
+                <h2 id="responsibilities-heading">{ Text::MatrixHeading.get() }</h2>
+                <div class="responsibilities__controls">
+                    <RolePicker roles={state.roles} dispatch={dispatch.clone()} />
+                    <MatrixFilters group={state.group} only_differences={state.only_differences}
+                        dispatch={dispatch.clone()} />
+                </div>
+                <p class="responsibilities__legend">
+                    <span><span aria-hidden="true">{ "● " }</span>{ Text::Owns.get() }</span>
+                    <span><span aria-hidden="true">{ "◐ " }</span>{ Text::Shares.get() }</span>
+                    <span><span aria-hidden="true">{ "○ " }</span>{ Text::Supports.get() }</span>
+                    <span><span aria-hidden="true">{ "– " }</span>{ Text::NotTheirs.get() }</span>
+                </p>
+                <Matrix roles={state.roles} rows={rows} open_row={state.open_row}
+                    recommended={recommended} dispatch={dispatch.clone()} />
+                <MatrixExport roles={state.roles} group={state.group}
+                    only_differences={state.only_differences} />
+            </section>
+        }
+        if shows(Part::Compare) {
+            <Comparison roles={state.roles} />
+        }
+        if shows(Part::Situations) {
+            <Scenarios roles={state.roles} />
+        }
+        if shows(Part::Quiz) {
+            <SelfAssessment answers={state.answers} dispatch={dispatch.clone()} />
+        }
+        if shows(Part::Facts) {
+            <KeyFacts />
+        }
+        </>
+    }
+}

@@ -1,0 +1,142 @@
+// The parts below the slider (matrix, comparison, situations, quiz, facts) come in a wasm
+// chunk of their own, fetched when the reader comes near them (src/components/later_parts.rs,
+// xtask/src/split.rs). Until then their prerendered HTML stays on the page: these tests check
+// that the chunk loads only when wanted, that the parts then hydrate in place without a flash or
+// a shift, and that what the reader did while it loaded is done, not lost.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { open, trackLayoutShifts, layoutShifts, useServerAndBrowser } from './harness.mjs';
+
+const shared = useServerAndBrowser();
+const CHUNK = /\/assets\/split_later_parts-[0-9a-f]{16}\.wasm$/;
+
+/** Holds the chunk's response until `release()`; `requested` resolves when it is asked for. */
+async function gateChunk(page) {
+  let release;
+  const gate = new Promise((resolve) => { release = resolve; });
+  let requested;
+  const asked = new Promise((resolve) => { requested = resolve; });
+  await page.route(CHUNK, async (route) => {
+    requested();
+    await gate;
+    await route.continue();
+  });
+  return { release, asked };
+}
+
+/** Opens the page on a phone-sized screen, where the later parts start a screen below. */
+async function openPhone(path = '', setUp = async () => {}) {
+  const page = await shared.browser.newPage({ viewport: { width: 390, height: 740 } });
+  const chunks = [];
+  page.on('request', (request) => { if (CHUNK.test(request.url())) chunks.push(request.url()); });
+  const problems = [];
+  page.on('console', (message) => { if (['error', 'warning'].includes(message.type())) problems.push(message.text()); });
+  page.on('pageerror', (error) => problems.push(error.message));
+  await trackLayoutShifts(page);
+  const extra = await setUp(page);
+  await page.goto(`${shared.server.url}${path}`);
+  await page.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
+  return { page, chunks, problems, ...extra };
+}
+
+const busyParts = (page) => page.$$eval('.layout__later > [aria-busy="true"]', (parts) => parts.length);
+
+describe('the later parts, loaded when wanted', () => {
+  it('are fetched only when the reader comes near them, and are busy until then', async () => {
+    const { page, chunks, problems } = await openPhone();
+    await page.waitForTimeout(300);
+    assert.deepEqual(chunks, [], 'the chunk loaded with the first screen');
+    assert.equal(await busyParts(page), 5, 'each prerendered part tells assistive technology it is busy');
+    await page.locator('#responsibilities-heading').scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => !document.querySelector('.layout__later > [aria-busy]'));
+    assert.equal(chunks.length, 1);
+    // Live: a filter now filters.
+    const rows = await page.locator('table.matrix tbody tr').count();
+    await page.locator('.matrix-filters select').selectOption({ index: 1 });
+    await page.waitForFunction((before) => document.querySelectorAll('table.matrix tbody tr').length < before, rows);
+    assert.match(page.url(), /group=/);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('are never fetched by a page that does not show them', async () => {
+    const { page, chunks, problems } = await openPhone('?view=team');
+    await page.mouse.wheel(0, 2000);
+    await page.waitForTimeout(500);
+    assert.equal(await page.locator('.layout__later').count(), 0);
+    assert.deepEqual(chunks, []);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('answer what the reader did while they loaded, and keep the focus', async () => {
+    const { page, problems, gate } = await openPhone('', async (opened) => ({ gate: await gateChunk(opened) }));
+    const differences = page.locator('.matrix-filters input[type=checkbox]');
+    await differences.scrollIntoViewIfNeeded();
+    await gate.asked;
+    const rows = await page.locator('table.matrix tbody tr').count();
+    // A click and a choice in a menu, made while the chunk is held back.
+    await differences.click();
+    await page.locator('.matrix-filters select').selectOption({ index: 1 });
+    const group = await page.locator('.matrix-filters select option').nth(1).getAttribute('value');
+    await page.locator('.matrix-filters select').focus();
+    assert.equal(await differences.isChecked(), false, 'held, not done by the prerendered page alone');
+    assert.equal(await busyParts(page), 5);
+    gate.release();
+    await page.waitForFunction(() => !document.querySelector('.layout__later > [aria-busy]'));
+    await page.waitForFunction((before) => document.querySelectorAll('table.matrix tbody tr').length < before, rows);
+    assert.equal(await differences.isChecked(), true);
+    assert.match(page.url(), /diff=1/);
+    assert.match(page.url(), /group=\w+/);
+    assert.equal(await page.locator('.matrix-filters select').inputValue(), group);
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'SELECT', 'the focus stayed where the reader put it');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('take the place of the prerendered parts without a flash or a shift', async () => {
+    const { page, problems, gate } = await openPhone('', async (opened) => ({ gate: await gateChunk(opened) }));
+    await page.evaluate(() => {
+      // Between tasks (when the browser may paint) the parts must always be on the page.
+      window.__gaps = 0;
+      new MutationObserver(() => {
+        if (!document.querySelector('.layout__later > .responsibilities')?.isConnected) window.__gaps += 1;
+      }).observe(document.querySelector('.layout__later'), { childList: true, subtree: true });
+    });
+    const boxes = () => page.$$eval('.layout__later > *', (parts) => parts.map((part) => {
+      const box = part.getBoundingClientRect();
+      return [part.className, Math.round(box.top + scrollY), Math.round(box.height)];
+    }));
+    await page.locator('#responsibilities-heading').scrollIntoViewIfNeeded();
+    await gate.asked;
+    const before = await boxes();
+    const prerendered = await page.$eval('.layout__later > .responsibilities', (part) => { window.__prerendered = part; return true; });
+    gate.release();
+    await page.waitForFunction(() => !document.querySelector('.layout__later > [aria-busy]'));
+    assert.ok(prerendered);
+    assert.equal(await page.evaluate(() => window.__prerendered.isConnected), false, 'the live parts replaced the prerendered ones');
+    assert.deepEqual(await boxes(), before);
+    assert.equal(await page.evaluate(() => window.__gaps), 0);
+    assert.equal(await layoutShifts(page), 0);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('come at once when the address asks for a state, which the page shows from the start', async () => {
+    const { page, chunks, problems } = await openPhone('?diff=1&roles=tl,em');
+    assert.equal(chunks.length, 1);
+    assert.equal(await busyParts(page), 0);
+    assert.equal(await page.locator('.matrix-filters input[type=checkbox]').isChecked(), true);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('stay readable, not busy, when the chunk cannot load', async () => {
+    const { page, problems } = await openPhone('', async (opened) => { await opened.route(CHUNK, (route) => route.abort()); });
+    await page.locator('#responsibilities-heading').scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => !document.querySelector('.layout__later > [aria-busy]'));
+    assert.ok(await page.locator('table.matrix tbody tr').count() > 10);
+    assert.ok(problems.some((text) => /could not load; they show as prerendered/.test(text)), problems.join('\n'));
+    await page.close();
+  });
+});

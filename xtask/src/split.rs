@@ -1,0 +1,111 @@
+//! Moves the later parts' code (`src/components/later_parts.rs`) into a wasm chunk of its own,
+//! fetched only when a page shows them and the reader comes near them. Trunk cannot do this, so
+//! after its release build the wasm is built again with the `split` feature and relocations
+//! kept, split by `wasm-split-cli` (wasm_split_cli_support), bound by wasm-bindgen with the
+//! linker's exports kept for the chunk to link against, optimised, and put in place of Trunk's
+//! one module. `cargo xtask serve` stays one module.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::process;
+use crate::Result;
+
+/// The module name `start.js` and the glue use; the splitter names the chunks after
+/// `#[wasm_split(...)]` and writes `__wasm_split.js`, which links them to it.
+const NAME: &str = "two-hats";
+pub const LINK_MODULE: &str = "__wasm_split.js";
+
+pub fn apply(root: &Path) -> Result {
+    let work = root.join("target/split");
+    process::run(
+        process::cargo()
+            .current_dir(root)
+            // Its own target folder: other flags would otherwise rebuild Trunk's every time.
+            .env("CARGO_TARGET_DIR", &work)
+            .env("RUSTFLAGS", "-Clink-args=--emit-relocs")
+            .args([
+                "build",
+                "--quiet",
+                "--release",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--bin",
+                NAME,
+                "--features",
+                "split",
+            ]),
+    )?;
+    let chunks = fresh_folder(work.join("chunks"))?;
+    process::run(
+        Command::new("wasm-split-cli")
+            .arg(work.join(format!("wasm32-unknown-unknown/release/{NAME}.wasm")))
+            .arg(&chunks)
+            .args(["--out-name", NAME]),
+    )?;
+    let bound = fresh_folder(work.join("bound"))?;
+    process::run(
+        Command::new("wasm-bindgen")
+            .args(["--target", "web", "--no-typescript", "--keep-lld-exports"])
+            .args(["--out-name", NAME, "--out-dir"])
+            .arg(&bound)
+            .arg(chunks.join(format!("{NAME}.wasm"))),
+    )?;
+
+    let dist = root.join("dist");
+    let snippets = dist.join("snippets");
+    if snippets.exists() {
+        fs::remove_dir_all(&snippets)?;
+    }
+    fs::rename(bound.join("snippets"), &snippets)?;
+    fs::copy(
+        bound.join(format!("{NAME}.js")),
+        dist.join(format!("{NAME}.js")),
+    )?;
+    fs::copy(chunks.join(LINK_MODULE), dist.join(LINK_MODULE))?;
+    optimise(
+        root,
+        &bound.join(format!("{NAME}_bg.wasm")),
+        &dist.join(format!("{NAME}_bg.wasm")),
+    )?;
+    for chunk in chunk_names(&chunks)? {
+        optimise(root, &chunks.join(&chunk), &dist.join(&chunk))?;
+    }
+    Ok(())
+}
+
+/// The chunks the splitter wrote (everything but the main module, which wasm-bindgen takes).
+fn chunk_names(folder: &Path) -> Result<Vec<String>> {
+    let main = format!("{NAME}.wasm");
+    let mut names = Vec::new();
+    for entry in fs::read_dir(folder)? {
+        let name = entry?.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".wasm") && name != main {
+            names.push(name);
+        }
+    }
+    if names.is_empty() {
+        return Err(format!("wasm-split-cli wrote no chunk into {}", folder.display()).into());
+    }
+    Ok(names)
+}
+
+/// As Trunk does for its one module (`data-wasm-opt="z"` in index.html).
+fn optimise(root: &Path, input: &Path, output: &Path) -> Result {
+    process::run(
+        Command::new(root.join("node_modules/.bin/wasm-opt"))
+            .arg("-Oz")
+            .arg(input)
+            .arg("-o")
+            .arg(output),
+    )
+}
+
+fn fresh_folder(folder: PathBuf) -> Result<PathBuf> {
+    if folder.exists() {
+        fs::remove_dir_all(&folder)?;
+    }
+    fs::create_dir_all(&folder)?;
+    Ok(folder)
+}
