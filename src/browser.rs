@@ -138,7 +138,7 @@ pub fn use_address_sync(state: State, dispatch: Callback<Action>) {
                 return;
             }
             write_address(HistoryStep::Replace, state);
-            show_once_later_parts_are_in();
+            follow_later_parts(state);
             return;
         };
         let came_from_address = address_query() == url::print(state);
@@ -162,7 +162,7 @@ pub fn use_address_sync(state: State, dispatch: Callback<Action>) {
             *state,
             !came_from_address && url::is_slider_move(&previous, state),
         ));
-        show_once_later_parts_are_in();
+        follow_later_parts(state);
     });
     use_effect_with((), move |_| {
         let listener = EventListener::new(&window(), "popstate", move |_| {
@@ -247,13 +247,14 @@ struct LaterParts {
     wanted: Option<Wanted>,
     held: Vec<HeldInput>,
     focus: Option<Vec<u32>>,
-    /// The address asked for a state: the page stays hidden until the parts show it too.
+    /// The page waits, hidden, for the parts to show the address's state.
     show_on_arrival: bool,
     listeners: Vec<EventListener>,
     observer: Option<IntersectionObserver>,
 }
 
-/// Resolves once the parts are wanted: near the viewport, touched, or needed for the state.
+/// Resolves once the parts are wanted: near the viewport, touched, or drawn from a state
+/// their prerendered HTML does not show.
 struct Wanted {
     promise: js_sys::Promise,
     resolve: js_sys::Function,
@@ -261,11 +262,7 @@ struct Wanted {
 
 enum HeldInput {
     Click(Vec<u32>),
-    Choice {
-        path: Vec<u32>,
-        value: String,
-        checked: bool,
-    },
+    Choice { path: Vec<u32>, value: String },
 }
 
 thread_local! {
@@ -276,13 +273,14 @@ thread_local! {
 /// reader who scrolls. Input that comes sooner is held, so the margin only saves waiting.
 const LATER_PARTS_MARGIN: &str = "0px 0px 25% 0px";
 
-/// Holds input in the later parts' region (the element the ref is put on) until they arrive.
+/// Holds input in the later parts' region (the element the ref is put on) until they arrive,
+/// from the moment they are `shown` on the page.
 #[hook]
-pub fn use_input_held_for_later_parts() -> NodeRef {
+pub fn use_input_held_for_later_parts(shown: bool) -> NodeRef {
     let region = use_node_ref();
     let held = region.clone();
-    use_effect_with((), move |_| {
-        if let Some(region) = held.cast::<Element>() {
+    use_effect_with(shown, move |shown| {
+        if let Some(region) = held.cast::<Element>().filter(|_| *shown) {
             hold_later_input(region);
         }
     });
@@ -290,52 +288,47 @@ pub fn use_input_held_for_later_parts() -> NodeRef {
 }
 
 fn hold_later_input(region: Element) {
-    // A page that waits for the address's state asks for the parts once it knows that state.
-    let pending = is_pending();
     let children = region.children();
-    LATER_PARTS.with(|later| {
+    // Drawn afresh (another language, the page's own content) or shown again after being
+    // hidden, the region has no prerendered parts to keep: nothing to wait for.
+    let prerendered = children.length() > 0;
+    let held = LATER_PARTS.with(|later| {
         let mut later = later.borrow_mut();
         if later.arrived {
-            return;
+            return false;
         }
-        for index in 0..children.length() {
-            if let Some(part) = children.item(index) {
-                let _ = part.set_attribute("aria-busy", "true");
-            }
+        for part in element_children(&region) {
+            let _ = part.set_attribute("aria-busy", "true");
         }
-        let capture = EventListenerOptions::enable_prevent_default();
         let capture = EventListenerOptions {
             phase: gloo::events::EventListenerPhase::Capture,
-            ..capture
+            passive: false,
         };
         let on = |kind: &'static str, hold: fn(&Element, &Event) -> Option<HeldInput>| {
             let within = region.clone();
             EventListener::new_with_options(&region, kind, capture, move |event| {
+                let input = hold(&within, event);
+                LATER_PARTS.with(|later| later.borrow_mut().held.extend(input));
                 want_later_parts();
-                if let Some(input) = hold(&within, event) {
-                    LATER_PARTS.with(|later| later.borrow_mut().held.push(input));
-                }
             })
         };
         later.listeners = vec![
             on("click", |region, event| {
+                let element = event_element(event)?;
+                // A menu opens and chooses by itself; its choice is held as a `change`.
+                if element.closest("select").ok().flatten().is_some() {
+                    return None;
+                }
                 event.prevent_default();
                 event.stop_propagation();
-                Some(HeldInput::Click(path_in(region, &event_element(event)?)?))
+                Some(HeldInput::Click(path_in(region, &element)?))
             }),
             on("change", |region, event| {
                 let element = event_element(event)?;
-                let (value, checked) = match element.dyn_ref::<web_sys::HtmlInputElement>() {
-                    Some(input) => (input.value(), input.checked()),
-                    None => (
-                        element.dyn_ref::<web_sys::HtmlSelectElement>()?.value(),
-                        false,
-                    ),
-                };
+                let value = element.dyn_ref::<web_sys::HtmlSelectElement>()?.value();
                 Some(HeldInput::Choice {
                     path: path_in(region, &element)?,
                     value,
-                    checked,
                 })
             }),
             on("pointerdown", |_, _| None),
@@ -344,35 +337,59 @@ fn hold_later_input(region: Element) {
                 LATER_PARTS.with(|later| later.borrow_mut().focus = focus);
                 None
             }),
-        ];
-        if !pending {
-            let near = Closure::<dyn FnMut(js_sys::Array)>::new(|entries: js_sys::Array| {
-                let seen = entries.iter().any(|entry| {
-                    entry
-                        .unchecked_into::<IntersectionObserverEntry>()
-                        .is_intersecting()
-                });
-                if seen {
-                    want_later_parts();
-                }
-            });
-            let options = web_sys::IntersectionObserverInit::new();
-            options.set_root_margin(LATER_PARTS_MARGIN);
-            if let Ok(observer) =
-                IntersectionObserver::new_with_options(near.as_ref().unchecked_ref(), &options)
-            {
-                for index in 0..children.length() {
-                    if let Some(part) = children.item(index) {
-                        observer.observe(&part);
+            on("focusout", |region, event| {
+                let staying = event
+                    .dyn_ref::<web_sys::FocusEvent>()
+                    .and_then(|event| event.related_target())
+                    .and_then(|target| target.dyn_into::<web_sys::Node>().ok())
+                    .is_some_and(|target| region.contains(Some(&target)));
+                let left = event_element(event)?;
+                // Chromium also says focusout when the live parts take the focused element's
+                // place; only a focus that moved while it stayed on the page was the reader's.
+                wasm_bindgen_futures::spawn_local(async move {
+                    if !staying && left.is_connected() {
+                        LATER_PARTS.with(|later| later.borrow_mut().focus = None);
                     }
-                }
-                later.observer = Some(observer);
-            }
-            // Lives as long as the page's one observer; dropped with it would be too early.
-            near.forget();
+                });
+                None
+            }),
+        ];
+        if prerendered {
+            later.observer = watch_for_reader(&region);
         }
         later.region = Some(region);
+        true
     });
+    if held && !prerendered {
+        want_later_parts();
+    }
+}
+
+/// Wants the later parts once any comes within `LATER_PARTS_MARGIN` of the viewport.
+fn watch_for_reader(region: &Element) -> Option<IntersectionObserver> {
+    let near = Closure::<dyn FnMut(js_sys::Array)>::new(|entries: js_sys::Array| {
+        let seen = entries.iter().any(|entry| {
+            entry
+                .unchecked_into::<IntersectionObserverEntry>()
+                .is_intersecting()
+        });
+        if seen {
+            want_later_parts();
+        }
+    });
+    let options = web_sys::IntersectionObserverInit::new();
+    options.set_root_margin(LATER_PARTS_MARGIN);
+    // The document as root, not the implicit viewport, for the margin to count in a
+    // cross-origin frame too (an embed).
+    let _ = js_sys::Reflect::set(&options, &"root".into(), &document());
+    let observer =
+        IntersectionObserver::new_with_options(near.as_ref().unchecked_ref(), &options).ok()?;
+    for part in element_children(region) {
+        observer.observe(&part);
+    }
+    // One per page, living as long as the observer, which is disconnected once it has served.
+    near.forget();
+    Some(observer)
 }
 
 /// Resolves once the later parts are wanted (see `LaterParts`).
@@ -403,14 +420,37 @@ fn wanted(later: &mut LaterParts) -> &Wanted {
     })
 }
 
+/// Follows the state into the later parts: when it differs from the default where they draw
+/// it, their prerendered HTML is out of date, so their code is fetched now, and a page that
+/// waits for the address's state shows once they have it. Otherwise it shows now.
+fn follow_later_parts(state: &State) {
+    let stale = state.later_parts_key() != State::default().later_parts_key();
+    let (fetch, wait) = LATER_PARTS.with(|later| {
+        let mut later = later.borrow_mut();
+        let loading = !later.arrived
+            && later
+                .region
+                .as_ref()
+                .is_some_and(|region| region.is_connected());
+        later.show_on_arrival |= stale && loading && is_pending();
+        (stale && loading, later.show_on_arrival)
+    });
+    if fetch {
+        want_later_parts();
+    }
+    if !wait {
+        mark_ready();
+    }
+}
+
 /// The later parts are live: replays what was held, gives the focus back, and shows the page
 /// if it waited for them.
 pub fn later_parts_arrived() {
     let region = LATER_PARTS.with(|later| later.borrow().region.clone());
     match region {
-        // Drawn but not yet in place: `<Suspense>` swaps the live parts for the prerendered
-        // (busy) ones right after, in the same task, and an observer hears of it before the
-        // browser paints.
+        // Drawn but not yet in place: `<Suspense>` puts the live parts in place of the
+        // prerendered (busy) ones right after, in the same task, and an observer hears of it
+        // before the browser paints.
         Some(region) if has_busy_part(&region) => {
             let watched = region.clone();
             let swapped = Closure::<dyn FnMut(js_sys::Array, web_sys::MutationObserver)>::new(
@@ -426,19 +466,11 @@ pub fn later_parts_arrived() {
                 options.set_child_list(true);
                 let _ = observer.observe_with_options(&region, &options);
             }
-            // Called once per page; it must outlive this function.
+            // Called when the parts first arrive; the closure must outlive this function.
             swapped.forget();
         }
         _ => settle_later_parts(),
     }
-}
-
-fn has_busy_part(region: &Element) -> bool {
-    region
-        .query_selector(":scope > [aria-busy]")
-        .ok()
-        .flatten()
-        .is_some()
 }
 
 fn settle_later_parts() {
@@ -457,16 +489,18 @@ fn settle_later_parts() {
         )
     });
     if let Some(region) = region {
+        // The prerendered element that had the focus left with the prerendered parts.
         let lost_focus = document().active_element().is_none_or(|active| {
-            !active.is_connected() || Some(active) == document().body().map(Into::into)
+            !active.is_connected() || document().body().is_some_and(|body| *body == active)
         });
         if let Some(element) = focus
             .filter(|_| lost_focus)
             .and_then(|path| at_path(&region, &path))
+            .and_then(|element| element.dyn_into::<HtmlElement>().ok())
         {
-            if let Ok(element) = element.dyn_into::<HtmlElement>() {
-                let _ = element.focus();
-            }
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = element.focus_with_options(&options);
         }
         for input in held {
             replay(&region, input);
@@ -489,13 +523,8 @@ pub fn later_parts_failed() {
             std::mem::take(&mut later.show_on_arrival),
         )
     });
-    if let Some(region) = region {
-        let children = region.children();
-        for index in 0..children.length() {
-            if let Some(part) = children.item(index) {
-                let _ = part.remove_attribute("aria-busy");
-            }
-        }
+    for part in region.iter().flat_map(element_children) {
+        let _ = part.remove_attribute("aria-busy");
     }
     web_sys::console::warn_1(
         &"Two Hats: the matrix and the parts below it could not load; they show as prerendered."
@@ -510,54 +539,34 @@ fn replay(region: &Element, input: HeldInput) {
     match input {
         HeldInput::Click(path) => {
             if let Some(element) =
-                at_path(region, &path).and_then(|e| e.dyn_into::<HtmlElement>().ok())
+                at_path(region, &path).and_then(|element| element.dyn_into::<HtmlElement>().ok())
             {
                 element.click();
             }
         }
-        HeldInput::Choice {
-            path,
-            value,
-            checked,
-        } => {
-            let Some(element) = at_path(region, &path) else {
+        HeldInput::Choice { path, value } => {
+            let Some(select) = at_path(region, &path)
+                .and_then(|element| element.dyn_into::<web_sys::HtmlSelectElement>().ok())
+            else {
                 return;
             };
-            if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
-                input.set_checked(checked);
-                input.set_value(&value);
-            } else if let Some(select) = element.dyn_ref::<web_sys::HtmlSelectElement>() {
-                select.set_value(&value);
-            }
-            for kind in ["input", "change"] {
-                let init = web_sys::EventInit::new();
-                init.set_bubbles(true);
-                if let Ok(event) = Event::new_with_event_init_dict(kind, &init) {
-                    let _ = element.dispatch_event(&event);
-                }
+            select.set_value(&value);
+            let init = web_sys::EventInit::new();
+            init.set_bubbles(true);
+            if let Ok(event) = Event::new_with_event_init_dict("change", &init) {
+                let _ = select.dispatch_event(&event);
             }
         }
     }
 }
 
-/// Shows the page, unless the address's state is on the later parts too: then they are
-/// fetched at once, and the page shows when they have it.
-fn show_once_later_parts_are_in() {
-    let wait = is_pending()
-        && LATER_PARTS.with(|later| {
-            let mut later = later.borrow_mut();
-            let on_page = later
-                .region
-                .as_ref()
-                .is_some_and(|region| region.is_connected());
-            later.show_on_arrival = on_page && !later.arrived;
-            later.show_on_arrival
-        });
-    if wait {
-        want_later_parts();
-    } else {
-        mark_ready();
-    }
+fn has_busy_part(region: &Element) -> bool {
+    element_children(region).any(|part| part.has_attribute("aria-busy"))
+}
+
+fn element_children(region: &Element) -> impl Iterator<Item = Element> {
+    let children = region.children();
+    (0..children.length()).filter_map(move |index| children.item(index))
 }
 
 fn is_pending() -> bool {
@@ -576,10 +585,8 @@ fn path_in(region: &Element, element: &Element) -> Option<Vec<u32>> {
     let mut current = element.clone();
     while current != *region {
         let parent = current.parent_element()?;
-        let siblings = parent.children();
-        let index =
-            (0..siblings.length()).find(|&i| siblings.item(i).as_ref() == Some(&current))?;
-        path.push(index);
+        let index = element_children(&parent).position(|sibling| sibling == current)?;
+        path.push(u32::try_from(index).ok()?);
         current = parent;
     }
     path.reverse();

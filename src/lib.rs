@@ -46,12 +46,13 @@ pub fn App(props: &AppProps) -> Html {
     let state = use_reducer_eq(State::default);
     let dispatch: Callback<Action> = state.dispatcher().into();
     // First: the address's state may have to wait for the later parts before the page shows.
-    let later_parts = browser::use_input_held_for_later_parts();
+    let shows = |part: Part| state.view.contains(part);
+    let later_parts_shown = LATER_PARTS.iter().any(|part| shows(*part));
+    let later_parts = browser::use_input_held_for_later_parts(later_parts_shown);
     browser::use_address_sync(*state, dispatch.clone());
     browser::use_theme_attributes(state.theme, state.transparent);
     let sizes = state.team_sizes();
     let advice = state.recommendation();
-    let shows = |part: Part| state.view.contains(part);
 
     let header = if state.embed {
         html! {
@@ -92,7 +93,7 @@ pub fn App(props: &AppProps) -> Html {
                             folded={state.embed} />
                     </div>
                 }
-                if LATER_PARTS.iter().any(|part| shows(*part)) {
+                if later_parts_shown {
                     // Their code comes in its own wasm chunk in a release build: until it
                     // arrives, the prerendered HTML stays on the page (components/later_parts.rs).
                     <div class="layout__later" ref={later_parts}>

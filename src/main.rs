@@ -1,4 +1,4 @@
-use two_hats::components::preload_later_parts;
+use two_hats::components::{preload_later_parts, LATER_PARTS};
 use two_hats::core::content::Text;
 use two_hats::core::language::LanguageId;
 use two_hats::{browser, App, AppProps};
@@ -14,7 +14,7 @@ fn main() {
         // reason not.
         wasm_bindgen_futures::spawn_local(async move {
             let problem = browser::install_content_from(&address).await.err();
-            let _ = preload_later_parts().await;
+            preload_later_parts_if_shown().await;
             render_afresh(
                 root,
                 AppProps {
@@ -39,7 +39,7 @@ fn main() {
     // Another language: its words arrive only now, so the prerendered page is drawn again.
     wasm_bindgen_futures::spawn_local(async move {
         let problem = browser::install_translation(language).await.err();
-        let _ = preload_later_parts().await;
+        preload_later_parts_if_shown().await;
         render_afresh(
             root,
             AppProps {
@@ -50,8 +50,16 @@ fn main() {
     });
 }
 
-/// Draws the page anew. Callers fetch the later parts' chunk first: a page drawn afresh has no
-/// prerendered parts to keep while it loads, so they would appear after the rest.
+/// A page drawn afresh has no prerendered parts to keep while the later parts' chunk loads:
+/// fetched first, they appear with the rest. A failure shows when the parts ask for it.
+async fn preload_later_parts_if_shown() {
+    let view = browser::state_from_address().view;
+    if LATER_PARTS.iter().any(|part| view.contains(*part)) {
+        let _ = preload_later_parts().await;
+    }
+}
+
+/// Draws the page anew, once the later parts' chunk is in (`preload_later_parts_if_shown`).
 fn render_afresh(root: Element, props: AppProps) {
     browser::apply_language();
     root.set_inner_html("");

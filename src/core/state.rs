@@ -423,6 +423,21 @@ impl State {
         )
     }
 
+    /// What the parts below the slider draw from the state (`components::LaterParts`): two
+    /// states with equal keys draw them alike. While their code loads, the page keeps their
+    /// prerendered HTML, drawn from the default state, only as long as the keys agree.
+    pub fn later_parts_key(&self) -> impl PartialEq {
+        (
+            self.roles,
+            self.group,
+            self.only_differences,
+            self.open_row,
+            self.answers,
+            self.recommendation().setup.roles(),
+            self.view,
+        )
+    }
+
     /// The rows the matrix shows under the current filters, in content order.
     pub fn visible_rows(&self) -> impl Iterator<Item = RowId> + '_ {
         CONTENT.row_ids().filter(move |id| {
@@ -438,6 +453,58 @@ mod tests {
     use super::*;
     use crate::core::recommend::Setup;
     use proptest::prelude::*;
+
+    #[test]
+    fn the_later_parts_key_follows_what_they_draw_and_nothing_else() {
+        let default = State::default();
+        let drawn_alike = [
+            State {
+                theme: Theme::Dark,
+                ..default
+            },
+            State {
+                embed: true,
+                transparent: true,
+                ..default
+            },
+            // Still one hybrid: the recommended column stays the same.
+            State { team: 7, ..default },
+        ];
+        for state in drawn_alike {
+            assert!(
+                state.later_parts_key() == default.later_parts_key(),
+                "{state:?}"
+            );
+        }
+        let drawn_differently = [
+            State {
+                team: 12,
+                ..default
+            },
+            State {
+                only_differences: true,
+                ..default
+            },
+            State {
+                group: Some(GroupId(1)),
+                ..default
+            },
+            State {
+                open_row: CONTENT.row_ids().next(),
+                ..default
+            },
+            default.apply(Action::ShowPart {
+                part: Part::Matrix,
+                shown: false,
+            }),
+        ];
+        for state in drawn_differently {
+            assert!(
+                state.later_parts_key() != default.later_parts_key(),
+                "{state:?}"
+            );
+        }
+    }
 
     fn group(id: &str) -> GroupId {
         CONTENT

@@ -94,6 +94,24 @@ describe('the later parts, loaded when wanted', () => {
     await page.close();
   });
 
+  it('leave the focus where the reader moved it while they loaded', async () => {
+    const { page, problems, gate } = await openPhone('', async (opened) => ({ gate: await gateChunk(opened) }));
+    const differences = page.locator('.matrix-filters input[type=checkbox]');
+    await differences.scrollIntoViewIfNeeded();
+    await gate.asked;
+    await differences.focus();
+    // As a click on the page's background does.
+    await page.evaluate(() => document.activeElement.blur());
+    await page.evaluate(() => scrollTo(0, 0));
+    const scrolled = await page.evaluate(() => scrollY);
+    gate.release();
+    await page.waitForFunction(() => !document.querySelector('.layout__later > [aria-busy]'));
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'BODY');
+    assert.equal(await page.evaluate(() => scrollY), scrolled);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   it('take the place of the prerendered parts without a flash or a shift', async () => {
     const { page, problems, gate } = await openPhone('', async (opened) => ({ gate: await gateChunk(opened) }));
     await page.evaluate(() => {
@@ -118,6 +136,39 @@ describe('the later parts, loaded when wanted', () => {
     assert.deepEqual(await boxes(), before);
     assert.equal(await page.evaluate(() => window.__gaps), 0);
     assert.equal(await layoutShifts(page), 0);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('wait for the reader when the address changes nothing they draw', async () => {
+    const { page, chunks, problems } = await openPhone('?embed=1&theme=dark&team=7');
+    await page.waitForTimeout(300);
+    assert.deepEqual(chunks, [], 'an embed or a theme alone fetched the chunk');
+    assert.equal(await busyParts(page), 5);
+    assert.equal(await page.evaluate(() => document.documentElement.classList.contains('twohats-pending')), false);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('come at once when the state changes what they draw, as a bigger team does', async () => {
+    const { page, chunks, problems } = await openPhone('?team=12');
+    assert.equal(chunks.length, 1);
+    assert.equal(await busyParts(page), 0);
+    assert.equal(await page.locator('.matrix__role--recommended abbr').allInnerTexts().then((roles) => roles.join()), 'TL,EM');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('come when a page without them is asked to show them', async () => {
+    const { page, chunks, problems } = await openPhone('?view=team');
+    assert.equal(await page.locator('.layout__later').count(), 0);
+    await page.evaluate(() => {
+      history.pushState(null, '', '?view=team,facts');
+      dispatchEvent(new PopStateEvent('popstate'));
+    });
+    await page.waitForSelector('.layout__later > .key-facts');
+    assert.equal(chunks.length, 1);
+    assert.equal(await busyParts(page), 0);
     assert.deepEqual(problems, []);
     await page.close();
   });
