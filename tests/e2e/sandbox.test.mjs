@@ -73,6 +73,18 @@ const styled = (frame) => frame.evaluate(() => getComputedStyle(document.querySe
 const visible = (frame) => frame.evaluate(() => getComputedStyle(document.querySelector('#two-hats')).visibility);
 
 describe('in a sandboxed frame, as WordPress embeds it', () => {
+  it('loads the later parts\' chunk in the hidden frame when its state is on them', async () => {
+    const { page, frame, problems, errors } = await openPost(shared.open.url, '?view=team,matrix&team=12&embed=1');
+    await frame.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
+    // Asked for while the frame was clipped out of sight, where nothing is painted.
+    assert.equal(await frame.locator('.layout__later > [aria-busy]').count(), 0);
+    assert.equal(await frame.locator('.matrix__role--recommended abbr').allInnerTexts().then((roles) => roles.join()), 'TL,EM');
+    await sizedToContent(page, frame);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   it('runs the app when dist/ sends Access-Control-Allow-Origin: *', async () => {
     const { page, frame, problems, errors } = await openPost(shared.open.url, '?view=team&team=7&embed=1');
     await frame.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
