@@ -1,7 +1,8 @@
 //! Two Hats: the Tech Lead and Engineering Manager roles, side by side.
 //!
 //! `core` is plain Rust (content, rules, state, URL); `components` render it; `browser` is the
-//! thin glue to the address bar and the theme attribute. `js/boot.js` talks to an embedding
+//! thin glue to the address bar, the theme attribute and the input held while the later
+//! parts' code loads. `js/boot.js` talks to an embedding
 //! page, so that it works even where the app cannot start. The App below owns
 //! the one state and hands every component the same dispatcher.
 
@@ -45,9 +46,9 @@ pub struct AppProps {
 pub fn App(props: &AppProps) -> Html {
     let state = use_reducer_eq(State::default);
     let dispatch: Callback<Action> = state.dispatcher().into();
-    // First: the address's state may have to wait for the later parts before the page shows.
     let shows = |part: Part| state.view.contains(part);
     let later_parts_shown = LATER_PARTS.iter().any(|part| shows(*part));
+    // Before the address sync, whose state may have to wait for the later parts.
     let later_parts = browser::use_input_held_for_later_parts(later_parts_shown);
     browser::use_address_sync(*state, dispatch.clone());
     browser::use_theme_attributes(state.theme, state.transparent);

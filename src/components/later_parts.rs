@@ -1,9 +1,9 @@
 //! The parts below the slider and its recommendation: the matrix, the role comparison, the
 //! situations, the quiz and the facts. A release build moves their code into a wasm chunk of
 //! its own (`cargo xtask dist`, docs/speed-and-size.md), loaded once the reader comes near them
-//! or the address asks for a state; until then Yew's `<Suspense>` keeps the prerendered HTML
-//! on the page, and `browser` holds the reader's clicks and choices there and replays them
-//! once the parts are live.
+//! or the state differs from the default where they draw it; until then Yew's `<Suspense>`
+//! keeps the prerendered HTML on the page, and `browser` holds the reader's clicks and choices
+//! there and replays them once the parts are live.
 
 use yew::prelude::*;
 use yew::suspense::SuspensionResult;
@@ -85,38 +85,38 @@ fn view(props: &LaterPartsProps) -> Html {
     let shows = |part: Part| state.view.contains(part);
     html! {
         <>
-        if shows(Part::Matrix) {
-            <section class="responsibilities" aria-labelledby="responsibilities-heading">
-                <h2 id="responsibilities-heading">{ Text::MatrixHeading.get() }</h2>
-                <div class="responsibilities__controls">
-                    <RolePicker roles={state.roles} dispatch={dispatch.clone()} />
-                    <MatrixFilters group={state.group} only_differences={state.only_differences}
-                        dispatch={dispatch.clone()} />
-                </div>
-                <p class="responsibilities__legend">
-                    <span><span aria-hidden="true">{ "● " }</span>{ Text::Owns.get() }</span>
-                    <span><span aria-hidden="true">{ "◐ " }</span>{ Text::Shares.get() }</span>
-                    <span><span aria-hidden="true">{ "○ " }</span>{ Text::Supports.get() }</span>
-                    <span><span aria-hidden="true">{ "– " }</span>{ Text::NotTheirs.get() }</span>
-                </p>
-                <Matrix roles={state.roles} rows={rows} open_row={state.open_row}
-                    recommended={recommended} dispatch={dispatch.clone()} />
-                <MatrixExport roles={state.roles} group={state.group}
-                    only_differences={state.only_differences} />
-            </section>
-        }
-        if shows(Part::Compare) {
-            <Comparison roles={state.roles} />
-        }
-        if shows(Part::Situations) {
-            <Scenarios roles={state.roles} />
-        }
-        if shows(Part::Quiz) {
-            <SelfAssessment answers={state.answers} dispatch={dispatch.clone()} />
-        }
-        if shows(Part::Facts) {
-            <KeyFacts />
-        }
+            if shows(Part::Matrix) {
+                <section class="responsibilities" aria-labelledby="responsibilities-heading">
+                    <h2 id="responsibilities-heading">{ Text::MatrixHeading.get() }</h2>
+                    <div class="responsibilities__controls">
+                        <RolePicker roles={state.roles} dispatch={dispatch.clone()} />
+                        <MatrixFilters group={state.group} only_differences={state.only_differences}
+                            dispatch={dispatch.clone()} />
+                    </div>
+                    <p class="responsibilities__legend">
+                        <span><span aria-hidden="true">{ "● " }</span>{ Text::Owns.get() }</span>
+                        <span><span aria-hidden="true">{ "◐ " }</span>{ Text::Shares.get() }</span>
+                        <span><span aria-hidden="true">{ "○ " }</span>{ Text::Supports.get() }</span>
+                        <span><span aria-hidden="true">{ "– " }</span>{ Text::NotTheirs.get() }</span>
+                    </p>
+                    <Matrix roles={state.roles} rows={rows} open_row={state.open_row}
+                        recommended={recommended} dispatch={dispatch.clone()} />
+                    <MatrixExport roles={state.roles} group={state.group}
+                        only_differences={state.only_differences} />
+                </section>
+            }
+            if shows(Part::Compare) {
+                <Comparison roles={state.roles} />
+            }
+            if shows(Part::Situations) {
+                <Scenarios roles={state.roles} />
+            }
+            if shows(Part::Quiz) {
+                <SelfAssessment answers={state.answers} dispatch={dispatch.clone()} />
+            }
+            if shows(Part::Facts) {
+                <KeyFacts />
+            }
         </>
     }
 }
