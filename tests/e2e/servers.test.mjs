@@ -51,7 +51,7 @@ http {
   }
 }
 `);
-    start('nginx', ['-p', run, '-e', join(run, 'nginx-error.log'), '-c', join(folder, 'nginx.conf'), '-g', 'daemon off;']);
+    start('/usr/sbin/nginx', ['-p', run, '-e', join(run, 'nginx-error.log'), '-c', join(folder, 'nginx.conf'), '-g', 'daemon off;']);
   },
   async caddy(folder, dist, port) {
     await writeFile(join(folder, 'Caddyfile'), `{

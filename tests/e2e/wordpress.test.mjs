@@ -35,7 +35,7 @@ before(async () => {
   const data = join(folder, 'mysql');
   const socket = join(folder, 'mysqld.sock');
   await run('mariadb-install-db', ['--no-defaults', `--datadir=${data}`, '--user=root', '--auth-root-authentication-method=normal', '--skip-test-db']);
-  start('mariadbd', ['--no-defaults', `--datadir=${data}`, `--socket=${socket}`, '--skip-networking', '--user=root',
+  start('/usr/sbin/mariadbd', ['--no-defaults', `--datadir=${data}`, `--socket=${socket}`, '--skip-networking', '--user=root',
     `--pid-file=${join(folder, 'mysqld.pid')}`, `--log-error=${join(folder, 'mysqld.log')}`]);
   const sql = (statement) => run('mariadb', ['--no-defaults', `--socket=${socket}`, '-u', 'root', '-e', statement]);
   await waitUntil(() => sql('SELECT 1').then(() => true), 'MariaDB');
