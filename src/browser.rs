@@ -421,18 +421,20 @@ fn wanted(later: &mut LaterParts) -> &Wanted {
 }
 
 /// Follows the state into the later parts: when it differs from the default where they draw
-/// it, their prerendered HTML is out of date, so their code is fetched now, and a page that
-/// waits for the address's state shows once they have it. Otherwise it shows now.
+/// it, their prerendered HTML is out of date, so their code is fetched now. A page that waits
+/// for the address's state shows once they have it, or once they are there at all if it was
+/// drawn afresh. Otherwise it shows now.
 fn follow_later_parts(state: &State) {
     let stale = state.later_parts_key() != State::default().later_parts_key();
     let (fetch, wait) = LATER_PARTS.with(|later| {
         let mut later = later.borrow_mut();
-        let loading = !later.arrived
-            && later
-                .region
-                .as_ref()
-                .is_some_and(|region| region.is_connected());
-        later.show_on_arrival |= stale && loading && is_pending();
+        let region = later
+            .region
+            .as_ref()
+            .filter(|region| region.is_connected() && !later.arrived);
+        let loading = region.is_some();
+        let missing = region.is_some_and(|region| region.child_element_count() == 0);
+        later.show_on_arrival |= (stale || missing) && loading && is_pending();
         (stale && loading, later.show_on_arrival)
     });
     if fetch {

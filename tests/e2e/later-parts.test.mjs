@@ -182,6 +182,28 @@ describe('the later parts, loaded when wanted', () => {
     await page.close();
   });
 
+  it('are there from the first frame of a page drawn afresh in another language', async () => {
+    const { page, chunks, problems } = await openPhone('?lang=de', async (opened) => {
+      await opened.addInitScript(() => {
+        // Every frame once the page shows: are the parts there?
+        window.__framesWithout = 0;
+        const look = () => {
+          const root = document.documentElement;
+          const shown = root.hasAttribute('data-twohats-ready') && !root.classList.contains('twohats-pending');
+          if (shown && !document.querySelector('.layout__later > .responsibilities')) window.__framesWithout += 1;
+          requestAnimationFrame(look);
+        };
+        requestAnimationFrame(look);
+      });
+    });
+    await page.waitForTimeout(500);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'de');
+    assert.equal(await page.evaluate(() => window.__framesWithout), 0);
+    assert.equal(chunks.length, 1);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   it('stay readable, not busy, when the chunk cannot load', async () => {
     const { page, problems } = await openPhone('', async (opened) => { await opened.route(CHUNK, (route) => route.abort()); });
     await page.locator('#responsibilities-heading').scrollIntoViewIfNeeded();
