@@ -419,7 +419,7 @@ const chunk = laterParts[0];
 const chunkFile = fileSizes.find((file) => file.name.endsWith(chunk.name));
 console.log('\nloaded on demand, never by the first view:');
 console.log(`  ${'assets/split_later_parts'.padEnd(28)} ${kb(chunkFile.gzip).padStart(6)} KB gzip (${kb(chunkFile.brotli)} brotli), the matrix, comparison, situations, quiz and facts:`);
-console.log(`  ${''.padEnd(28)} fetched when the reader comes within a quarter screen of them, touches them, or the address asks for a state on them;`);
+console.log(`  ${''.padEnd(28)} fetched when the reader comes within a quarter screen of them or touches them, or once the state differs where they draw it;`);
 console.log(`  ${''.padEnd(28)} after a scroll to the matrix (median of ${laterParts.length}): requested ${ms(median(laterParts.map((run) => run.requestedMs)))} ms, in ${ms(median(laterParts.map((run) => run.inMs)))} ms, parts live ${ms(median(laterParts.map((run) => run.liveMs)))} ms later;`);
 console.log(`  ${''.padEnd(28)} fetched by a first view at 1280 × 900: ${laterParts.some((run) => run.byFirstView) ? 'YES' : 'no'}`);
 const onDemand = [
