@@ -425,17 +425,20 @@ fn wanted(later: &mut LaterParts) -> &Wanted {
 /// for the address's state shows once they have it, or once they are there at all if it was
 /// drawn afresh. Otherwise it shows now.
 fn follow_later_parts(state: &State) {
-    let stale = state.later_parts_key() != State::default().later_parts_key();
     let (fetch, wait) = LATER_PARTS.with(|later| {
         let mut later = later.borrow_mut();
-        let region = later
+        let Some(region) = later
             .region
             .as_ref()
-            .filter(|region| region.is_connected() && !later.arrived);
-        let loading = region.is_some();
-        let missing = region.is_some_and(|region| region.child_element_count() == 0);
-        later.show_on_arrival |= (stale || missing) && loading && is_pending();
-        (stale && loading, later.show_on_arrival)
+            .filter(|region| region.is_connected() && !later.arrived)
+        else {
+            // Live or not on the page: nothing to compare, on every slider move.
+            return (false, later.show_on_arrival);
+        };
+        let stale = state.later_parts_key() != State::default().later_parts_key();
+        let missing = region.child_element_count() == 0;
+        later.show_on_arrival |= (stale || missing) && is_pending();
+        (stale, later.show_on_arrival)
     });
     if fetch {
         want_later_parts();

@@ -141,12 +141,17 @@ fn build_content_parser(root: &Path) -> Result {
             .arg("target/wasm32-unknown-unknown/release/two_hats_content.wasm"),
     )?;
     let module = out_dir.join("two_hats_content_bg.wasm");
+    optimise_wasm(root, &module, &module)
+}
+
+/// npm's binaryen wasm-opt at `-Oz`, as Trunk runs it on the app (`data-wasm-opt="z"`).
+pub fn optimise_wasm(root: &Path, input: &Path, output: &Path) -> Result {
     process::run(
         Command::new(root.join("node_modules/.bin/wasm-opt"))
             .arg("-Oz")
-            .arg(&module)
+            .arg(input)
             .arg("-o")
-            .arg(&module),
+            .arg(output),
     )
 }
 
@@ -210,6 +215,20 @@ fn print_row([name, raw, gzip, brotli]: [&dyn Display; 4], name_width: usize) {
 fn is_precompressed_copy(path: &Path) -> bool {
     path.extension()
         .is_some_and(|extension| extension == "gz" || extension == "br")
+}
+
+/// The files directly in `dir`, by name (names that are not UTF-8 are left out).
+pub fn files_in(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
+    let mut files = Vec::new();
+    for entry in fs::read_dir(dir)? {
+        let path = entry?.path();
+        if let Some(name) = path.file_name().and_then(|name| name.to_str()) {
+            if path.is_file() {
+                files.push((name.to_owned(), path));
+            }
+        }
+    }
+    Ok(files)
 }
 
 /// Every file below `dir`, recursively, in a stable order.

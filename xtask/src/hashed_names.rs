@@ -10,7 +10,7 @@
 use std::fs;
 use std::path::Path;
 
-use crate::dist::files_under;
+use crate::dist::{files_in, files_under};
 use crate::split;
 use crate::Result;
 
@@ -56,14 +56,9 @@ pub fn apply(dist: &Path) -> Result {
     fs::write(&start, loader)?;
 
     let mut renamed = vec![(GLUE.to_owned(), glue), (WASM.to_owned(), wasm)];
-    for file in fs::read_dir(dist)? {
-        let path = file?.path();
-        let name = path
-            .file_name()
-            .and_then(|name| name.to_str())
-            .unwrap_or("");
+    for (name, path) in files_in(dist)? {
         if name.ends_with(".css") || name == "start.js" || name == "boot.js" {
-            renamed.push((name.to_owned(), move_hashed(&path, &assets)?));
+            renamed.push((name, move_hashed(&path, &assets)?));
         }
     }
     let index = dist.join("index.html");
@@ -82,14 +77,8 @@ pub fn apply(dist: &Path) -> Result {
 fn name_with_link_module(assets: &Path, mut glue: String, link: &Path) -> Result<String> {
     let mut linker = read(link)?;
     let dist = link.parent().ok_or("the link module has no folder")?;
-    for file in fs::read_dir(dist)? {
-        let path = file?.path();
-        let name = path
-            .file_name()
-            .and_then(|name| name.to_str())
-            .unwrap_or("");
-        if name.ends_with(".wasm") {
-            let chunk = name.to_owned();
+    for (chunk, path) in files_in(dist)? {
+        if chunk.ends_with(".wasm") {
             let hashed = move_hashed(&path, assets)?;
             replace_once(
                 &mut linker,

@@ -141,24 +141,14 @@ fn bench(root: &Path) -> Result {
 
 /// The app's wasm built as the release is, but with its function names kept (and readable:
 /// v0 symbols name each generic's type arguments), so the bench can say which module each
-/// byte of code comes from. Its own target folder keeps the release's build cache intact.
+/// byte of code comes from.
 fn build_wasm_with_names(root: &Path) -> Result {
     let folder = root.join("target/names");
-    process::run(
-        process::cargo()
-            .current_dir(root)
-            .args([
-                "build",
-                "--quiet",
-                "--release",
-                "--target",
-                "wasm32-unknown-unknown",
-                "--bin",
-                "two-hats",
-            ])
-            .env("CARGO_TARGET_DIR", &folder)
-            .env("RUSTFLAGS", "-C symbol-mangling-version=v0"),
-    )?;
+    process::run(&mut process::app_wasm_build(
+        root,
+        &folder,
+        "-C symbol-mangling-version=v0",
+    ))?;
     process::run(
         std::process::Command::new("wasm-bindgen")
             .args([

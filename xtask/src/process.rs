@@ -14,6 +14,26 @@ pub fn cargo() -> Command {
     Command::new(env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
 }
 
+/// The app's release wasm built by cargo alone, with `rustflags`, into `target_dir`: a target
+/// folder of its own, so that other flags leave Trunk's build cache as it is.
+pub fn app_wasm_build(root: &Path, target_dir: &Path, rustflags: &str) -> Command {
+    let mut command = cargo();
+    command
+        .current_dir(root)
+        .env("CARGO_TARGET_DIR", target_dir)
+        .env("RUSTFLAGS", rustflags)
+        .args([
+            "build",
+            "--quiet",
+            "--release",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--bin",
+            "two-hats",
+        ]);
+    command
+}
+
 /// A trunk invocation that finds binaryen's wasm-opt from npm before
 /// Debian's, which is too old for the wasm trunk emits.
 pub fn trunk(root: &Path) -> Result<Command> {

@@ -9,6 +9,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use crate::dist::{files_in, optimise_wasm};
 use crate::process;
 use crate::Result;
 
@@ -20,22 +21,8 @@ pub const LINK_MODULE: &str = "__wasm_split.js";
 pub fn apply(root: &Path) -> Result {
     let work = root.join("target/split");
     process::run(
-        process::cargo()
-            .current_dir(root)
-            // Its own target folder: other flags would otherwise rebuild Trunk's every time.
-            .env("CARGO_TARGET_DIR", &work)
-            .env("RUSTFLAGS", "-Clink-args=--emit-relocs")
-            .args([
-                "build",
-                "--quiet",
-                "--release",
-                "--target",
-                "wasm32-unknown-unknown",
-                "--bin",
-                NAME,
-                "--features",
-                "split",
-            ]),
+        process::app_wasm_build(root, &work, "-Clink-args=--emit-relocs")
+            .args(["--features", "split"]),
     )?;
     let chunks = fresh_folder(work.join("chunks"))?;
     process::run(
@@ -64,13 +51,13 @@ pub fn apply(root: &Path) -> Result {
         dist.join(format!("{NAME}.js")),
     )?;
     fs::copy(chunks.join(LINK_MODULE), dist.join(LINK_MODULE))?;
-    optimise(
+    optimise_wasm(
         root,
         &bound.join(format!("{NAME}_bg.wasm")),
         &dist.join(format!("{NAME}_bg.wasm")),
     )?;
     for chunk in chunk_names(&chunks)? {
-        optimise(root, &chunks.join(&chunk), &dist.join(&chunk))?;
+        optimise_wasm(root, &chunks.join(&chunk), &dist.join(&chunk))?;
     }
     Ok(())
 }
@@ -78,28 +65,15 @@ pub fn apply(root: &Path) -> Result {
 /// The chunks the splitter wrote (everything but the main module, which wasm-bindgen takes).
 fn chunk_names(folder: &Path) -> Result<Vec<String>> {
     let main = format!("{NAME}.wasm");
-    let mut names = Vec::new();
-    for entry in fs::read_dir(folder)? {
-        let name = entry?.file_name().to_string_lossy().into_owned();
-        if name.ends_with(".wasm") && name != main {
-            names.push(name);
-        }
-    }
+    let names: Vec<String> = files_in(folder)?
+        .into_iter()
+        .map(|(name, _)| name)
+        .filter(|name| name.ends_with(".wasm") && *name != main)
+        .collect();
     if names.is_empty() {
         return Err(format!("wasm-split-cli wrote no chunk into {}", folder.display()).into());
     }
     Ok(names)
-}
-
-/// As Trunk does for its one module (`data-wasm-opt="z"` in index.html).
-fn optimise(root: &Path, input: &Path, output: &Path) -> Result {
-    process::run(
-        Command::new(root.join("node_modules/.bin/wasm-opt"))
-            .arg("-Oz")
-            .arg(input)
-            .arg("-o")
-            .arg(output),
-    )
 }
 
 fn fresh_folder(folder: PathBuf) -> Result<PathBuf> {
