@@ -2,8 +2,8 @@
 
 use std::fmt::Write;
 
-use crate::raw::{Basis, Cited, File, Role};
-use crate::{Interface, REASON_KEYS, UI_KEYS};
+use crate::raw::{Basis, Cited, File, Fits, Role};
+use crate::{Interface, CARD_KEYS, REASON_KEYS, SETUP_KEYS, UI_KEYS, ZONE_KEYS};
 
 pub fn rust_source(file: &File, interface: Interface) -> String {
     let emitter = Emitter { file, interface };
@@ -30,6 +30,7 @@ pub fn rust_source(file: &File, interface: Interface) -> String {
     emitter.questions(&mut out);
     emitter.language_and_ui(&mut out);
     out.push_str("};\n");
+    emitter.declarations(&mut out);
     let _ = writeln!(
         out,
         "\n/// The most questions a content file may ask: the answer slots the state keeps.\npub const MAX_QUESTIONS: usize = {};",
@@ -92,7 +93,7 @@ impl Emitter<'_> {
             role.name,
             role.short,
             self.cited(&role.focus, Basis::paraphrase(&role.focus_sources)),
-            self.cited(&role.measured_by, Basis::paraphrase(&role.measured_by_sources)),
+            self.cited(&role.measured_by, role.measured_by_basis()),
             self.cited(&role.trap, Basis::paraphrase(&role.trap_sources)),
             role.coding_min,
             role.coding_max,
@@ -140,15 +141,10 @@ impl Emitter<'_> {
                 Some(text) => format!("Some({text:?})"),
                 None => "None".to_owned(),
             });
-            let disagreement: Vec<String> = row
-                .disagreement
-                .iter()
-                .map(|position| self.cited_struct(position))
-                .collect();
             let _ = writeln!(
                 out,
                 "        Responsibility {{ id: {:?}, group: GroupId({group}), name: {:?}, ladder: {ladder}, \
-                 levels: [{}, {}, {}], notes: [{}], explanation: {}, disagreement: &[{}] }},",
+                 levels: [{}, {}, {}], notes: [{}], explanation: {}, disagreement: {} }},",
                 row.id,
                 row.name,
                 level(&row.tl),
@@ -156,7 +152,7 @@ impl Emitter<'_> {
                 level(&row.tlm),
                 notes.join(", "),
                 self.cited(&row.explanation, row.basis()),
-                disagreement.join(", "),
+                self.cited_list(&row.disagreement),
             );
         }
         out.push_str("    ],\n");
@@ -167,10 +163,11 @@ impl Emitter<'_> {
         for fact in &self.file.facts {
             let _ = writeln!(
                 out,
-                "        Fact {{ id: {:?}, title: {:?}, body: {} }},",
+                "        Fact {{ id: {:?}, title: {:?}, body: {}, disagreement: {} }},",
                 fact.id,
                 fact.title,
-                self.cited(&fact.text, fact.basis())
+                self.cited(&fact.text, fact.basis()),
+                self.cited_list(&fact.disagreement),
             );
         }
         out.push_str("    ],\n");
@@ -181,12 +178,13 @@ impl Emitter<'_> {
         for scenario in &self.file.scenarios {
             let _ = writeln!(
                 out,
-                "        Scenario {{ id: {:?}, title: {:?}, responses: [{}, {}, {}] }},",
+                "        Scenario {{ id: {:?}, title: {:?}, responses: [{}, {}, {}], disagreement: {} }},",
                 scenario.id,
                 scenario.title,
                 self.cited_struct(&scenario.tl),
                 self.cited_struct(&scenario.em),
                 self.cited_struct(&scenario.tlm),
+                self.cited_list(&scenario.disagreement),
             );
         }
         out.push_str("    ],\n");
@@ -220,7 +218,12 @@ impl Emitter<'_> {
         out.push_str("    reasons: &[\n");
         for key in REASON_KEYS {
             let reason = &self.file.reasons[*key];
-            let _ = writeln!(out, "        {},", self.cited_struct(reason));
+            let _ = writeln!(
+                out,
+                "        ReasonText {{ cited: {}, disagreement: {} }},",
+                self.cited(&reason.text, reason.basis()),
+                self.cited_list(&reason.disagreement),
+            );
         }
         out.push_str("    ],\n");
     }
@@ -265,6 +268,65 @@ impl Emitter<'_> {
             let _ = writeln!(out, "        {:?},", self.interface.ui[*key]);
         }
         out.push_str("    ],\n");
+    }
+
+    fn cited_list(&self, positions: &[Cited]) -> String {
+        let positions: Vec<String> = positions.iter().map(|p| self.cited_struct(p)).collect();
+        format!("&[{}]", positions.join(", "))
+    }
+
+    /// What each text of the team-size part declares it fits, for the app's property test
+    /// alone: the app decides what to show, the test holds it to these.
+    fn declarations(&self, out: &mut String) {
+        out.push_str(
+            "\n/// What each reason, rule and card text declares it fits, for the tests.\n\
+             #[cfg(all(test, not(target_arch = \"wasm32\")))]\npub mod declared {\n    use super::Fits;\n",
+        );
+        let reasons: Vec<String> = REASON_KEYS
+            .iter()
+            .map(|key| self.fits(&self.file.reasons[*key].fits))
+            .collect();
+        let rules: Vec<String> = self.file.rules.iter().map(|rule| self.fits(&rule.fits)).collect();
+        let card: Vec<String> = CARD_KEYS
+            .iter()
+            .map(|key| format!("({key:?}, {})", self.fits(&self.file.card[*key])))
+            .collect();
+        for (name, what, list) in [
+            ("REASONS", "In `Reason` order.", reasons),
+            ("RULES", "In the order of the rules.", rules),
+            ("CARD", "Each card text by its key.", card),
+        ] {
+            let ty = if name == "CARD" { "(&str, Fits)" } else { "Fits" };
+            let _ = writeln!(
+                out,
+                "    /// {what}\n    pub static {name}: &[{ty}] = &[\n        {},\n    ];",
+                list.join(",\n        ")
+            );
+        }
+        out.push_str("}\n");
+    }
+
+    fn fits(&self, fits: &Fits) -> String {
+        let names = |values: &Option<Vec<String>>, all: &[&str]| -> String {
+            let names: Vec<String> = match values {
+                Some(values) => values.iter().map(|v| format!("{v:?}")).collect(),
+                None => all.iter().map(|v| format!("{v:?}")).collect(),
+            };
+            format!("&[{}]", names.join(", "))
+        };
+        let sizes = fits
+            .sizes
+            .unwrap_or([self.file.team_size.min, self.file.team_size.max]);
+        format!(
+            "Fits {{ zones: {}, setups: {}, sizes: ({}, {}), new: {:?}, both: {:?}, moved: {:?} }}",
+            names(&fits.zones, ZONE_KEYS),
+            names(&fits.setups, SETUP_KEYS),
+            sizes[0],
+            sizes[1],
+            fits.new,
+            fits.both,
+            fits.moved,
+        )
     }
 
     fn cited_struct(&self, cited: &Cited) -> String {

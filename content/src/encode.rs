@@ -11,10 +11,10 @@
 //!   levels' basis when the role's column is derived, else u8 0); groups (id, name);
 //!   responsibilities (id, group u8, name, ladder u8 0 none 1 tl 2 em 3 both, three level u8
 //!   0 owns 1 shares 2 supports 3 none, three notes as u8 presence then text, explanation as
-//!   cited, disagreement as a list of cited); facts (id, title, cited); scenarios (id, title,
-//!   three cited); rules (list of cited); team size (nine u8, then the startup size as u8, 0
-//!   for none); reasons (list of cited, in
-//!   `REASON_KEYS` order); questions (id, prompt, source list, options as text and i8 lean);
+//!   cited, disagreement as a list of cited); facts (id, title, cited, disagreement);
+//!   scenarios (id, title, three cited, disagreement); rules (list of cited); team size (nine
+//!   u8, then the startup size as u8, 0 for none); reasons (list of cited each followed by its
+//!   disagreement, in `REASON_KEYS` order); questions (id, prompt, source list, options as text and i8 lean);
 //!   the assessment (three cited); the language (code, name; both empty when the file names
 //!   none); the interface texts (list of text, in `UI_KEYS` order; empty when the file has
 //!   none, so the widget keeps its built-in words).
@@ -82,16 +82,14 @@ impl Writer<'_> {
                 }
             }
             self.cited_parts(&row.explanation, row.basis());
-            self.count(row.disagreement.len());
-            for position in &row.disagreement {
-                self.cited(position);
-            }
+            self.cited_list(&row.disagreement);
         }
         self.count(file.facts.len());
         for fact in &file.facts {
             self.text(&fact.id);
             self.text(&fact.title);
             self.cited_parts(&fact.text, fact.basis());
+            self.cited_list(&fact.disagreement);
         }
         self.count(file.scenarios.len());
         for scenario in &file.scenarios {
@@ -100,6 +98,7 @@ impl Writer<'_> {
             for response in [&scenario.tl, &scenario.em, &scenario.tlm] {
                 self.cited(response);
             }
+            self.cited_list(&scenario.disagreement);
         }
         self.count(file.rules.len());
         for rule in &file.rules {
@@ -112,7 +111,8 @@ impl Writer<'_> {
         self.count(REASON_KEYS.len());
         for key in REASON_KEYS {
             if let Some(reason) = file.reasons.get(*key) {
-                self.cited(reason);
+                self.cited_parts(&reason.text, reason.basis());
+                self.cited_list(&reason.disagreement);
             }
         }
         self.count(file.questions.len());
@@ -147,13 +147,9 @@ impl Writer<'_> {
     fn role(&mut self, role: &Role) {
         self.text(&role.name);
         self.text(&role.short);
-        for (text, sources) in [
-            (&role.focus, &role.focus_sources),
-            (&role.measured_by, &role.measured_by_sources),
-            (&role.trap, &role.trap_sources),
-        ] {
-            self.cited_parts(text, Basis::paraphrase(sources));
-        }
+        self.cited_parts(&role.focus, Basis::paraphrase(&role.focus_sources));
+        self.cited_parts(&role.measured_by, role.measured_by_basis());
+        self.cited_parts(&role.trap, Basis::paraphrase(&role.trap_sources));
         self.byte(role.coding_min);
         self.byte(role.coding_max);
         self.basis(role.coding_basis());
@@ -163,6 +159,13 @@ impl Writer<'_> {
                 self.basis(levels);
             }
             None => self.byte(0),
+        }
+    }
+
+    fn cited_list(&mut self, positions: &[Cited]) {
+        self.count(positions.len());
+        for position in positions {
+            self.cited(position);
         }
     }
 

@@ -6,6 +6,7 @@
 
 mod emit;
 mod encode;
+mod fits;
 mod raw;
 mod translation;
 mod validate;
@@ -31,6 +32,31 @@ pub const REASON_KEYS: &[&str] = &[
     "large-team",
     "time-split",
     "burn-out",
+];
+
+/// Where a team size sits against the thresholds in force, as the app's `Zone` names them.
+pub const ZONE_KEYS: &[&str] = &["below-sources", "hybrid", "split", "multi-team"];
+
+/// The setups the recommendation can give, as the app's `Setup` names them.
+pub const SETUP_KEYS: &[&str] = &["hands-on-lead", "hybrid", "split", "multi-team"];
+
+/// The texts of the recommendation card besides its reasons and rules: the headline for each
+/// setup, the time split, the flags and each role's coding range. Each declares the states it
+/// fits in the content file's `[card]`.
+pub const CARD_KEYS: &[&str] = &[
+    "setup-hands-on-lead",
+    "setup-hybrid",
+    "setup-split",
+    "setup-multi-team",
+    "time-split",
+    "borderline",
+    "stretched",
+    "burn-out-risk",
+    "unsourced-size",
+    "author-thresholds",
+    "coding-tl",
+    "coding-em",
+    "coding-tlm",
 ];
 
 /// The interface's own words, in the order of the generated `Text` enum, each with the
@@ -69,6 +95,7 @@ pub const UI_KEYS: &[(&str, &[&str])] = &[
     ("new-team", &[]),
     ("lead-has-done-both", &[]),
     ("recommendation", &[]),
+    ("setup-hands-on-lead", &[]),
     ("setup-hybrid", &[]),
     ("setup-split", &[]),
     ("setup-multi-team", &[]),

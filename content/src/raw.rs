@@ -15,7 +15,9 @@ pub struct File {
     pub scenarios: Vec<Scenario>,
     pub rules: Vec<Rule>,
     pub team_size: TeamSize,
-    pub reasons: BTreeMap<String, Cited>,
+    pub reasons: BTreeMap<String, Reason>,
+    /// The states each text of the recommendation card may appear in, keyed as `CARD_KEYS`.
+    pub card: BTreeMap<String, Fits>,
     pub questions: Vec<Question>,
     pub assessment: PerRole<Cited>,
     /// Required of the built-in file and its translations; an author's own file may leave
@@ -75,7 +77,12 @@ pub struct Role {
     pub focus: String,
     pub focus_sources: Vec<String>,
     pub measured_by: String,
+    #[serde(default)]
     pub measured_by_sources: Vec<String>,
+    #[serde(default)]
+    pub measured_by_derived_from: Vec<String>,
+    #[serde(default)]
+    pub measured_by_reasoning: Option<String>,
     pub trap: String,
     pub trap_sources: Vec<String>,
     pub coding_min: u8,
@@ -158,6 +165,8 @@ pub struct Fact {
     pub derived_from: Vec<String>,
     #[serde(default)]
     pub reasoning: Option<String>,
+    #[serde(default)]
+    pub disagreement: Vec<Cited>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -168,6 +177,8 @@ pub struct Scenario {
     pub tl: Cited,
     pub em: Cited,
     pub tlm: Cited,
+    #[serde(default)]
+    pub disagreement: Vec<Cited>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -181,6 +192,52 @@ pub struct Rule {
     pub derived_from: Vec<String>,
     #[serde(default)]
     pub reasoning: Option<String>,
+    pub fits: Fits,
+}
+
+/// A reason the recommendation gives: a statement like any other, the states it fits, and,
+/// where the articles disagree about it, every position.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reason {
+    pub text: String,
+    #[serde(default)]
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub derived_from: Vec<String>,
+    #[serde(default)]
+    pub reasoning: Option<String>,
+    pub fits: Fits,
+    #[serde(default)]
+    pub disagreement: Vec<Cited>,
+}
+
+/// The states of the team-size part a text may be shown in. A field left out allows every
+/// value; `contradicts` names texts (`reasons.KEY`, `rules.ID`, `card.KEY`) that must never
+/// be shown in the same state, which the compiler checks against both declarations.
+#[derive(Debug, Default, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fits {
+    /// Where the size sits against the thresholds in force: `ZONE_KEYS`.
+    #[serde(default)]
+    pub zones: Option<Vec<String>>,
+    /// The setup the card recommends: `SETUP_KEYS`.
+    #[serde(default)]
+    pub setups: Option<Vec<String>>,
+    /// The first and last team size, whatever the thresholds.
+    #[serde(default)]
+    pub sizes: Option<[u8; 2]>,
+    /// The team is new.
+    #[serde(default)]
+    pub new: Option<bool>,
+    /// The lead has done both jobs before.
+    #[serde(default)]
+    pub both: Option<bool>,
+    /// The page's author moved the thresholds from the sources'.
+    #[serde(default)]
+    pub moved: Option<bool>,
+    #[serde(default)]
+    pub contradicts: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -262,9 +319,17 @@ macro_rules! basis {
     };
 }
 
-basis!(Cited, Responsibility, Fact, Rule);
+basis!(Cited, Responsibility, Fact, Rule, Reason);
 
 impl Role {
+    pub fn measured_by_basis(&self) -> Basis<'_> {
+        Basis {
+            sources: &self.measured_by_sources,
+            derived_from: &self.measured_by_derived_from,
+            reasoning: self.measured_by_reasoning.as_deref(),
+        }
+    }
+
     pub fn coding_basis(&self) -> Basis<'_> {
         Basis {
             sources: &self.coding_sources,

@@ -68,6 +68,7 @@ pub fn compare(
         &translated.facts,
         |same, at, a, b| {
             same.basis(at, "", a.basis(), b.basis());
+            same.cited_list(&format!("{at}.disagreement"), &a.disagreement, &b.disagreement);
         },
     );
     same.list(
@@ -82,6 +83,7 @@ pub fn compare(
             ] {
                 same.basis(&format!("{at}.{key}"), "", a.basis(), b.basis());
             }
+            same.cited_list(&format!("{at}.disagreement"), &a.disagreement, &b.disagreement);
         },
     );
     same.list(
@@ -90,6 +92,7 @@ pub fn compare(
         &translated.rules,
         |same, at, a, b| {
             same.basis(at, "", a.basis(), b.basis());
+            same.value(at, "fits", &a.fits, &b.fits);
         },
     );
     for ((name, a), (_, b)) in original
@@ -108,9 +111,13 @@ pub fn compare(
     );
     for (key, a) in &original.reasons {
         if let Some(b) = translated.reasons.get(key) {
-            same.basis(&format!("reasons.{key}"), "", a.basis(), b.basis());
+            let at = format!("reasons.{key}");
+            same.basis(&at, "", a.basis(), b.basis());
+            same.value(&at, "fits", &a.fits, &b.fits);
+            same.cited_list(&format!("{at}.disagreement"), &a.disagreement, &b.disagreement);
         }
     }
+    same.value("", "card", &original.card, &translated.card);
     same.list(
         "questions",
         &original.questions,
@@ -226,12 +233,7 @@ impl Same {
 
     fn role(&mut self, at: &str, a: &Role, b: &Role) {
         self.value(at, "focus_sources", &a.focus_sources, &b.focus_sources);
-        self.value(
-            at,
-            "measured_by_sources",
-            &a.measured_by_sources,
-            &b.measured_by_sources,
-        );
+        self.basis(at, "measured_by_", a.measured_by_basis(), b.measured_by_basis());
         self.value(at, "trap_sources", &a.trap_sources, &b.trap_sources);
         self.value(at, "coding_min", &a.coding_min, &b.coding_min);
         self.value(at, "coding_max", &a.coding_max, &b.coding_max);

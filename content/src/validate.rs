@@ -45,6 +45,7 @@ pub fn check(file: &File) -> Result<(), Vec<ContentError>> {
         let at = format!("facts[id = {:?}]", fact.id);
         refs.errors.require_text(&at, "title", &fact.title);
         refs.statement(&at, "text", &fact.text, fact.basis());
+        refs.disagreement(&at, &fact.disagreement);
     }
     unique_ids(
         refs.errors,
@@ -61,6 +62,7 @@ pub fn check(file: &File) -> Result<(), Vec<ContentError>> {
         ] {
             refs.cited(&format!("{at}.{key}"), response);
         }
+        refs.disagreement(&at, &scenario.disagreement);
     }
     unique_ids(refs.errors, "rules", file.rules.iter().map(|r| &r.id));
     for rule in &file.rules {
@@ -72,6 +74,7 @@ pub fn check(file: &File) -> Result<(), Vec<ContentError>> {
         );
     }
     check_reasons(&mut refs, file);
+    crate::fits::check(refs.errors, file);
     check_questions(&mut refs, &file.questions);
     for (key, result) in [
         ("tl", &file.assessment.tl),
@@ -127,12 +130,7 @@ fn check_role(refs: &mut Refs, at: &str, role: &Role) {
         &role.focus,
         Basis::paraphrase(&role.focus_sources),
     );
-    refs.statement(
-        at,
-        "measured_by",
-        &role.measured_by,
-        Basis::paraphrase(&role.measured_by_sources),
-    );
+    refs.statement(at, "measured_by", &role.measured_by, role.measured_by_basis());
     refs.statement(
         at,
         "trap",
@@ -205,15 +203,7 @@ fn check_responsibilities(refs: &mut Refs, file: &File, group_ids: &BTreeSet<Str
                 format!("has {sentences} sentences; keep it to one to three"),
             );
         }
-        if row.disagreement.len() == 1 {
-            refs.errors.push(
-                format!("{at}.disagreement"),
-                "a disagreement needs at least two positions",
-            );
-        }
-        for (index, position) in row.disagreement.iter().enumerate() {
-            refs.cited(&format!("{at}.disagreement[{index}]"), position);
-        }
+        refs.disagreement(&at, &row.disagreement);
     }
     for group in &file.groups {
         if !file
@@ -237,7 +227,9 @@ fn check_reasons(refs: &mut Refs, file: &File) {
                 "is missing; the recommendation rules use it",
             ),
             Some(reason) => {
-                refs.cited(&format!("reasons.{key}"), reason);
+                let at = format!("reasons.{key}");
+                refs.statement(&at, "text", &reason.text, reason.basis());
+                refs.disagreement(&at, &reason.disagreement);
             }
         }
     }
@@ -429,6 +421,35 @@ struct Refs<'a> {
 }
 
 impl Refs<'_> {
+    /// Where the articles disagree: at least two positions, each cited, and not all from one
+    /// source, or it would be one article's two answers, not a disagreement.
+    fn disagreement(&mut self, at: &str, positions: &[Cited]) {
+        let at = format!("{at}.disagreement");
+        if positions.len() == 1 {
+            self.errors
+                .push(&at, "a disagreement needs at least two positions");
+        }
+        let sources: BTreeSet<&String> = positions
+            .iter()
+            .flat_map(|p| {
+                if p.derived_from.is_empty() {
+                    &p.sources
+                } else {
+                    &p.derived_from
+                }
+            })
+            .collect();
+        if positions.len() > 1 && sources.len() < 2 {
+            self.errors.push(
+                &at,
+                "all its positions cite one source: a disagreement is between articles",
+            );
+        }
+        for (index, position) in positions.iter().enumerate() {
+            self.cited(&format!("{at}[{index}]"), position);
+        }
+    }
+
     fn cited(&mut self, at: &str, cited: &Cited) {
         self.statement(at, "text", &cited.text, cited.basis());
     }
@@ -500,10 +521,10 @@ impl Refs<'_> {
 }
 
 #[derive(Default)]
-struct Errors(Vec<ContentError>);
+pub(crate) struct Errors(Vec<ContentError>);
 
 impl Errors {
-    fn push(&mut self, at: impl Into<String>, message: impl Into<String>) {
+    pub(crate) fn push(&mut self, at: impl Into<String>, message: impl Into<String>) {
         self.0.push(ContentError {
             line: None,
             at: at.into(),

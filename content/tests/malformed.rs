@@ -59,7 +59,7 @@ fn corpus() -> Vec<(&'static str, Vec<u8>, &'static str)> {
         ("thresholds out of order", shipped_with("split_from = 9", "split_from = 2"), "line 707: team_size: must satisfy 1 <= min <= hybrid_from < split_from < multi_team_from <= max"),
         ("default outside range", shipped_with("default = 5", "default = 99"), "line 710: team_size.default: must lie between min and max"),
         ("time split not 100", shipped_with("hybrid_people_percent = 40", "hybrid_people_percent = 50"), "line 724: team_size.hybrid_people_percent: hybrid_technical_percent and hybrid_people_percent must add up to 100"),
-        ("missing reason", shipped_with("burn-out = {", "burnout = {"), "line 728: reasons.burn-out: is missing; the recommendation rules use it"),
+        ("missing reason", shipped_with("[reasons.burn-out]", "[reasons.burnout]"), "line 728: reasons.burn-out: is missing; the recommendation rules use it"),
         ("uncited source", shipped_with("[[sources]]\nid = \"showdown\"", "[[sources]]\nid = \"unused\"\ntitle = \"Unused\"\ndetail = \"\"\n\n[[sources]]\nid = \"showdown\""), "line 13: sources[id = \"unused\"]: is never cited; cite it or remove it"),
         ("duplicate key", shipped_with("short = \"TL\"", "short = \"TL\"\nshort = \"T\""), "line 43: content file: duplicate key `short` in table `roles.tl`"),
         ("unterminated string", shipped_with("name = \"Tech Lead\"", "name = \"Tech Lead"), "line 41: content file: invalid basic string"),

@@ -191,7 +191,7 @@ fn the_startup_size_lies_between_the_split_and_several_teams() {
 
 #[test]
 fn missing_and_unknown_reasons_are_reported() {
-    let errors = errors_after("burn-out = {", "burnout = {");
+    let errors = errors_after("[reasons.burn-out]", "[reasons.burnout]");
     assert_reported(&errors, "reasons.burn-out", "missing");
     assert_reported(&errors, "reasons.burnout", "not used by the rules");
 }

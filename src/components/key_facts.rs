@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::Citation;
+use super::{Citation, Disagreement};
 use crate::core::content::{Text, CONTENT};
 
 /// Short facts that frame the comparison: role versus title, reporting lines, the hybrid's
@@ -13,6 +13,7 @@ pub fn KeyFacts() -> Html {
                 <h3 class="fact__title">{ fact.title }</h3>
                 <p class="fact__text">{ fact.body.text }</p>
                 <Citation sources={fact.body.sources} reasoning={fact.body.reasoning} />
+                <Disagreement positions={fact.disagreement} />
             </article>
         }
     });

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::Citation;
+use super::{Citation, Disagreement};
 use crate::core::content::{RoleKey, RowId, Text};
 use crate::core::state::{Action, RoleSet};
 
@@ -41,15 +41,6 @@ pub fn MatrixRow(props: &MatrixRowProps) -> Html {
         }
     });
 
-    let positions = row.disagreement.iter().map(|position| {
-        html! {
-            <li class="disagreement__position">
-                <p>{ position.text }</p>
-                <Citation sources={position.sources} reasoning={position.reasoning} />
-            </li>
-        }
-    });
-
     html! {
         <>
             <tr class={classes!("duty", props.open.then_some("duty--open"))}>
@@ -69,12 +60,7 @@ pub fn MatrixRow(props: &MatrixRowProps) -> Html {
                 <td colspan={(props.roles.count() + 1).to_string()}>
                     if props.open {
                         <p class="duty-detail__text">{ row.explanation.text }</p>
-                        if row.is_disputed() {
-                            <div class="disagreement">
-                                <p class="disagreement__heading">{ Text::WhereSourcesDisagree.get() }</p>
-                                <ul class="disagreement__positions">{ for positions }</ul>
-                            </div>
-                        }
+                        <Disagreement positions={row.disagreement} />
                         <Citation sources={row.explanation.sources} reasoning={row.explanation.reasoning} />
                     }
                 </td>

@@ -1,8 +1,8 @@
 use yew::prelude::*;
 
-use super::Citation;
+use super::{Citation, Disagreement};
 use crate::core::content::{TeamSize as Sizes, Text, CONTENT};
-use crate::core::recommend::{Recommendation as Advice, Setup, Warning};
+use crate::core::recommend::{Recommendation as Advice, Warning};
 
 #[derive(Properties, PartialEq)]
 pub struct RecommendationProps {
@@ -21,35 +21,23 @@ pub struct RecommendationProps {
 pub fn Recommendation(props: &RecommendationProps) -> Html {
     let advice = &props.advice;
     let team = Text::engineers(advice.team);
-    let setup_class = match advice.setup {
-        Setup::Hybrid => "recommendation--hybrid",
-        Setup::Split => "recommendation--split",
-        Setup::MultiTeam => "recommendation--multi-team",
-    };
+    let setup_class = format!("recommendation--{}", advice.setup.key());
 
+    let flags = advice.flags().into_iter().map(|flag| {
+        html! { <li class={classes!("flag", format!("flag--{}", flag.key()))}>{ flag.label() }</li> }
+    });
     let flags = html! {
         <>
-            if advice.borderline {
-                <li class="flag flag--borderline">{ Text::Borderline.get() }</li>
-            }
-            if advice.stretched {
-                <li class="flag flag--stretched">{ Text::Stretched.get() }</li>
-            }
-            if advice.warnings.contains(&Warning::BurnOut) {
-                <li class="flag flag--burn-out">{ Text::BurnOutRisk.get() }</li>
-            }
+            { for flags }
             if let Some(author) = props.author_sizes {
                 <li class="flag flag--author">
                     { author_thresholds(&author) }
                 </li>
             }
-            if !advice.size_is_sourced {
-                <li class="flag flag--unsourced">{ Text::UnsourcedSize.get() }</li>
-            }
         </>
     };
 
-    let coding = advice.setup.roles().iter().map(|role| {
+    let coding = advice.coding_roles().iter().map(|role| {
         let role = role.role();
         html! {
             <li class="recommendation__coding-item" key={role.short}>
@@ -73,11 +61,13 @@ pub fn Recommendation(props: &RecommendationProps) -> Html {
     });
 
     let reasons = advice.reasons.iter().map(|reason| {
-        let cited = CONTENT.reason(*reason);
+        let reason_text = CONTENT.reason(*reason);
+        let cited = &reason_text.cited;
         html! {
             <li class="recommendation__reason" key={reason.key()}>
                 <p>{ cited.text }</p>
                 <Citation sources={cited.sources} reasoning={cited.reasoning} />
+                <Disagreement positions={reason_text.disagreement} />
             </li>
         }
     });
@@ -85,11 +75,13 @@ pub fn Recommendation(props: &RecommendationProps) -> Html {
     // One source's two answers for this size, side by side, so neither hides the other.
     let tension = advice.tension.map(|answers| {
         let answers = answers.iter().map(|reason| {
-            let cited = CONTENT.reason(*reason);
+            let reason_text = CONTENT.reason(*reason);
+            let cited = &reason_text.cited;
             html! {
                 <li class="tension__answer" key={reason.key()}>
                     <p>{ cited.text }</p>
                     <Citation sources={cited.sources} reasoning={cited.reasoning} />
+                    <Disagreement positions={reason_text.disagreement} />
                 </li>
             }
         });

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::Citation;
+use super::{Citation, Disagreement};
 use crate::core::content::{Text, CONTENT};
 use crate::core::state::RoleSet;
 
@@ -26,6 +26,7 @@ pub fn Scenarios(props: &ScenariosProps) -> Html {
             <article class="scenario" key={scenario.id}>
                 <h3 class="scenario__title">{ scenario.title }</h3>
                 <dl class="scenario__responses">{ for responses }</dl>
+                <Disagreement positions={scenario.disagreement} />
             </article>
         }
     });

@@ -146,7 +146,7 @@ pub struct Content {
     pub scenarios: &'static [Scenario],
     pub rules: &'static [Cited],
     pub team_size: TeamSize,
-    pub reasons: &'static [Cited],
+    pub reasons: &'static [ReasonText],
     pub questions: &'static [Question],
     /// The self-assessment's verdict for each role, in column order.
     pub assessment: [Cited; 3],
@@ -214,7 +214,7 @@ fn fill(template: &str, values: &[(&str, &dyn fmt::Display)]) -> String {
 }
 
 impl Content {
-    pub fn reason(&self, reason: Reason) -> &Cited {
+    pub fn reason(&self, reason: Reason) -> &ReasonText {
         &self.reasons[reason as usize]
     }
 
@@ -323,6 +323,8 @@ pub struct Fact {
     pub id: &'static str,
     pub title: &'static str,
     pub body: Cited,
+    /// Where the articles disagree about it: every position, each with its source.
+    pub disagreement: &'static [Cited],
 }
 
 #[derive(Debug)]
@@ -330,6 +332,27 @@ pub struct Scenario {
     pub id: &'static str,
     pub title: &'static str,
     pub responses: [Cited; 3],
+    pub disagreement: &'static [Cited],
+}
+
+/// A reason the recommendation gives, and where the articles disagree about it, every position.
+#[derive(Debug)]
+pub struct ReasonText {
+    pub cited: Cited,
+    pub disagreement: &'static [Cited],
+}
+
+/// The states a text of the team-size part declares it fits (the content file's `fits`),
+/// each list spelled out in full. Only the tests read it: they hold every text shown to it.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[derive(Debug)]
+pub struct Fits {
+    pub zones: &'static [&'static str],
+    pub setups: &'static [&'static str],
+    pub sizes: (u8, u8),
+    pub new: Option<bool>,
+    pub both: Option<bool>,
+    pub moved: Option<bool>,
 }
 
 /// A self-assessment question; each option leans toward the TL (negative) or the EM.
@@ -489,6 +512,28 @@ mod tests {
                 Level::Shares,
                 "{id}"
             );
+        }
+    }
+
+    /// The hybrid's column follows the rule its reasoning states: every duty either role owns
+    /// or shares is the hybrid's own, except the two the reasoning names.
+    #[test]
+    fn the_hybrid_column_follows_its_stated_rule_and_names_its_exceptions() {
+        let reasoning = RoleKey::TechLeadManager.role().levels.as_ref().unwrap().reasoning;
+        assert!(reasoning.contains("several teams") && reasoning.contains("hands-on coding"));
+        for row in CONTENT.responsibilities {
+            let held = [RoleKey::TechLead, RoleKey::EngineeringManager]
+                .map(|role| row.level(role))
+                .into_iter()
+                .min()
+                .unwrap();
+            let expected = match row.id {
+                "multi-team-scope" => Level::NotTheirs,
+                "hands-on-coding" => Level::Supports,
+                _ if held <= Level::Shares => Level::Owns,
+                _ => held,
+            };
+            assert_eq!(row.level(RoleKey::TechLeadManager), expected, "{}", row.id);
         }
     }
 

@@ -7,7 +7,7 @@
 
 use super::content::{
     AnswerOption, Cited, CodingRange, Content, Derivation, Fact, Group, GroupId, LadderSide,
-    Language, Level, Question, Responsibility, Role, Scenario, Source, SourceId, TeamSize,
+    Language, Level, Question, ReasonText, Responsibility, Role, Scenario, Source, SourceId, TeamSize,
     MAX_QUESTIONS, TEXT_COUNT,
 };
 
@@ -38,13 +38,18 @@ fn references_hold(content: &Content) -> bool {
                 && cited(&row.explanation)
                 && row.disagreement.iter().all(cited)
         })
-        && content.reasons.iter().all(cited)
-        && content.rules.iter().all(cited)
-        && content.facts.iter().all(|fact| cited(&fact.body))
         && content
-            .scenarios
+            .reasons
             .iter()
-            .all(|scenario| scenario.responses.iter().all(cited))
+            .all(|reason| cited(&reason.cited) && reason.disagreement.iter().all(cited))
+        && content.rules.iter().all(cited)
+        && content
+            .facts
+            .iter()
+            .all(|fact| cited(&fact.body) && fact.disagreement.iter().all(cited))
+        && content.scenarios.iter().all(|scenario| {
+            scenario.responses.iter().all(cited) && scenario.disagreement.iter().all(cited)
+        })
         && content
             .questions
             .iter()
@@ -89,6 +94,7 @@ impl Reader<'_> {
                 id: r.text()?,
                 title: r.text()?,
                 body: r.cited()?,
+                disagreement: r.list(Reader::cited)?,
             })
         })?;
         let scenarios = self.list(|r| {
@@ -96,11 +102,17 @@ impl Reader<'_> {
                 id: r.text()?,
                 title: r.text()?,
                 responses: [r.cited()?, r.cited()?, r.cited()?],
+                disagreement: r.list(Reader::cited)?,
             })
         })?;
         let rules = self.list(Reader::cited)?;
         let team_size = self.team_size()?;
-        let reasons = self.list(Reader::cited)?;
+        let reasons = self.list(|r| {
+            Some(ReasonText {
+                cited: r.cited()?,
+                disagreement: r.list(Reader::cited)?,
+            })
+        })?;
         let questions = self.list(|r| {
             Some(Question {
                 id: r.text()?,

@@ -15,17 +15,31 @@ pub struct Inputs {
 /// Ordered from one person leading to several teams, so sizes map monotonically onto it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Setup {
+    /// A team smaller than any source speaks of: its lead is mostly one more engineer, with
+    /// no leadership split of the week to make.
+    HandsOnLead,
     /// One Tech Lead Manager wearing both hats.
     Hybrid,
     /// A Tech Lead and an Engineering Manager as partners.
     Split,
-    /// Several teams, each with its own TL, and one EM across them.
+    /// Several teams, each with its own TL, and EMs who often look after more than one.
     MultiTeam,
 }
 
 impl Setup {
+    /// The name the content file's declarations (`fits.setups`) and the CSS use.
+    pub fn key(self) -> &'static str {
+        match self {
+            Setup::HandsOnLead => "hands-on-lead",
+            Setup::Hybrid => "hybrid",
+            Setup::Split => "split",
+            Setup::MultiTeam => "multi-team",
+        }
+    }
+
     pub fn title(self) -> &'static str {
         match self {
+            Setup::HandsOnLead => Text::SetupHandsOnLead,
             Setup::Hybrid => Text::SetupHybrid,
             Setup::Split => Text::SetupSplit,
             Setup::MultiTeam => Text::SetupMultiTeam,
@@ -33,10 +47,11 @@ impl Setup {
         .get()
     }
 
-    /// The roles this setup staffs, which the matrix emphasises.
+    /// The roles this setup staffs, which the matrix emphasises: a hands-on lead holds what
+    /// leading there is, as a hybrid does.
     pub fn roles(self) -> &'static [RoleKey] {
         match self {
-            Setup::Hybrid => &[RoleKey::TechLeadManager],
+            Setup::HandsOnLead | Setup::Hybrid => &[RoleKey::TechLeadManager],
             Setup::Split | Setup::MultiTeam => &[RoleKey::TechLead, RoleKey::EngineeringManager],
         }
     }
@@ -52,6 +67,16 @@ pub enum Zone {
 }
 
 impl Zone {
+    /// The name the content file's declarations (`fits.zones`) use.
+    pub fn key(self) -> &'static str {
+        match self {
+            Zone::BelowSources => "below-sources",
+            Zone::Hybrid => "hybrid",
+            Zone::Split => "split",
+            Zone::MultiTeam => "multi-team",
+        }
+    }
+
     /// What the slider's legend calls the zone: what it recommends, in a word or two.
     pub fn label(self) -> &'static str {
         match self {
@@ -68,6 +93,37 @@ impl Zone {
 pub struct TimeSplit {
     pub technical_percent: u8,
     pub people_percent: u8,
+}
+
+/// A flag the card raises over its recommendation, in the order the card shows them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Flag {
+    Borderline,
+    Stretched,
+    BurnOut,
+    UnsourcedSize,
+}
+
+impl Flag {
+    /// The name the content file's `[card]` declarations use.
+    pub fn key(self) -> &'static str {
+        match self {
+            Flag::Borderline => "borderline",
+            Flag::Stretched => "stretched",
+            Flag::BurnOut => "burn-out-risk",
+            Flag::UnsourcedSize => "unsourced-size",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Flag::Borderline => Text::Borderline,
+            Flag::Stretched => Text::Stretched,
+            Flag::BurnOut => Text::BurnOutRisk,
+            Flag::UnsourcedSize => Text::UnsourcedSize,
+        }
+        .get()
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -94,6 +150,30 @@ pub struct Recommendation {
     pub tension: Option<[Reason; 2]>,
     pub warnings: Vec<Warning>,
     pub reasons: Vec<Reason>,
+}
+
+impl Recommendation {
+    /// The flags the card raises, in order.
+    pub fn flags(&self) -> Vec<Flag> {
+        [
+            (self.borderline, Flag::Borderline),
+            (self.stretched, Flag::Stretched),
+            (self.warnings.contains(&Warning::BurnOut), Flag::BurnOut),
+            (!self.size_is_sourced, Flag::UnsourcedSize),
+        ]
+        .into_iter()
+        .filter_map(|(raised, flag)| raised.then_some(flag))
+        .collect()
+    }
+
+    /// The roles whose coding range the card gives: those the setup staffs, except a
+    /// hands-on lead, for whom no source gives a range.
+    pub fn coding_roles(&self) -> &'static [RoleKey] {
+        match self.setup {
+            Setup::HandsOnLead => &[],
+            setup => setup.roles(),
+        }
+    }
 }
 
 pub fn zone(sizes: &TeamSize, team: u8) -> Zone {
@@ -159,7 +239,7 @@ pub fn recommend(sizes: &TeamSize, inputs: Inputs) -> Recommendation {
     let setup = match zone {
         Zone::BelowSources => {
             reasons.push(Reason::TooSmall);
-            Setup::Hybrid
+            Setup::HandsOnLead
         }
         Zone::Hybrid => {
             reasons.push(Reason::HybridRange);
@@ -170,7 +250,11 @@ pub fn recommend(sizes: &TeamSize, inputs: Inputs) -> Recommendation {
             Setup::Hybrid
         }
         Zone::Split => {
-            reasons.extend([Reason::SplitRange, Reason::EstablishedTeam]);
+            reasons.push(Reason::SplitRange);
+            // The pair is argued for established teams; a new one gets the split on size alone.
+            if !inputs.new_team {
+                reasons.push(Reason::EstablishedTeam);
+            }
             Setup::Split
         }
         Zone::MultiTeam => {
@@ -223,7 +307,8 @@ pub fn recommend(sizes: &TeamSize, inputs: Inputs) -> Recommendation {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::core::content::CONTENT;
+    use crate::core::content::{declared, Fits, CONTENT};
+    use crate::core::state::State;
     use proptest::prelude::*;
 
     fn sizes() -> TeamSize {
@@ -254,6 +339,31 @@ mod tests {
             "past about twice the split point"
         );
         assert_eq!((sizes.min, sizes.max), (1, 50));
+    }
+
+    #[test]
+    fn one_or_two_engineers_get_a_hands_on_lead_and_no_leadership_split() {
+        for team in [1, 2] {
+            for (new_team, both) in MODIFIERS {
+                let rec = recommend(&sizes(), inputs(team, new_team, both));
+                assert_eq!(rec.setup, Setup::HandsOnLead, "team {team}");
+                assert_eq!(rec.time_split, None);
+                assert!(rec.coding_roles().is_empty(), "no source sizes its coding");
+                assert_eq!(rec.reasons, [Reason::TooSmall]);
+            }
+        }
+        assert_eq!(plain(3).setup, Setup::Hybrid);
+        assert!(plain(3).time_split.is_some());
+    }
+
+    #[test]
+    fn a_new_team_is_never_told_established_teams_do_better() {
+        for team in 9..=50 {
+            let new = recommend(&sizes(), inputs(team, true, false));
+            assert!(!new.reasons.contains(&Reason::EstablishedTeam), "team {team}");
+        }
+        assert!(plain(12).reasons.contains(&Reason::EstablishedTeam));
+        assert_eq!(recommend(&sizes(), inputs(12, true, false)).setup, Setup::Split);
     }
 
     #[test]
@@ -366,8 +476,8 @@ mod tests {
                     for answer in answers {
                         assert!(!rec.reasons.contains(&answer), "{answer:?} said twice");
                         assert_eq!(
-                            CONTENT.reason(answer).sources,
-                            CONTENT.reason(Reason::SplitRange).sources,
+                            CONTENT.reason(answer).cited.sources,
+                            CONTENT.reason(Reason::SplitRange).cited.sources,
                             "one source, two answers"
                         );
                     }
@@ -419,7 +529,7 @@ mod tests {
                 assert!(rec.warnings.contains(&Warning::NeverBreak(1)));
                 assert_eq!(rec.time_split.is_some(), rec.setup == Setup::Hybrid);
                 for reason in &rec.reasons {
-                    let cited = CONTENT.reason(*reason);
+                    let cited = &CONTENT.reason(*reason).cited;
                     assert!(!cited.sources.is_empty(), "{reason:?} names no source");
                     if matches!(reason, Reason::TooSmall | Reason::LargeTeam) {
                         assert!(cited.reasoning.is_some(), "{reason:?} is our own reading");
@@ -438,6 +548,142 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// Every state the team-size part can be in: each size, both modifiers, and the sources'
+    /// thresholds or any an author can set in the address (`hybrid_from`, `split_at`), the
+    /// ones `State::team_sizes` refuses among them.
+    fn every_state() -> impl Iterator<Item = State> {
+        let hybrid_from = std::iter::once(None).chain((1..=6).map(Some));
+        let thresholds = hybrid_from.flat_map(|hybrid_from| {
+            std::iter::once(None)
+                .chain((2..=25).map(Some))
+                .map(move |split_at| (hybrid_from, split_at))
+        });
+        thresholds.flat_map(|(author_hybrid_from, author_split_at)| {
+            (1..=50).flat_map(move |team| {
+                MODIFIERS.into_iter().map(move |(new_team, both)| State {
+                    team,
+                    new_team,
+                    lead_has_done_both: both,
+                    author_hybrid_from,
+                    author_split_at,
+                    ..State::default()
+                })
+            })
+        })
+    }
+
+    /// Every text the card shows for `rec`, by the name its declaration has in the content
+    /// file, with that declaration.
+    fn shown(rec: &Recommendation, moved: bool) -> Vec<(String, &'static Fits)> {
+        let card = |key: String| {
+            let (_, fits) = declared::CARD
+                .iter()
+                .find(|(declared, _)| *declared == key)
+                .unwrap_or_else(|| panic!("card.{key} declares nothing"));
+            (format!("card.{key}"), fits)
+        };
+        let mut shown = vec![card(format!("setup-{}", rec.setup.key()))];
+        if rec.time_split.is_some() {
+            shown.push(card("time-split".into()));
+        }
+        shown.extend(rec.flags().into_iter().map(|flag| card(flag.key().into())));
+        if moved {
+            shown.push(card("author-thresholds".into()));
+        }
+        shown.extend(
+            rec.coding_roles()
+                .iter()
+                .map(|role| card(format!("coding-{}", role.slug()))),
+        );
+        let reasons = rec.reasons.iter().chain(rec.tension.iter().flatten());
+        shown.extend(reasons.map(|reason| {
+            (
+                format!("reasons.{}", reason.key()),
+                &declared::REASONS[*reason as usize],
+            )
+        }));
+        shown.extend(rec.warnings.iter().filter_map(|warning| match warning {
+            Warning::NeverBreak(index) => {
+                Some((format!("rules[{index}]"), &declared::RULES[*index]))
+            }
+            Warning::BurnOut => None,
+        }));
+        shown
+    }
+
+    /// The fields of `fits` that the state breaks, by name; none when the text fits.
+    fn misfits(fits: &Fits, rec: &Recommendation, state: &State, moved: bool) -> Vec<String> {
+        let mut broken = Vec::new();
+        if !fits.zones.contains(&rec.zone.key()) {
+            broken.push(format!("zones {:?}", fits.zones));
+        }
+        if !fits.setups.contains(&rec.setup.key()) {
+            broken.push(format!("setups {:?}", fits.setups));
+        }
+        if !(fits.sizes.0..=fits.sizes.1).contains(&rec.team) {
+            broken.push(format!("sizes {:?}", fits.sizes));
+        }
+        for (field, declared, actual) in [
+            ("new", fits.new, state.new_team),
+            ("both", fits.both, state.lead_has_done_both),
+            ("moved", fits.moved, moved),
+        ] {
+            if declared.is_some_and(|declared| declared != actual) {
+                broken.push(format!("{field} = {}", !actual));
+            }
+        }
+        broken
+    }
+
+    #[test]
+    fn every_text_shown_in_every_state_fits_its_declaration_and_the_card_agrees() {
+        let mut broken: std::collections::BTreeMap<String, (usize, String)> = Default::default();
+        let mut states = 0;
+        for state in every_state() {
+            states += 1;
+            let sizes = state.team_sizes();
+            let moved = sizes != CONTENT.team_size;
+            let rec = state.recommendation();
+            let describe = || {
+                format!(
+                    "e.g. {} engineers, new {}, both {}, thresholds {}–{}–{}{} ({} shown as {:?})",
+                    rec.team,
+                    state.new_team,
+                    state.lead_has_done_both,
+                    sizes.hybrid_from,
+                    sizes.split_from,
+                    sizes.multi_team_from,
+                    if moved { " (moved)" } else { "" },
+                    rec.zone.key(),
+                    rec.setup.key(),
+                )
+            };
+            let mut problems = Vec::new();
+            for (name, fits) in shown(&rec, moved) {
+                for field in misfits(fits, &rec, &state, moved) {
+                    problems.push(format!("{name} is shown, yet it declares {field}"));
+                }
+            }
+            if rec.time_split.is_some() != rec.reasons.contains(&Reason::TimeSplit) {
+                problems.push("the time split and its reason disagree".to_owned());
+            }
+            for problem in problems {
+                let entry = broken.entry(problem).or_insert_with(|| (0, describe()));
+                entry.0 += 1;
+            }
+        }
+        assert!(states > 30_000, "walked only {states} states");
+        let report: Vec<String> = broken
+            .iter()
+            .map(|(problem, (count, example))| format!("{problem}: {count} states, {example}"))
+            .collect();
+        assert!(
+            report.is_empty(),
+            "texts shown where they do not fit, of {states} states:\n{}",
+            report.join("\n")
+        );
     }
 
     #[test]

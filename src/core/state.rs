@@ -356,7 +356,11 @@ impl State {
             match part {
                 Part::Team => {
                     let reasons = advice.reasons.iter().chain(advice.tension.iter().flatten());
-                    cited.extend(reasons.map(|reason| CONTENT.reason(*reason).sources));
+                    cited.extend(reasons.flat_map(|reason| {
+                        let reason = CONTENT.reason(*reason);
+                        let positions = reason.disagreement.iter().map(|position| position.sources);
+                        std::iter::once(reason.cited.sources).chain(positions)
+                    }));
                     cited.extend(CONTENT.rules.iter().map(|rule| rule.sources));
                     cited.extend(
                         advice
@@ -388,6 +392,7 @@ impl State {
                             .iter()
                             .map(|role| &scenario.responses[role.index()]);
                         cited.extend(shown.map(|response| response.sources));
+                        cited.extend(scenario.disagreement.iter().map(|p| p.sources));
                     }
                 }
                 Part::Quiz => {
@@ -397,7 +402,10 @@ impl State {
                         cited.push(fit.role.role().trap.sources);
                     }
                 }
-                Part::Facts => cited.extend(CONTENT.facts.iter().map(|fact| fact.body.sources)),
+                Part::Facts => cited.extend(CONTENT.facts.iter().flat_map(|fact| {
+                    let positions = fact.disagreement.iter().map(|position| position.sources);
+                    std::iter::once(fact.body.sources).chain(positions)
+                })),
             }
         }
         // In id order, once each: a table of 256 flags rather than a sort, whose code would
@@ -586,7 +594,10 @@ mod tests {
         let mut expected: Vec<SourceId> = CONTENT
             .facts
             .iter()
-            .flat_map(|fact| fact.body.sources.iter().copied())
+            .flat_map(|fact| {
+                let positions = fact.disagreement.iter().flat_map(|p| p.sources);
+                fact.body.sources.iter().chain(positions).copied()
+            })
             .collect();
         expected.sort_unstable();
         expected.dedup();
@@ -605,7 +616,7 @@ mod tests {
         let cited_by_five = cited(&five);
         let advice = five.recommendation();
         for reason in &advice.reasons {
-            for source in CONTENT.reason(*reason).sources {
+            for source in CONTENT.reason(*reason).cited.sources {
                 assert!(cited_by_five.contains(source), "{reason:?}");
             }
         }
