@@ -238,6 +238,12 @@ async fn an_unsourced_size_says_so() {
     .render();
     flush().await;
     assert!(text(&root, ".flags").contains("No source"));
+    assert!(text(&root, ".recommendation__setup").contains("hands-on lead"));
+    assert!(
+        root.query_selector(".time-split").unwrap().is_none(),
+        "no leadership split for a lead who mostly codes"
+    );
+    assert_eq!(count(&root, ".recommendation__coding-item"), 0);
     let reasons = find(&root, ".recommendation__reasons");
     assert!(
         reasons

@@ -40,9 +40,9 @@ pub const ZONE_KEYS: &[&str] = &["below-sources", "hybrid", "split", "multi-team
 /// The setups the recommendation can give, as the app's `Setup` names them.
 pub const SETUP_KEYS: &[&str] = &["hands-on-lead", "hybrid", "split", "multi-team"];
 
-/// The texts of the recommendation card besides its reasons and rules: the headline for each
-/// setup, the time split, the flags and each role's coding range. Each declares the states it
-/// fits in the content file's `[card]`.
+/// The texts of the team-size part besides its reasons and rules: the card's headline for each
+/// setup, its time split, flags and each role's coding range, and the two modifiers' boxes
+/// while ticked. Each declares the states it fits in the content file's `[card]`.
 pub const CARD_KEYS: &[&str] = &[
     "setup-hands-on-lead",
     "setup-hybrid",
@@ -57,6 +57,8 @@ pub const CARD_KEYS: &[&str] = &[
     "coding-tl",
     "coding-em",
     "coding-tlm",
+    "new-team",
+    "lead-has-done-both",
 ];
 
 /// The interface's own words, in the order of the generated `Text` enum, each with the

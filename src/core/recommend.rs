@@ -576,7 +576,7 @@ mod tests {
 
     /// Every text the card shows for `rec`, by the name its declaration has in the content
     /// file, with that declaration.
-    fn shown(rec: &Recommendation, moved: bool) -> Vec<(String, &'static Fits)> {
+    fn shown(rec: &Recommendation, state: &State, moved: bool) -> Vec<(String, &'static Fits)> {
         let card = |key: String| {
             let (_, fits) = declared::CARD
                 .iter()
@@ -591,6 +591,12 @@ mod tests {
         shown.extend(rec.flags().into_iter().map(|flag| card(flag.key().into())));
         if moved {
             shown.push(card("author-thresholds".into()));
+        }
+        if state.new_team {
+            shown.push(card("new-team".into()));
+        }
+        if state.lead_has_done_both {
+            shown.push(card("lead-has-done-both".into()));
         }
         shown.extend(
             rec.coding_roles()
@@ -661,7 +667,7 @@ mod tests {
                 )
             };
             let mut problems = Vec::new();
-            for (name, fits) in shown(&rec, moved) {
+            for (name, fits) in shown(&rec, &state, moved) {
                 for field in misfits(fits, &rec, &state, moved) {
                     problems.push(format!("{name} is shown, yet it declares {field}"));
                 }
