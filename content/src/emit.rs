@@ -286,7 +286,12 @@ impl Emitter<'_> {
             .iter()
             .map(|key| self.fits(&self.file.reasons[*key].fits))
             .collect();
-        let rules: Vec<String> = self.file.rules.iter().map(|rule| self.fits(&rule.fits)).collect();
+        let rules: Vec<String> = self
+            .file
+            .rules
+            .iter()
+            .map(|rule| self.fits(&rule.fits))
+            .collect();
         let card: Vec<String> = CARD_KEYS
             .iter()
             .map(|key| format!("({key:?}, {})", self.fits(&self.file.card[*key])))
@@ -296,7 +301,11 @@ impl Emitter<'_> {
             ("RULES", "In the order of the rules.", rules),
             ("CARD", "Each card text by its key.", card),
         ] {
-            let ty = if name == "CARD" { "(&str, Fits)" } else { "Fits" };
+            let ty = if name == "CARD" {
+                "(&str, Fits)"
+            } else {
+                "Fits"
+            };
             let _ = writeln!(
                 out,
                 "    /// {what}\n    pub static {name}: &[{ty}] = &[\n        {},\n    ];",

@@ -70,10 +70,9 @@ pub fn check(errors: &mut Errors, file: &File) {
                     format!("{at}.contradicts"),
                     format!("names {other:?}, which is no reasons.KEY, rules.ID or card.KEY"),
                 ),
-                Some(_) if other == name => errors.push(
-                    format!("{at}.contradicts"),
-                    "names the text itself",
-                ),
+                Some(_) if other == name => {
+                    errors.push(format!("{at}.contradicts"), "names the text itself")
+                }
                 Some(theirs) => {
                     if let Some(shared) = overlap(fits, theirs) {
                         errors.push(
@@ -133,7 +132,8 @@ fn overlap(a: &Fits, b: &Fits) -> Option<String> {
         }
     }
     let whole = [u8::MIN, u8::MAX];
-    let ([a_first, a_last], [b_first, b_last]) = (a.sizes.unwrap_or(whole), b.sizes.unwrap_or(whole));
+    let ([a_first, a_last], [b_first, b_last]) =
+        (a.sizes.unwrap_or(whole), b.sizes.unwrap_or(whole));
     let (first, last) = (a_first.max(b_first), a_last.min(b_last));
     if first > last {
         return None;
@@ -174,7 +174,10 @@ mod tests {
             overlap(&fits("zones = [\"split\"]"), &fits("zones = [\"hybrid\"]")),
             None
         );
-        assert_eq!(overlap(&fits("sizes = [1, 2]"), &fits("sizes = [3, 50]")), None);
+        assert_eq!(
+            overlap(&fits("sizes = [1, 2]"), &fits("sizes = [3, 50]")),
+            None
+        );
     }
 
     #[test]
@@ -191,6 +194,9 @@ mod tests {
             overlap(&fits("sizes = [1, 20]"), &fits("sizes = [19, 50]")).as_deref(),
             Some("sizes 19–20")
         );
-        assert_eq!(overlap(&fits(""), &fits("")).as_deref(), Some("every state"));
+        assert_eq!(
+            overlap(&fits(""), &fits("")).as_deref(),
+            Some("every state")
+        );
     }
 }

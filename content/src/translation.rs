@@ -68,7 +68,11 @@ pub fn compare(
         &translated.facts,
         |same, at, a, b| {
             same.basis(at, "", a.basis(), b.basis());
-            same.cited_list(&format!("{at}.disagreement"), &a.disagreement, &b.disagreement);
+            same.cited_list(
+                &format!("{at}.disagreement"),
+                &a.disagreement,
+                &b.disagreement,
+            );
         },
     );
     same.list(
@@ -83,7 +87,11 @@ pub fn compare(
             ] {
                 same.basis(&format!("{at}.{key}"), "", a.basis(), b.basis());
             }
-            same.cited_list(&format!("{at}.disagreement"), &a.disagreement, &b.disagreement);
+            same.cited_list(
+                &format!("{at}.disagreement"),
+                &a.disagreement,
+                &b.disagreement,
+            );
         },
     );
     same.list(
@@ -114,7 +122,11 @@ pub fn compare(
             let at = format!("reasons.{key}");
             same.basis(&at, "", a.basis(), b.basis());
             same.value(&at, "fits", &a.fits, &b.fits);
-            same.cited_list(&format!("{at}.disagreement"), &a.disagreement, &b.disagreement);
+            same.cited_list(
+                &format!("{at}.disagreement"),
+                &a.disagreement,
+                &b.disagreement,
+            );
         }
     }
     same.value("", "card", &original.card, &translated.card);
@@ -233,7 +245,12 @@ impl Same {
 
     fn role(&mut self, at: &str, a: &Role, b: &Role) {
         self.value(at, "focus_sources", &a.focus_sources, &b.focus_sources);
-        self.basis(at, "measured_by_", a.measured_by_basis(), b.measured_by_basis());
+        self.basis(
+            at,
+            "measured_by_",
+            a.measured_by_basis(),
+            b.measured_by_basis(),
+        );
         self.value(at, "trap_sources", &a.trap_sources, &b.trap_sources);
         self.value(at, "coding_min", &a.coding_min, &b.coding_min);
         self.value(at, "coding_max", &a.coding_max, &b.coding_max);

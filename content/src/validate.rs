@@ -130,7 +130,12 @@ fn check_role(refs: &mut Refs, at: &str, role: &Role) {
         &role.focus,
         Basis::paraphrase(&role.focus_sources),
     );
-    refs.statement(at, "measured_by", &role.measured_by, role.measured_by_basis());
+    refs.statement(
+        at,
+        "measured_by",
+        &role.measured_by,
+        role.measured_by_basis(),
+    );
     refs.statement(
         at,
         "trap",

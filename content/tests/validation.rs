@@ -249,18 +249,32 @@ fn contradicting_texts_whose_declared_states_overlap_are_refused() {
         "names \"card.new-team\", yet both declare they fit setups split/multi-team, \
          new = true: narrow one so no state shows both"
     );
-    assert!(errors[0].line.is_some(), "the error points at the reason's line");
+    assert!(
+        errors[0].line.is_some(),
+        "the error points at the reason's line"
+    );
     assert_eq!(errors.len(), 1, "{errors:#?}");
 }
 
 #[test]
 fn declarations_name_known_zones_and_setups_and_every_card_text() {
-    let errors = errors_after("setup-split = { zones = [\"split\"], setups = [\"split\"] }\n", "");
+    let errors = errors_after(
+        "setup-split = { zones = [\"split\"], setups = [\"split\"] }\n",
+        "",
+    );
     assert_reported(&errors, "card.setup-split", "is missing");
     let errors = errors_after(
         "fits = { zones = [\"hybrid\"], setups = [\"hybrid\"] }",
         "fits = { zones = [\"small\"], setups = [\"hybrid\"], sizes = [9, 3] }",
     );
-    assert_reported(&errors, "reasons.hybrid-range.fits.zones", "unknown \"small\"");
-    assert_reported(&errors, "reasons.hybrid-range.fits.sizes", "[9, 3] must satisfy");
+    assert_reported(
+        &errors,
+        "reasons.hybrid-range.fits.zones",
+        "unknown \"small\"",
+    );
+    assert_reported(
+        &errors,
+        "reasons.hybrid-range.fits.sizes",
+        "[9, 3] must satisfy",
+    );
 }

@@ -519,7 +519,12 @@ mod tests {
     /// or shares is the hybrid's own, except the two the reasoning names.
     #[test]
     fn the_hybrid_column_follows_its_stated_rule_and_names_its_exceptions() {
-        let reasoning = RoleKey::TechLeadManager.role().levels.as_ref().unwrap().reasoning;
+        let reasoning = RoleKey::TechLeadManager
+            .role()
+            .levels
+            .as_ref()
+            .unwrap()
+            .reasoning;
         assert!(reasoning.contains("several teams") && reasoning.contains("hands-on coding"));
         for row in CONTENT.responsibilities {
             let held = [RoleKey::TechLead, RoleKey::EngineeringManager]

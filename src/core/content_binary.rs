@@ -7,8 +7,8 @@
 
 use super::content::{
     AnswerOption, Cited, CodingRange, Content, Derivation, Fact, Group, GroupId, LadderSide,
-    Language, Level, Question, ReasonText, Responsibility, Role, Scenario, Source, SourceId, TeamSize,
-    MAX_QUESTIONS, TEXT_COUNT,
+    Language, Level, Question, ReasonText, Responsibility, Role, Scenario, Source, SourceId,
+    TeamSize, MAX_QUESTIONS, TEXT_COUNT,
 };
 
 pub fn decode(bytes: &[u8]) -> Option<Content> {

@@ -360,10 +360,16 @@ mod tests {
     fn a_new_team_is_never_told_established_teams_do_better() {
         for team in 9..=50 {
             let new = recommend(&sizes(), inputs(team, true, false));
-            assert!(!new.reasons.contains(&Reason::EstablishedTeam), "team {team}");
+            assert!(
+                !new.reasons.contains(&Reason::EstablishedTeam),
+                "team {team}"
+            );
         }
         assert!(plain(12).reasons.contains(&Reason::EstablishedTeam));
-        assert_eq!(recommend(&sizes(), inputs(12, true, false)).setup, Setup::Split);
+        assert_eq!(
+            recommend(&sizes(), inputs(12, true, false)).setup,
+            Setup::Split
+        );
     }
 
     #[test]
