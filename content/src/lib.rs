@@ -416,6 +416,11 @@ fn locate(errors: Vec<ContentError>, text: &str) -> Vec<ContentError> {
                             })
                         })
                         .or_else(|| line_of(&|line| line == header, false))
+                        .or_else(|| {
+                            // A table written as subtables, like `[reasons.burn-out]`.
+                            let first = format!("[{table}.");
+                            line_of(&|line| line.starts_with(&first), false)
+                        })
                 }
             };
             ContentError { line, ..error }
