@@ -377,6 +377,30 @@ async fn who_sets_priorities_shows_both_sources_positions() {
 }
 
 #[wasm_bindgen_test]
+async fn disagreements_beyond_the_matrix_show_every_position_where_the_topic_is() {
+    let root = mount_app_at("?team=12").await;
+    let positions = |selector: &str| {
+        let list = root.query_selector_all(selector).unwrap();
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().text_content().unwrap_or_default())
+            .collect::<Vec<_>>()
+    };
+    let split = positions(".recommendation__reason .disagreement__position cite");
+    assert_eq!(split.len(), 3, "when to split: {split:?}");
+    let mut distinct = split.clone();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(distinct.len(), 3, "one position per article: {split:?}");
+    let rung = positions(".fact .disagreement__position");
+    assert!(rung.len() >= 2, "is TL a rung: {rung:?}");
+    let late_sprint = positions(".scenario .disagreement__position");
+    assert!(
+        late_sprint.len() >= 2,
+        "delegate or dive in: {late_sprint:?}"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn a_recommended_role_left_out_of_the_comparison_is_pointed_out() {
     let root = mount_app().await;
     slide_to(&root, 5).await;

@@ -573,6 +573,40 @@ mod tests {
         }
     }
 
+    /// The Sources section promises every position where the articles disagree: these are
+    /// the disagreements beyond the disputed duties, each where the reader meets its topic.
+    #[test]
+    fn every_disagreement_the_page_names_is_shown_where_its_topic_is() {
+        let fact = |id: &str| CONTENT.facts.iter().find(|fact| fact.id == id).unwrap();
+        let scenario = |id: &str| CONTENT.scenarios.iter().find(|s| s.id == id).unwrap();
+        let shown: [(&str, &[Cited]); 4] = [
+            ("delegate or dive in", scenario("late-sprint").disagreement),
+            (
+                "how much an EM codes",
+                row_by_id("hands-on-coding").disagreement,
+            ),
+            (
+                "when to split",
+                CONTENT.reason(Reason::SplitRange).disagreement,
+            ),
+            ("is TL a rung", fact("role-vs-title").disagreement),
+        ];
+        for (topic, positions) in shown {
+            let sources: std::collections::BTreeSet<_> =
+                positions.iter().flat_map(|p| p.sources).collect();
+            assert!(positions.len() >= 2, "{topic}");
+            assert!(sources.len() >= 2, "{topic}: positions from one source");
+            assert!(positions.iter().all(|p| !p.sources.is_empty()), "{topic}");
+        }
+        let split_sources = CONTENT
+            .reason(Reason::SplitRange)
+            .disagreement
+            .iter()
+            .flat_map(|p| p.sources.iter().map(|id| id.source().id))
+            .collect::<Vec<_>>();
+        assert_eq!(split_sources, ["showdown", "both", "ladders"]);
+    }
+
     #[test]
     fn the_duties_named_by_the_other_articles_are_present() {
         for id in [
