@@ -281,11 +281,19 @@ async fn the_tlm_column_and_range_are_marked_as_our_reading_with_the_reasoning()
     );
     assert!(text(&root, ".matrix__derived-note .citation__line").starts_with("Our reading of:"));
 
-    let coding = find(&root, ".role-card--tlm .citation--derived");
-    assert!(coding
-        .text_content()
-        .unwrap()
-        .contains(tlm.coding.reasoning.unwrap()));
+    let derived = root
+        .query_selector_all(".role-card--tlm .citation--derived")
+        .unwrap();
+    let derived: Vec<String> = (0..derived.length())
+        .map(|i| derived.item(i).unwrap().text_content().unwrap_or_default())
+        .collect();
+    for reasoning in [tlm.coding.reasoning, tlm.measured_by.reasoning] {
+        let reasoning = reasoning.expect("the hybrid's range and scorecard are our reading");
+        assert!(
+            derived.iter().any(|text| text.contains(reasoning)),
+            "{derived:?}"
+        );
+    }
     assert_eq!(count(&root, ".role-card--tl .citation--derived"), 0);
 
     // Leave the TLM out: the column's note goes with it.
@@ -303,7 +311,7 @@ async fn nine_and_ten_show_the_opinion_pieces_two_answers_and_a_new_team_stays_h
         slide_to(&root, team).await;
         assert_eq!(count(&root, ".tension .tension__answer"), 2, "team {team}");
         assert_eq!(text(&root, ".tension__heading"), "One source, two answers");
-        let titles = root.query_selector_all(".tension cite").unwrap();
+        let titles = root.query_selector_all(".tension__answer cite").unwrap();
         assert_eq!(titles.length(), 2);
         assert_eq!(
             titles.item(0).unwrap().text_content(),
@@ -311,6 +319,11 @@ async fn nine_and_ten_show_the_opinion_pieces_two_answers_and_a_new_team_stays_h
             "both answers come from one article"
         );
         assert!(text(&root, ".tension").contains("startup of ten"));
+        assert_eq!(
+            count(&root, ".tension .disagreement__position"),
+            3,
+            "what the other articles make the split depend on, beside the two answers"
+        );
         assert!(text(&root, ".recommendation__setup").contains("Split"));
     }
     // The team is new: a hybrid for a while, with the split planned.

@@ -74,21 +74,25 @@ pub fn Recommendation(props: &RecommendationProps) -> Html {
 
     // One source's two answers for this size, side by side, so neither hides the other.
     let tension = advice.tension.map(|answers| {
-        let answers = answers.iter().map(|reason| {
+        let answer_items = answers.iter().map(|reason| {
             let reason_text = CONTENT.reason(*reason);
             let cited = &reason_text.cited;
             html! {
                 <li class="tension__answer" key={reason.key()}>
                     <p>{ cited.text }</p>
                     <Citation sources={cited.sources} reasoning={cited.reasoning} />
-                    <Disagreement positions={reason_text.disagreement} />
                 </li>
             }
+        });
+        // What the other articles say about the same question, below both answers.
+        let disagreements = answers.iter().map(|reason| {
+            html! { <Disagreement positions={CONTENT.reason(*reason).disagreement} /> }
         });
         html! {
             <aside class="tension" aria-labelledby="tension-heading">
                 <h3 id="tension-heading" class="tension__heading">{ Text::OneSourceTwoAnswers.get() }</h3>
-                <ul class="tension__answers">{ for answers }</ul>
+                <ul class="tension__answers">{ for answer_items }</ul>
+                { for disagreements }
             </aside>
         }
     });
