@@ -31,7 +31,7 @@
   /* The widget's height for its width, roughly (fitted to the default state at 320 to 1200
      px), so the host page hardly moves when the real height arrives. A view of some parts
      starts at their typical heights, as core::state::Part::typical_embed_height gives them. */
-  var PART_HEIGHTS = { team: 460, matrix: 3350, compare: 1160, situations: 1070, quiz: 1200, facts: 960 };
+  var PART_HEIGHTS = { team: 460, matrix: 3350, compare: 1200, situations: 1220, quiz: 1200, facts: 1050 };
   function startingHeight(width, view) {
     var parts = (view || '').split(',').filter(function (part, index, all) {
       return PART_HEIGHTS[part] && all.indexOf(part) === index;

@@ -6,6 +6,10 @@ use crate::core::content::{Cited, Text};
 #[derive(Properties, PartialEq)]
 pub struct DisagreementProps {
     pub positions: &'static [Cited],
+    /// Closed until the reader opens it, where a part must stay short (a fact, a situation);
+    /// its heading still says the articles disagree.
+    #[prop_or_default]
+    pub folded: bool,
 }
 
 /// Where the articles disagree: every position, each with its source, wherever the topic is
@@ -24,9 +28,9 @@ pub fn Disagreement(props: &DisagreementProps) -> Html {
         }
     });
     html! {
-        <div class="disagreement">
-            <p class="disagreement__heading">{ Text::WhereSourcesDisagree.get() }</p>
+        <details class="disagreement" open={!props.folded}>
+            <summary class="disagreement__heading">{ Text::WhereSourcesDisagree.get() }</summary>
             <ul class="disagreement__positions">{ for positions }</ul>
-        </div>
+        </details>
     }
 }

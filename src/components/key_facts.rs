@@ -13,7 +13,7 @@ pub fn KeyFacts() -> Html {
                 <h3 class="fact__title">{ fact.title }</h3>
                 <p class="fact__text">{ fact.body.text }</p>
                 <Citation sources={fact.body.sources} reasoning={fact.body.reasoning} />
-                <Disagreement positions={fact.disagreement} />
+                <Disagreement positions={fact.disagreement} folded=true />
             </article>
         }
     });

@@ -121,8 +121,10 @@ pub fn Recommendation(props: &RecommendationProps) -> Html {
                     <p class="time-split__note">{ Text::TimeSplitNote.get() }</p>
                 </div>
             }
-            <h3 class="recommendation__subheading">{ Text::HandsOnCoding.get() }</h3>
-            <ul class="recommendation__coding">{ for coding }</ul>
+            if !advice.coding_roles().is_empty() {
+                <h3 class="recommendation__subheading">{ Text::HandsOnCoding.get() }</h3>
+                <ul class="recommendation__coding">{ for coding }</ul>
+            }
             <details class="recommendation__fold" open={!props.folded}>
                 <summary><h3 class="recommendation__subheading">{ Text::Why.get() }</h3></summary>
                 <ol class="recommendation__reasons">{ for reasons }</ol>

@@ -26,7 +26,7 @@ pub fn Scenarios(props: &ScenariosProps) -> Html {
             <article class="scenario" key={scenario.id}>
                 <h3 class="scenario__title">{ scenario.title }</h3>
                 <dl class="scenario__responses">{ for responses }</dl>
-                <Disagreement positions={scenario.disagreement} />
+                <Disagreement positions={scenario.disagreement} folded=true />
             </article>
         }
     });

@@ -102,10 +102,10 @@ impl Part {
         match self {
             Part::Team => 460,
             Part::Matrix => 3350,
-            Part::Compare => 1160,
-            Part::Situations => 1070,
+            Part::Compare => 1200,
+            Part::Situations => 1220,
             Part::Quiz => 1200,
-            Part::Facts => 960,
+            Part::Facts => 1050,
         }
     }
 

@@ -67,7 +67,7 @@ describe('an author\'s own content file', () => {
   });
 
   for (const [name, query, expected, allowed] of [
-    ['a broken file', 'content=custom/broken.toml', /line 181: responsibilities\[id = "code-reviews"\]\.id: is used twice\nline \d+: responsibilities\[id = "[a-z-]+"\]\.tl: unknown level "sharez"[\s\S]*… and \d+ more/, []],
+    ['a broken file', 'content=custom/broken.toml', /line 182: responsibilities\[id = "code-reviews"\]\.id: is used twice\nline \d+: responsibilities\[id = "[a-z-]+"\]\.tl: unknown level "sharez"[\s\S]*… and \d+ more/, []],
     ['a file from another site', 'content=https://example.org/two-hats.toml', /must come from this site, not from https:\/\/example\.org/, []],
     ['a missing file', 'content=custom/missing.toml', /could not be loaded \(HTTP 404\)/, ['HTTP 404', 'status of 404']],
     ['a file over the size limit', 'content=custom/huge.toml', /content file: is 307203 bytes; the limit is 262144/, []],
