@@ -32,8 +32,8 @@ export async function loadContent(address) {
     throw `The content file ${url.pathname} could not be loaded (HTTP ${response.status}).`;
   }
   const bytes = new Uint8Array(await response.arrayBuffer());
-  const parser = await import(new URL('content-parser/two_hats_content.js', document.baseURI));
-  await parser.default({ module_or_path: new URL('content-parser/two_hats_content_bg.wasm', document.baseURI) });
+  const parser = await import(new URL('content-parser/two_hats_content_parser.js', document.baseURI));
+  await parser.default({ module_or_path: new URL('content-parser/two_hats_content_parser_bg.wasm', document.baseURI) });
   try {
     return parser.compileContent(bytes);
   } catch (problems) {

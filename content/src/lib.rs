@@ -10,8 +10,6 @@ mod fits;
 mod raw;
 mod translation;
 mod validate;
-#[cfg(target_arch = "wasm32")]
-mod web;
 
 use std::fmt;
 

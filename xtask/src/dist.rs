@@ -129,8 +129,7 @@ fn build_content_parser(root: &Path) -> Result {
         "--target",
         "wasm32-unknown-unknown",
         "--package",
-        "two-hats-content",
-        "--lib",
+        "two-hats-content-parser",
     ]))?;
     let out_dir = root.join("dist/content-parser");
     process::run(
@@ -138,9 +137,9 @@ fn build_content_parser(root: &Path) -> Result {
             .current_dir(root)
             .args(["--target", "web", "--no-typescript", "--out-dir"])
             .arg(&out_dir)
-            .arg("target/wasm32-unknown-unknown/release/two_hats_content.wasm"),
+            .arg("target/wasm32-unknown-unknown/release/two_hats_content_parser.wasm"),
     )?;
-    let module = out_dir.join("two_hats_content_bg.wasm");
+    let module = out_dir.join("two_hats_content_parser_bg.wasm");
     optimise_wasm(root, &module, &module)
 }
 
