@@ -12,6 +12,7 @@ pub mod assessment;
 pub mod content;
 pub mod content_binary;
 pub mod export;
+pub mod html;
 pub mod language;
 pub mod preview;
 pub mod publish;

@@ -7,7 +7,8 @@
 //! tell when the content or the look has moved on without the images.
 
 use super::content::{Level, Role, RoleKey, Text, CONTENT};
-use super::publish::{slug, text};
+use super::html::text;
+use super::publish::slug;
 use super::recommend::{recommend, zone_ranges, Inputs, Zone};
 use super::state::{Part, Parts};
 

@@ -5,6 +5,7 @@
 //! card), on every page. Pure text; `src/bin/prerender.rs` writes it into dist/.
 
 use super::content::Text;
+use super::html::{attribute, text};
 use super::preview;
 use super::share::page_link;
 use super::state::{Part, Parts, State};
@@ -169,17 +170,6 @@ pub fn part_page(public_url: &str, part: Part) -> String {
         text(&title),
         lang = super::content::CONTENT.language.code,
     )
-}
-
-pub(super) fn text(value: &str) -> String {
-    value
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
-fn attribute(value: &str) -> String {
-    text(value).replace('"', "&quot;")
 }
 
 fn json(value: &str) -> String {
@@ -355,12 +345,6 @@ mod tests {
             replace_head(r#"<title>T</title><meta property="og:x""#, "x"),
             None
         );
-    }
-
-    #[test]
-    fn attributes_escape_what_would_end_or_open_them() {
-        assert_eq!(attribute(r#"a"<&>"#), "a&quot;&lt;&amp;&gt;");
-        assert_eq!(text("a <b> & c"), "a &lt;b&gt; &amp; c");
     }
 
     #[test]

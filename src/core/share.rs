@@ -1,6 +1,7 @@
 //! What the Share controls hand out: a link to the current state and the two embed snippets.
 
 use super::content::Text;
+use super::html::attribute;
 use super::language::LanguageId;
 use super::state::State;
 use super::url;
@@ -44,11 +45,15 @@ pub fn embed_link(page_url: &str, state: &State) -> String {
 /// An iframe that shows `state` in embed mode; `embed.js` on the host page sizes it. It starts
 /// at `height`, the widget's height as the author sees it, so the host page barely moves.
 pub fn iframe_snippet(page_url: &str, state: &State, height: u32) -> String {
+    titled_iframe(page_url, state, height, Text::FrameTitle.get())
+}
+
+fn titled_iframe(page_url: &str, state: &State, height: u32, title: &str) -> String {
     format!(
         "<iframe data-twohats src=\"{}\" title=\"{}\" loading=\"lazy\" \
          width=\"100%\" height=\"{height}\" frameborder=\"0\"></iframe>\n{}",
-        embed_link(page_url, state).replace('&', "&amp;"),
-        Text::FrameTitle.get().replace('"', "&quot;"),
+        attribute(&embed_link(page_url, state)),
+        attribute(title),
         script_tag(folder_of(page_url)),
     )
 }
@@ -56,6 +61,10 @@ pub fn iframe_snippet(page_url: &str, state: &State, height: u32) -> String {
 /// A placeholder that `embed.js` turns into the auto-sized iframe, configured by data attributes
 /// and starting at `height`.
 pub fn div_snippet(page_url: &str, state: &State, height: u32) -> String {
+    titled_div(page_url, state, height, Text::FrameTitle.get())
+}
+
+fn titled_div(page_url: &str, state: &State, height: u32, title: &str) -> String {
     let page = State {
         embed: false,
         ..*state
@@ -64,10 +73,7 @@ pub fn div_snippet(page_url: &str, state: &State, height: u32) -> String {
         .into_iter()
         .map(|(key, value)| format!(" data-{key}=\"{value}\""))
         .chain([
-            format!(
-                " data-title=\"{}\"",
-                Text::FrameTitle.get().replace('"', "&quot;")
-            ),
+            format!(" data-title=\"{}\"", attribute(title)),
             format!(" data-height=\"{height}\""),
         ])
         .collect();
@@ -78,7 +84,10 @@ pub fn div_snippet(page_url: &str, state: &State, height: u32) -> String {
 }
 
 fn script_tag(folder: &str) -> String {
-    format!("<script src=\"{folder}embed.js\" async></script>")
+    format!(
+        "<script src=\"{}embed.js\" async></script>",
+        attribute(folder)
+    )
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -88,6 +97,23 @@ mod tests {
     use crate::core::state::RoleSet;
 
     const PAGE: &str = "https://example.org/widgets/two-hats/index.html?team=3#matrix";
+
+    /// An organisation's own content may title its frames with any words.
+    #[test]
+    fn a_frame_title_with_markup_characters_stays_inside_its_attribute() {
+        let title = r#"Acme & Co <handbook> "roles""#;
+        let escaped = r#""Acme &amp; Co &lt;handbook&gt; &quot;roles&quot;""#;
+        let iframe = titled_iframe(PAGE, &seven_tl_em(), 590, title);
+        assert!(iframe.contains(&format!("title={escaped}")), "{iframe}");
+        let div = titled_div(PAGE, &seven_tl_em(), 590, title);
+        assert!(div.contains(&format!("data-title={escaped}")), "{div}");
+        for snippet in [iframe, div] {
+            assert!(
+                !snippet.contains("<handbook>") && !snippet.contains(" & "),
+                "{snippet}"
+            );
+        }
+    }
 
     fn seven_tl_em() -> State {
         State {
