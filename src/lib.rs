@@ -9,6 +9,11 @@
 pub mod browser;
 pub mod components;
 pub mod core;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod site;
+
+// What `main.rs` needs beyond the App, so it goes through this file like everything else.
+pub use components::{preload_later_parts, LATER_PARTS};
 
 use std::rc::Rc;
 
@@ -16,7 +21,6 @@ use yew::prelude::*;
 
 use components::{
     ContentProblem, LanguagePicker, LaterParts, Recommendation, Share, Sources, TeamSize,
-    LATER_PARTS,
 };
 use core::content::Text;
 use core::share::page_link;

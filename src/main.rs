@@ -1,7 +1,6 @@
-use two_hats::components::{preload_later_parts, LATER_PARTS};
 use two_hats::core::content::Text;
 use two_hats::core::language::LanguageId;
-use two_hats::{browser, App, AppProps};
+use two_hats::{browser, preload_later_parts, App, AppProps, LATER_PARTS};
 use web_sys::Element;
 
 fn main() {

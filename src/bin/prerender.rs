@@ -8,11 +8,11 @@
 //!
 //! `prerender --publish URL FOLDER` then readies a built folder for a known public address
 //! (`cargo xtask dist --public-url` runs it): what a blog engine given only a link needs (see
-//! `core::publish`): oEmbed discovery in the page, `oembed/<part>.json`, and a page at each
+//! `site::publish`): oEmbed discovery in the page, `oembed/<part>.json`, and a page at each
 //! part's own address, and the link preview tags that need that address.
 //!
 //! `prerender --preview-cards FOLDER` writes the page for each link preview card (see
-//! `core::preview`) with its stylesheets and fingerprint, for `cargo xtask previews` to
+//! `site::preview`) with its stylesheets and fingerprint, for `cargo xtask previews` to
 //! photograph.
 
 use std::path::Path;
@@ -20,7 +20,7 @@ use std::{env, fs, process};
 
 use two_hats::core::content::TRANSLATIONS;
 use two_hats::core::state::{Part, Parts};
-use two_hats::core::{preview, publish};
+use two_hats::site::{preview, publish};
 
 use yew::LocalServerRenderer;
 
@@ -147,7 +147,7 @@ fn write_published(dist: &Path, public_url: &str) {
         .filter_map(|part| Parts::of(&[part]))
         .chain([Parts::ALL]);
     for view in views {
-        let name = publish::slug(view);
+        let name = preview::slug(view);
         write(
             &dist.join("oembed").join(format!("{name}.json")),
             publish::oembed_response(public_url, view),

@@ -14,8 +14,6 @@ pub mod content_binary;
 pub mod export;
 pub mod html;
 pub mod language;
-pub mod preview;
-pub mod publish;
 pub mod recommend;
 pub mod share;
 pub mod state;

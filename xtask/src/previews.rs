@@ -1,5 +1,5 @@
 //! `cargo xtask previews`: draws the link preview images, `previews/<slug>.png`, from the
-//! content. The prerender binary writes each card's page (`core::preview`); headless Chromium
+//! content. The prerender binary writes each card's page (`site::preview`); headless Chromium
 //! photographs it at 1,200 × 630 px; each PNG then keeps its card's fingerprint in a text
 //! chunk, which a native test compares with the current content's.
 //!
@@ -14,7 +14,7 @@ use crate::tools::{Installer, CHROMIUM};
 use crate::Result;
 use crate::{dist, process};
 
-/// Must match `core::preview::{WIDTH, HEIGHT}`: the native test fails an image of another size.
+/// Must match `site::preview::{WIDTH, HEIGHT}`: the native test fails an image of another size.
 const SIZE: &str = "1200,630";
 
 pub fn run(root: &Path) -> Result {

@@ -6,11 +6,19 @@
 //! Each PNG carries the fingerprint of the page and stylesheets it was taken from, so a test can
 //! tell when the content or the look has moved on without the images.
 
-use super::content::{Level, Role, RoleKey, Text, CONTENT};
-use super::html::text;
-use super::publish::slug;
-use super::recommend::{recommend, zone_ranges, Inputs, Zone};
-use super::state::{Part, Parts};
+use crate::core::content::{Level, Role, RoleKey, Text, CONTENT};
+use crate::core::html::text;
+use crate::core::recommend::{recommend, zone_ranges, Inputs, Zone};
+use crate::core::state::{Part, Parts};
+
+/// The folder each part's own address lives in, and its oEmbed response's name. The whole
+/// widget's response is `oembed/all.json`.
+pub fn slug(view: Parts) -> &'static str {
+    match view.iter().collect::<Vec<_>>()[..] {
+        [part] if view != Parts::ALL => part.slug(),
+        _ => "all",
+    }
+}
 
 /// The size every platform's large preview card expects.
 pub const WIDTH: u32 = 1200;

@@ -4,20 +4,11 @@
 //! own for each part; and the tags a link preview is built from (Open Graph and Twitter's
 //! card), on every page. Pure text; `src/bin/prerender.rs` writes it into dist/.
 
-use super::content::Text;
-use super::html::{attribute, text};
-use super::preview;
-use super::share::page_link;
-use super::state::{Part, Parts, State};
-
-/// The folder each part's own address lives in, and its oEmbed response's name. The whole
-/// widget's response is `oembed/all.json`.
-pub fn slug(view: Parts) -> &'static str {
-    match view.iter().collect::<Vec<_>>()[..] {
-        [part] if view != Parts::ALL => part.slug(),
-        _ => "all",
-    }
-}
+use super::preview::{self, slug};
+use crate::core::content::{Text, CONTENT};
+use crate::core::html::{attribute, text};
+use crate::core::share::page_link;
+use crate::core::state::{Part, Parts, State};
 
 /// The public address as given, with exactly one trailing slash; `None` unless it is an
 /// absolute http(s) address without a query or fragment.
@@ -168,7 +159,7 @@ pub fn part_page(public_url: &str, part: Part) -> String {
         attribute(&relative),
         attribute(&relative),
         text(&title),
-        lang = super::content::CONTENT.language.code,
+        lang = CONTENT.language.code,
     )
 }
 
