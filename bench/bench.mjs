@@ -13,8 +13,8 @@ import { availableParallelism } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { breakdown } from './wasm-breakdown.mjs';
+import { CHROMIUM, CHROMIUM_FLAGS, launch } from '../tests/e2e/harness.mjs';
 
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 const distDir = join(repoRoot, 'dist');
@@ -232,12 +232,8 @@ function sliderMoves(start) {
 /** Lighthouse's mobile run (its default: a mid-range phone on a slow 4G link, simulated). */
 async function lighthouseMobile(url) {
   const { default: lighthouse } = await import('lighthouse');
-  const { launch } = await import('chrome-launcher');
-  const chrome = await launch({
-    chromePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  });
+  const { launch: launchChrome } = await import('chrome-launcher');
+  const chrome = await launchChrome({ chromePath: CHROMIUM, chromeFlags: CHROMIUM_FLAGS });
   try {
     const { lhr } = await lighthouse(url, {
       port: chrome.port,
@@ -328,11 +324,7 @@ function summarise(loads, slider) {
   };
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-});
+const browser = await launch();
 await writeBaseline();
 const widgetServer = await serveGzipped(distDir);
 const baselineServer = await serveGzipped(baselineDir);

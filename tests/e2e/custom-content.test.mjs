@@ -6,9 +6,8 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, writeFile, copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { axeViolations, contentRowCount, distDir, open, repoRoot, useServerAndBrowser } from './harness.mjs';
+import { axeViolations, contentRowCount, distDir, open, POLICY, repoRoot, useServerAndBrowser } from './harness.mjs';
 
-const POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; frame-ancestors *";
 const files = await mkdtemp(join(tmpdir(), 'two-hats-content-'));
 const shipped = await readFile(join(repoRoot, 'content/two-hats.toml'), 'utf8');
 await copyFile(join(repoRoot, 'examples/acme-content.toml'), join(files, 'acme.toml'));

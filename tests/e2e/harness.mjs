@@ -27,6 +27,19 @@ const types = {
 
 export const examplesDir = join(repoRoot, 'examples');
 
+/** The strict Content-Security-Policy the widget is built for, as `deploy/_headers` sends it:
+ *  the one place it is written. The nginx and Caddy configurations must send the same
+ *  (servers.test.mjs). */
+export const POLICY = (await readFile(join(repoRoot, 'deploy/_headers'), 'utf8'))
+  .match(/Content-Security-Policy: (.+)/)[1]
+  .trim();
+
+/** Debian's Chromium and its flags as `webdriver.json` gives them to the component tests: the
+ *  one place they are written. Playwright sets its own headless mode. */
+const webdriver = JSON.parse(await readFile(join(repoRoot, 'webdriver.json'), 'utf8'))['goog:chromeOptions'];
+export const CHROMIUM = process.env.CHROMIUM ?? webdriver.binary;
+export const CHROMIUM_FLAGS = webdriver.args;
+
 /** Copies the built dist/ to `folder` and readies it for `publicUrl`, as
  *  `cargo xtask dist --public-url` does: discovery, oEmbed, part pages and preview tags. */
 export async function publishedCopy(folder, publicUrl) {
@@ -80,17 +93,8 @@ export function serve(mounts = [['/', distDir]], headers = {}) {
 
 export function launch() {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
+    executablePath: CHROMIUM,
+    args: CHROMIUM_FLAGS.filter((flag) => flag !== '--headless'),
   });
 }
 

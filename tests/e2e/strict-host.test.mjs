@@ -2,9 +2,8 @@
 // allows no inline script or style still runs, and the page keeps no data about the reader.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { distDir, open, useServerAndBrowser } from './harness.mjs';
+import { distDir, open, POLICY, useServerAndBrowser } from './harness.mjs';
 
-const POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; frame-ancestors *";
 
 const shared = useServerAndBrowser([['/', distDir]], { 'content-security-policy': POLICY });
 
