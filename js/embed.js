@@ -30,14 +30,15 @@
 
   /* The widget's height for its width, roughly (fitted to the default state at 320 to 1200
      px), so the host page hardly moves when the real height arrives. A view of some parts
-     starts at their typical heights, as core::state::Part::typical_embed_height gives them. */
-  var PART_HEIGHTS = { team: 460, matrix: 3350, compare: 1200, situations: 1220, quiz: 1200, facts: 1050 };
+     starts at their typical heights and the title and sources', which the build writes in
+     from core::state, where they are kept (src/site/embed_script.rs). */
+  var PART_HEIGHTS = {}, TITLE_AND_SOURCES = 0;
   function startingHeight(width, view) {
     var parts = (view || '').split(',').filter(function (part, index, all) {
       return PART_HEIGHTS[part] && all.indexOf(part) === index;
     });
     if (!parts.length) return Math.round(5300 + 3550000 / Math.max(width, 320));
-    return parts.reduce(function (sum, part) { return sum + PART_HEIGHTS[part]; }, 130);
+    return parts.reduce(function (sum, part) { return sum + PART_HEIGHTS[part]; }, TITLE_AND_SOURCES);
   }
 
   function register(frame) {

@@ -1,7 +1,8 @@
 //! Renders the default page to HTML and writes it into the built `index.html`, so the page
 //! paints (and reads, with JavaScript off) before the wasm arrives; the wasm then hydrates it.
 //! Puts each translation beside it as `lang/<code>.bin`, fetched only by readers who choose
-//! that language, and names them on `<html data-translations>` for `boot.js`.
+//! that language, and names them on `<html data-translations>` for `boot.js`; writes the parts'
+//! heights into `embed.js`.
 //!
 //! Trunk runs it after every build, `serve` included (the `post_build` hook in Trunk.toml),
 //! on the page it has just written; by hand: `cargo run --features ssr --bin prerender -- PATH`.
@@ -20,7 +21,7 @@ use std::{env, fs, process};
 
 use two_hats::core::content::TRANSLATIONS;
 use two_hats::core::state::{Part, Parts};
-use two_hats::site::{preview, publish};
+use two_hats::site::{embed_script, preview, publish};
 
 use yew::LocalServerRenderer;
 
@@ -89,6 +90,14 @@ fn main() {
     }
     fs::write(&path, rendered).unwrap_or_else(|error| fail(&format!("{path}: {error}")));
     println!("prerender: wrote {} bytes of HTML into {path}", app.len());
+    let script = dist.join("embed.js");
+    let source = fs::read_to_string(&script)
+        .unwrap_or_else(|error| fail(&format!("{}: {error}", script.display())));
+    let Some(filled) = embed_script::with_heights(&source) else {
+        fail(&format!("{}: no part heights to fill in", script.display()));
+    };
+    fs::write(&script, filled)
+        .unwrap_or_else(|error| fail(&format!("{}: {error}", script.display())));
 }
 
 /// Readies the built `folder` for `public_url`: discovery in its page (replacing any from an
