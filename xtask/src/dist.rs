@@ -5,6 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use crate::files::{files_under, optimise_wasm};
 use crate::hashed_names;
 use crate::process;
 use crate::split;
@@ -78,7 +79,13 @@ fn archive(root: &Path) -> Result<PathBuf> {
 /// page loads into `assets/` under names that change with their content, then writes a `.gz`
 /// and a `.br` copy beside each asset for hosts that serve precompressed files.
 pub fn build_release(root: &Path, public_url: Option<&str>) -> Result {
-    process::run(process::trunk(root)?.args(["build", "--release", "--offline=true"]))?;
+    let (rustflags, value) = split::RUSTFLAGS;
+    process::run(
+        process::trunk(root)?
+            .args(["build", "--release", "--offline=true", "--features"])
+            .arg(split::TRUNK_FEATURES)
+            .env(rustflags, value),
+    )?;
     split::apply(root)?;
     match public_url {
         Some(url) => publish(root, &root.join("dist"), url)?,
@@ -143,17 +150,6 @@ fn build_content_parser(root: &Path) -> Result {
     optimise_wasm(root, &module, &module)
 }
 
-/// npm's binaryen wasm-opt at `-Oz`, as Trunk runs it on the app (`data-wasm-opt="z"`).
-pub fn optimise_wasm(root: &Path, input: &Path, output: &Path) -> Result {
-    process::run(
-        Command::new(root.join("node_modules/.bin/wasm-opt"))
-            .arg("-Oz")
-            .arg(input)
-            .arg("-o")
-            .arg(output),
-    )
-}
-
 struct FileSize {
     name: String,
     raw: u64,
@@ -214,37 +210,6 @@ fn print_row([name, raw, gzip, brotli]: [&dyn Display; 4], name_width: usize) {
 fn is_precompressed_copy(path: &Path) -> bool {
     path.extension()
         .is_some_and(|extension| extension == "gz" || extension == "br")
-}
-
-/// The files directly in `dir`, by name (names that are not UTF-8 are left out).
-pub fn files_in(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
-    let mut files = Vec::new();
-    for entry in fs::read_dir(dir)? {
-        let path = entry?.path();
-        if let Some(name) = path.file_name().and_then(|name| name.to_str()) {
-            if path.is_file() {
-                files.push((name.to_owned(), path));
-            }
-        }
-    }
-    Ok(files)
-}
-
-/// Every file below `dir`, recursively, in a stable order.
-pub fn files_under(dir: &Path) -> Result<Vec<PathBuf>> {
-    let mut files = Vec::new();
-    let entries =
-        fs::read_dir(dir).map_err(|error| format!("cannot list {}: {error}", dir.display()))?;
-    for entry in entries {
-        let path = entry?.path();
-        if path.is_dir() {
-            files.extend(files_under(&path)?);
-        } else {
-            files.push(path);
-        }
-    }
-    files.sort();
-    Ok(files)
 }
 
 fn gzip_size(path: &Path) -> Result<u64> {

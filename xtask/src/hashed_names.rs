@@ -10,8 +10,7 @@
 use std::fs;
 use std::path::Path;
 
-use crate::dist::{files_in, files_under};
-use crate::split;
+use crate::files::{files_in, files_under, LINK_MODULE};
 use crate::Result;
 
 const FOLDER: &str = "assets";
@@ -19,7 +18,6 @@ const FOLDER: &str = "assets";
 const GLUE: &str = "two-hats.js";
 const WASM: &str = "two-hats_bg.wasm";
 /// Links a split build's chunks to the glue (xtask/src/split.rs).
-const LINK_MODULE: &str = split::LINK_MODULE;
 
 pub fn apply(dist: &Path) -> Result {
     let assets = dist.join(FOLDER);

@@ -1,6 +1,7 @@
 //! Project automation, run as `cargo xtask <command>` (see `USAGE`).
 
 mod dist;
+mod files;
 mod fuzz;
 mod hashed_names;
 mod previews;

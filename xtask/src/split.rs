@@ -1,33 +1,37 @@
 //! Moves the later parts' code (`src/components/later_parts.rs`) into a wasm chunk of its own,
-//! fetched only when a page shows them and the reader comes near them. Trunk cannot do this, so
-//! after its release build the wasm is built again with the `split` feature and relocations
-//! kept, split by `wasm-split-cli` (wasm_split_cli_support), bound by wasm-bindgen with the
-//! linker's exports kept for the chunk to link against, optimised, and put in place of Trunk's
-//! one module. `cargo xtask serve` stays one module.
+//! fetched only when a page shows them and the reader comes near them. Trunk cannot do this,
+//! so its release build compiles the app once with the `split` feature and relocations kept
+//! (`TRUNK_FEATURES`, `RUSTFLAGS` below) and leaves it unoptimised; here the linked module is
+//! split by `wasm-split-cli` (wasm_split_cli_support), bound by wasm-bindgen with the linker's
+//! exports kept for the chunk to link against, optimised, and put in place of Trunk's one
+//! module. `cargo xtask serve` stays one module.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::dist::{files_in, optimise_wasm};
+use crate::files::{files_in, optimise_wasm, LINK_MODULE};
 use crate::process;
 use crate::Result;
 
 /// The module name `start.js` and the glue use; the splitter names the chunks after
 /// `#[wasm_split(...)]` and writes `__wasm_split.js`, which links them to it.
 const NAME: &str = "two-hats";
-pub const LINK_MODULE: &str = "__wasm_split.js";
+
+/// What Trunk's release build compiles the app with, for the splitter to read what it links.
+pub const TRUNK_FEATURES: &str = "split";
+/// Only for the wasm target: the native prerender step Trunk runs afterwards keeps its build.
+pub const RUSTFLAGS: (&str, &str) = (
+    "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
+    "-Clink-args=--emit-relocs",
+);
 
 pub fn apply(root: &Path) -> Result {
     let work = root.join("target/split");
-    process::run(
-        process::app_wasm_build(root, &work, "-Clink-args=--emit-relocs")
-            .args(["--features", "split"]),
-    )?;
     let chunks = fresh_folder(work.join("chunks"))?;
     process::run(
         Command::new("wasm-split-cli")
-            .arg(work.join(format!("wasm32-unknown-unknown/release/{NAME}.wasm")))
+            .arg(root.join(format!("target/wasm32-unknown-unknown/release/{NAME}.wasm")))
             .arg(&chunks)
             .args(["--out-name", NAME]),
     )?;
