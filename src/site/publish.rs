@@ -130,12 +130,17 @@ pub fn oembed_response(public_url: &str, view: Parts) -> String {
         attribute(&frame),
         attribute(Text::FrameTitle.get()),
     );
-    format!(
-        r#"{{"version":"1.0","type":"rich","title":{},"provider_name":"Two Hats","provider_url":{},"html":{},"width":{WIDTH},"height":{height}}}"#,
-        json(&title),
-        json(public_url),
-        json(&html)
-    )
+    serde_json::json!({
+        "version": "1.0",
+        "type": "rich",
+        "title": title,
+        "provider_name": "Two Hats",
+        "provider_url": public_url,
+        "html": html,
+        "width": WIDTH,
+        "height": height,
+    })
+    .to_string()
 }
 
 /// The page at a part's own address (`<public-url>/team/`): its discovery link for oEmbed
@@ -161,24 +166,6 @@ pub fn part_page(public_url: &str, part: Part) -> String {
         text(&title),
         lang = CONTENT.language.code,
     )
-}
-
-fn json(value: &str) -> String {
-    let mut out = String::with_capacity(value.len() + 2);
-    out.push('"');
-    for character in value.chars() {
-        match character {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            control if u32::from(control) < 0x20 => {
-                out.push_str(&format!("\\u{:04x}", u32::from(control)))
-            }
-            other => out.push(other),
-        }
-    }
-    out.push('"');
-    out
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -339,7 +326,13 @@ mod tests {
     }
 
     #[test]
-    fn json_strings_escape_what_they_must() {
-        assert_eq!(json("a\"b\\c\nd\u{1}"), r#""a\"b\\c\nd\u0001""#);
+    fn the_oembed_response_is_json_a_parser_reads_back() {
+        let response: serde_json::Value =
+            serde_json::from_str(&oembed_response(PUBLIC, Parts::ALL)).unwrap();
+        assert_eq!(response["type"], "rich");
+        assert!(response["html"]
+            .as_str()
+            .unwrap()
+            .starts_with("<blockquote"));
     }
 }
