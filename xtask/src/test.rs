@@ -3,6 +3,7 @@
 use std::ops::Add;
 use std::path::Path;
 use std::process::{Command, ExitCode};
+use std::time::{Duration, Instant};
 
 use crate::process::{self, TeedRun};
 use crate::tools::{Installer, CHROMEDRIVER};
@@ -46,26 +47,32 @@ struct LayerRun {
 /// A failing layer is reported by the summary and the exit code alone, so
 /// that the totals stay the last line of output.
 pub fn run(root: &Path) -> Result<ExitCode> {
+    let started = Instant::now();
     let mut installer = Installer::default();
     installer.ensure_build_tools(root)?;
     installer.ensure_test_tools()?;
+    let tools = started.elapsed();
     let mut finished = Vec::new();
     let outcome = run_layers_until_failure(root, &mut finished);
-    print_summary(&finished);
+    print_summary(tools, &finished);
     outcome?;
-    if finished.iter().all(|(_, layer_run)| layer_run.success) {
+    if finished.iter().all(|(_, layer_run, _)| layer_run.success) {
         Ok(ExitCode::SUCCESS)
     } else {
         Ok(ExitCode::FAILURE)
     }
 }
 
-fn run_layers_until_failure(root: &Path, finished: &mut Vec<(&'static str, LayerRun)>) -> Result {
+/// Each layer run, with how long it took: where a run's time goes.
+type Finished = Vec<(&'static str, LayerRun, Duration)>;
+
+fn run_layers_until_failure(root: &Path, finished: &mut Finished) -> Result {
     for (name, layer) in LAYERS {
         println!("\nxtask: ==> {name}");
+        let started = Instant::now();
         let layer_run = layer(root)?;
         let success = layer_run.success;
-        finished.push((name, layer_run));
+        finished.push((name, layer_run, started.elapsed()));
         if !success {
             break;
         }
@@ -132,21 +139,33 @@ fn counted(teed: &TeedRun, counts: Counts) -> LayerRun {
     }
 }
 
-fn print_summary(finished: &[(&str, LayerRun)]) {
+fn print_summary(tools: Duration, finished: &Finished) {
     let name_width = LAYERS.iter().map(|(name, _)| name.len()).max().unwrap_or(0);
     println!("\nxtask: summary");
-    for (name, layer_run) in finished {
+    println!(
+        "  {:<name_width$}  {:<6}  {:<24}  {}",
+        "tools",
+        "ok",
+        "",
+        seconds(tools)
+    );
+    for (name, layer_run, took) in finished {
         let verdict = if layer_run.success { "ok" } else { "FAILED" };
-        match layer_run.counts {
-            Some(counts) => println!("  {name:<name_width$}  {verdict:<6}  {}", describe(counts)),
-            None => println!("  {name:<name_width$}  {verdict}"),
-        }
+        let counts = layer_run.counts.map(describe).unwrap_or_default();
+        println!(
+            "  {name:<name_width$}  {verdict:<6}  {counts:<24}  {}",
+            seconds(*took)
+        );
     }
     let total = finished
         .iter()
-        .filter_map(|(_, layer_run)| layer_run.counts)
+        .filter_map(|(_, layer_run, _)| layer_run.counts)
         .fold(Counts::default(), Add::add);
     println!("{}", describe(total));
+}
+
+fn seconds(took: Duration) -> String {
+    format!("{:.0} s", took.as_secs_f64())
 }
 
 fn describe(counts: Counts) -> String {
