@@ -4,6 +4,7 @@ import { execFile, spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { after, before } from 'node:test';
+import assert from 'node:assert/strict';
 import { cp, readFile, readdir, mkdir } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -99,23 +100,38 @@ export function launch() {
 }
 
 /**
- * Opens `url` in a new page and records what a reader should never see: console errors or
- * warnings, uncaught exceptions, failed responses and requests to any other origin.
+ * Opens `url` in a page of its own, watched for what a reader should never see (`watch`), and
+ * resolves to what `use({ page, problems, ...more })` resolves to. The page is closed whatever
+ * happens, a failed assertion included. Besides the page's viewport, colour scheme, motion,
+ * JavaScript and locale, `options` may name `origins` it may also load from, `permissions` for
+ * its origin, `setUp(page)` to run before it loads (resolving to `more`), and `waitFor`, a
+ * selector to wait for (null: none) before the later parts are brought to life.
  */
-export async function open(browser, url, { width = 1280, height = 900, colorScheme = 'light', javaScriptEnabled = true, waitFor = 'table.matrix', origins = [], locale = 'en-US' } = {}) {
-  const page = await browser.newPage({ viewport: { width, height }, colorScheme, javaScriptEnabled, locale });
-  const problems = watch(page, [new URL(url).origin, ...origins]);
-  await page.goto(url);
-  if (waitFor) await page.waitForSelector(waitFor);
-  if (waitFor && javaScriptEnabled) await liveLaterParts(page);
-  return { page, problems };
+export async function withPage(browser, url, options, use) {
+  const {
+    width = 1280, height = 900, colorScheme = 'light', reducedMotion, javaScriptEnabled = true,
+    locale = 'en-US', permissions = [], origins = [], waitFor = 'table.matrix', setUp,
+  } = options;
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme, reducedMotion, javaScriptEnabled, locale });
+  try {
+    if (permissions.length) await context.grantPermissions(permissions, { origin: new URL(url).origin });
+    const page = await context.newPage();
+    const problems = watch(page, [new URL(url).origin, ...origins]);
+    const more = await setUp?.(page);
+    await page.goto(url);
+    if (waitFor) await page.waitForSelector(waitFor);
+    if (waitFor && javaScriptEnabled) await liveLaterParts(page);
+    return await use({ page, problems, ...more });
+  } finally {
+    await context.close();
+  }
 }
 
 /**
  * Brings the parts below the slider to life as a reader does, by scrolling to them (their code
  * is a wasm chunk fetched then: later-parts.test.mjs tests that time), and scrolls back.
  */
-export async function liveLaterParts(page) {
+async function liveLaterParts(page) {
   if (!(await page.locator('.layout__later').count())) return;
   await page.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
   const top = await page.evaluate(() => {
@@ -129,7 +145,7 @@ export async function liveLaterParts(page) {
 
 /** Collects console errors and warnings, uncaught exceptions, failed responses and requests
  *  to any origin not in `origins`, for every frame of the page. */
-export function watch(page, origins) {
+function watch(page, origins) {
   const problems = [];
   page.on('console', (message) => {
     if (['error', 'warning'].includes(message.type())) problems.push(`console ${message.type()}: ${message.text()}`);
@@ -145,6 +161,23 @@ export function watch(page, origins) {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
   return problems;
+}
+
+/**
+ * Waits until WordPress's wp-embed.js has given the frame (`iframe.wp-embedded-content`) the
+ * height of the content `frame` shows, bounded as WordPress bounds it; resolves to that height.
+ * The content reports its height on every change: the wait is for the host page to apply it.
+ */
+export async function sizedByWordPress(page, frame) {
+  const content = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+  const wanted = Math.min(1000, Math.max(200, content));
+  const iframe = page.locator('iframe.wp-embedded-content');
+  await page.waitForFunction(
+    (wanted) => Math.abs(Number(document.querySelector('iframe.wp-embedded-content').getAttribute('height')) - wanted) <= 2,
+    wanted,
+    { timeout: 10000 },
+  ).catch(async () => assert.fail(`frame ${await iframe.getAttribute('height')} px, content ${content} px`));
+  return Number(await iframe.getAttribute('height'));
 }
 
 /** Runs axe-core from npm inside the page; resolves to its violations. */

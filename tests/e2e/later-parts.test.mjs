@@ -5,7 +5,7 @@
 // a shift, and that what the reader did while it loaded is done, not lost.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, trackLayoutShifts, layoutShifts, useServerAndBrowser } from './harness.mjs';
+import { trackLayoutShifts, layoutShifts, useServerAndBrowser, withPage } from './harness.mjs';
 
 const shared = useServerAndBrowser();
 const CHUNK = /\/assets\/split_later_parts-[0-9a-f]{16}\.wasm$/;
@@ -24,192 +24,216 @@ async function gateChunk(page) {
   return { release, asked };
 }
 
-/** Opens the page on a phone-sized screen, where the later parts start a screen below. */
-async function openPhone(path = '', setUp = async () => {}) {
-  const page = await shared.browser.newPage({ viewport: { width: 390, height: 740 } });
-  const chunks = [];
-  page.on('request', (request) => { if (CHUNK.test(request.url())) chunks.push(request.url()); });
-  const problems = [];
-  page.on('console', (message) => { if (['error', 'warning'].includes(message.type())) problems.push(message.text()); });
-  page.on('pageerror', (error) => problems.push(error.message));
-  await trackLayoutShifts(page);
-  const extra = await setUp(page);
-  await page.goto(`${shared.server.url}${path}`);
-  await page.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
-  return { page, chunks, problems, ...extra };
+/** Opens the page on a phone-sized screen, where the later parts start a screen below, and runs
+ *  `use` once the app is ready, with the chunks requested so far and from then on. */
+function openPhone(path, { setUp }, use) {
+  const watchChunks = async (page) => {
+    const chunks = [];
+    page.on('request', (request) => { if (CHUNK.test(request.url())) chunks.push(request.url()); });
+    await trackLayoutShifts(page);
+    return { chunks, ...(await setUp?.(page)) };
+  };
+  const options = { width: 390, height: 740, waitFor: null, setUp: watchChunks };
+  return withPage(shared.browser, `${shared.server.url}${path}`, options, async (opened) => {
+    await opened.page.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
+    return use(opened);
+  });
 }
+
+/**
+ * Resolves once the app has answered what the page shows now. Every intersection observer
+ * reports at the page's next rendering update (a new one, its target's first position), and a
+ * message posted from ours is read after the app's has run, with any fetch it started.
+ */
+const nextLook = (page) => page.evaluate(() => new Promise((done) => {
+  const observer = new IntersectionObserver(() => {
+    observer.disconnect();
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => done();
+    port2.postMessage(null);
+  });
+  observer.observe(document.body);
+}));
 
 const busyParts = (page) => page.$$eval('.layout__later > [aria-busy="true"]', (parts) => parts.length);
 
 describe('the later parts, loaded when wanted', () => {
   it('are fetched only when the reader comes near them, and are busy until then', async () => {
-    const { page, chunks, problems } = await openPhone();
-    await page.waitForTimeout(300);
-    assert.deepEqual(chunks, [], 'the chunk loaded with the first screen');
-    assert.equal(await busyParts(page), 5, 'each prerendered part tells assistive technology it is busy');
-    await page.locator('#responsibilities-heading').scrollIntoViewIfNeeded();
-    await page.waitForFunction(() => !document.querySelector('.layout__later > [aria-busy]'));
-    assert.equal(chunks.length, 1);
-    // Live: a filter now filters.
-    const rows = await page.locator('table.matrix tbody tr').count();
-    await page.locator('.matrix-filters select').selectOption({ index: 1 });
-    await page.waitForFunction((before) => document.querySelectorAll('table.matrix tbody tr').length < before, rows);
-    assert.match(page.url(), /group=/);
-    assert.deepEqual(problems, []);
-    await page.close();
+    await openPhone('', {}, async ({ page, chunks, problems }) => {
+      // The app has seen where the parts are on the first screen, and answered.
+      await nextLook(page);
+      assert.deepEqual(chunks, [], 'the chunk loaded with the first screen');
+      assert.equal(await busyParts(page), 5, 'each prerendered part tells assistive technology it is busy');
+      await page.locator('#responsibilities-heading').scrollIntoViewIfNeeded();
+      await page.waitForFunction(() => !document.querySelector('.layout__later > [aria-busy]'));
+      assert.equal(chunks.length, 1);
+      // Live: a filter now filters.
+      const rows = await page.locator('table.matrix tbody tr').count();
+      await page.locator('.matrix-filters select').selectOption({ index: 1 });
+      await page.waitForFunction((before) => document.querySelectorAll('table.matrix tbody tr').length < before, rows);
+      assert.match(page.url(), /group=/);
+      assert.deepEqual(problems, []);
+    });
   });
 
   it('are never fetched by a page that does not show them', async () => {
-    const { page, chunks, problems } = await openPhone('?view=team');
-    await page.mouse.wheel(0, 2000);
-    await page.waitForTimeout(500);
-    assert.equal(await page.locator('.layout__later').count(), 0);
-    assert.deepEqual(chunks, []);
-    assert.deepEqual(problems, []);
-    await page.close();
+    await openPhone('?view=team', {}, async ({ page, chunks, problems }) => {
+      await page.evaluate(() => { window.__scrolled = new Promise((done) => addEventListener('scrollend', done, { once: true })); });
+      await page.mouse.wheel(0, 2000);
+      // Scrolled as far as it goes, and the page has drawn and answered that.
+      await page.evaluate(() => window.__scrolled);
+      await nextLook(page);
+      assert.equal(await page.locator('.layout__later').count(), 0);
+      assert.deepEqual(chunks, []);
+      assert.deepEqual(problems, []);
+    });
   });
 
   it('answer what the reader did while they loaded, and keep the focus', async () => {
-    const { page, problems, gate } = await openPhone('', async (opened) => ({ gate: await gateChunk(opened) }));
-    const differences = page.locator('.matrix-filters input[type=checkbox]');
-    await differences.scrollIntoViewIfNeeded();
-    await gate.asked;
-    const rows = await page.locator('table.matrix tbody tr').count();
-    // A click and a choice in a menu, made while the chunk is held back.
-    await differences.click();
-    await page.locator('.matrix-filters select').selectOption({ index: 1 });
-    const group = await page.locator('.matrix-filters select option').nth(1).getAttribute('value');
-    await page.locator('.matrix-filters select').focus();
-    assert.equal(await differences.isChecked(), false, 'held, not done by the prerendered page alone');
-    assert.equal(await busyParts(page), 5);
-    gate.release();
-    await page.waitForFunction(() => !document.querySelector('.layout__later > [aria-busy]'));
-    await page.waitForFunction((before) => document.querySelectorAll('table.matrix tbody tr').length < before, rows);
-    assert.equal(await differences.isChecked(), true);
-    assert.match(page.url(), /diff=1/);
-    assert.match(page.url(), /group=\w+/);
-    assert.equal(await page.locator('.matrix-filters select').inputValue(), group);
-    assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'SELECT', 'the focus stayed where the reader put it');
-    assert.deepEqual(problems, []);
-    await page.close();
+    await openPhone('', { setUp: gateChunk }, async ({ page, problems, release, asked }) => {
+      const differences = page.locator('.matrix-filters input[type=checkbox]');
+      await differences.scrollIntoViewIfNeeded();
+      await asked;
+      const rows = await page.locator('table.matrix tbody tr').count();
+      // A click and a choice in a menu, made while the chunk is held back.
+      await differences.click();
+      await page.locator('.matrix-filters select').selectOption({ index: 1 });
+      const group = await page.locator('.matrix-filters select option').nth(1).getAttribute('value');
+      await page.locator('.matrix-filters select').focus();
+      assert.equal(await differences.isChecked(), false, 'held, not done by the prerendered page alone');
+      assert.equal(await busyParts(page), 5);
+      release();
+      await page.waitForFunction(() => !document.querySelector('.layout__later > [aria-busy]'));
+      await page.waitForFunction((before) => document.querySelectorAll('table.matrix tbody tr').length < before, rows);
+      assert.equal(await differences.isChecked(), true);
+      assert.match(page.url(), /diff=1/);
+      assert.match(page.url(), /group=\w+/);
+      assert.equal(await page.locator('.matrix-filters select').inputValue(), group);
+      assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'SELECT', 'the focus stayed where the reader put it');
+      assert.deepEqual(problems, []);
+    });
   });
 
   it('leave the focus where the reader moved it while they loaded', async () => {
-    const { page, problems, gate } = await openPhone('', async (opened) => ({ gate: await gateChunk(opened) }));
-    const differences = page.locator('.matrix-filters input[type=checkbox]');
-    await differences.scrollIntoViewIfNeeded();
-    await gate.asked;
-    await differences.focus();
-    // As a click on the page's background does.
-    await page.evaluate(() => document.activeElement.blur());
-    await page.evaluate(() => scrollTo(0, 0));
-    const scrolled = await page.evaluate(() => scrollY);
-    gate.release();
-    await page.waitForFunction(() => !document.querySelector('.layout__later > [aria-busy]'));
-    assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'BODY');
-    assert.equal(await page.evaluate(() => scrollY), scrolled);
-    assert.deepEqual(problems, []);
-    await page.close();
+    await openPhone('', { setUp: gateChunk }, async ({ page, problems, release, asked }) => {
+      const differences = page.locator('.matrix-filters input[type=checkbox]');
+      await differences.scrollIntoViewIfNeeded();
+      await asked;
+      await differences.focus();
+      // As a click on the page's background does.
+      await page.evaluate(() => document.activeElement.blur());
+      await page.evaluate(() => scrollTo(0, 0));
+      const scrolled = await page.evaluate(() => scrollY);
+      release();
+      await page.waitForFunction(() => !document.querySelector('.layout__later > [aria-busy]'));
+      assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'BODY');
+      assert.equal(await page.evaluate(() => scrollY), scrolled);
+      assert.deepEqual(problems, []);
+    });
   });
 
   it('take the place of the prerendered parts without a flash or a shift', async () => {
-    const { page, problems, gate } = await openPhone('', async (opened) => ({ gate: await gateChunk(opened) }));
-    await page.evaluate(() => {
-      // Between tasks (when the browser may paint) the parts must always be on the page.
-      window.__gaps = 0;
-      new MutationObserver(() => {
-        if (!document.querySelector('.layout__later > .responsibilities')?.isConnected) window.__gaps += 1;
-      }).observe(document.querySelector('.layout__later'), { childList: true, subtree: true });
+    await openPhone('', { setUp: gateChunk }, async ({ page, problems, release, asked }) => {
+      await page.evaluate(() => {
+        // Between tasks (when the browser may paint) the parts must always be on the page.
+        window.__gaps = 0;
+        new MutationObserver(() => {
+          if (!document.querySelector('.layout__later > .responsibilities')?.isConnected) window.__gaps += 1;
+        }).observe(document.querySelector('.layout__later'), { childList: true, subtree: true });
+      });
+      const boxes = () => page.$$eval('.layout__later > *', (parts) => parts.map((part) => {
+        const box = part.getBoundingClientRect();
+        return [part.className, Math.round(box.top + scrollY), Math.round(box.height)];
+      }));
+      await page.locator('#responsibilities-heading').scrollIntoViewIfNeeded();
+      await asked;
+      const before = await boxes();
+      const prerendered = await page.$eval('.layout__later > .responsibilities', (part) => { window.__prerendered = part; return true; });
+      release();
+      await page.waitForFunction(() => !document.querySelector('.layout__later > [aria-busy]'));
+      assert.ok(prerendered);
+      assert.equal(await page.evaluate(() => window.__prerendered.isConnected), false, 'the live parts replaced the prerendered ones');
+      assert.deepEqual(await boxes(), before);
+      assert.equal(await page.evaluate(() => window.__gaps), 0);
+      assert.equal(await layoutShifts(page), 0);
+      assert.deepEqual(problems, []);
     });
-    const boxes = () => page.$$eval('.layout__later > *', (parts) => parts.map((part) => {
-      const box = part.getBoundingClientRect();
-      return [part.className, Math.round(box.top + scrollY), Math.round(box.height)];
-    }));
-    await page.locator('#responsibilities-heading').scrollIntoViewIfNeeded();
-    await gate.asked;
-    const before = await boxes();
-    const prerendered = await page.$eval('.layout__later > .responsibilities', (part) => { window.__prerendered = part; return true; });
-    gate.release();
-    await page.waitForFunction(() => !document.querySelector('.layout__later > [aria-busy]'));
-    assert.ok(prerendered);
-    assert.equal(await page.evaluate(() => window.__prerendered.isConnected), false, 'the live parts replaced the prerendered ones');
-    assert.deepEqual(await boxes(), before);
-    assert.equal(await page.evaluate(() => window.__gaps), 0);
-    assert.equal(await layoutShifts(page), 0);
-    assert.deepEqual(problems, []);
-    await page.close();
   });
 
   it('wait for the reader when the address changes nothing they draw', async () => {
-    const { page, chunks, problems } = await openPhone('?embed=1&theme=dark&team=7');
-    await page.waitForTimeout(300);
-    assert.deepEqual(chunks, [], 'an embed or a theme alone fetched the chunk');
-    assert.equal(await busyParts(page), 5);
-    assert.equal(await page.evaluate(() => document.documentElement.classList.contains('twohats-pending')), false);
-    assert.deepEqual(problems, []);
-    await page.close();
+    await openPhone('?embed=1&theme=dark&team=7', {}, async ({ page, chunks, problems }) => {
+      // The app has seen where the parts are on the first screen, and answered.
+      await nextLook(page);
+      assert.deepEqual(chunks, [], 'an embed or a theme alone fetched the chunk');
+      assert.equal(await busyParts(page), 5);
+      assert.equal(await page.evaluate(() => document.documentElement.classList.contains('twohats-pending')), false);
+      assert.deepEqual(problems, []);
+    });
   });
 
   it('come at once when the state changes what they draw, as a bigger team does', async () => {
-    const { page, chunks, problems } = await openPhone('?team=12');
-    assert.equal(chunks.length, 1);
-    assert.equal(await busyParts(page), 0);
-    assert.equal(await page.locator('.matrix__role--recommended abbr').allInnerTexts().then((roles) => roles.join()), 'TL,EM');
-    assert.deepEqual(problems, []);
-    await page.close();
+    await openPhone('?team=12', {}, async ({ page, chunks, problems }) => {
+      assert.equal(chunks.length, 1);
+      assert.equal(await busyParts(page), 0);
+      assert.equal(await page.locator('.matrix__role--recommended abbr').allInnerTexts().then((roles) => roles.join()), 'TL,EM');
+      assert.deepEqual(problems, []);
+    });
   });
 
   it('come when a page without them is asked to show them', async () => {
-    const { page, chunks, problems } = await openPhone('?view=team');
-    assert.equal(await page.locator('.layout__later').count(), 0);
-    await page.evaluate(() => {
-      history.pushState(null, '', '?view=team,facts');
-      dispatchEvent(new PopStateEvent('popstate'));
+    await openPhone('?view=team', {}, async ({ page, chunks, problems }) => {
+      assert.equal(await page.locator('.layout__later').count(), 0);
+      await page.evaluate(() => {
+        history.pushState(null, '', '?view=team,facts');
+        dispatchEvent(new PopStateEvent('popstate'));
+      });
+      await page.waitForSelector('.layout__later > .key-facts');
+      assert.equal(chunks.length, 1);
+      assert.equal(await busyParts(page), 0);
+      assert.deepEqual(problems, []);
     });
-    await page.waitForSelector('.layout__later > .key-facts');
-    assert.equal(chunks.length, 1);
-    assert.equal(await busyParts(page), 0);
-    assert.deepEqual(problems, []);
-    await page.close();
   });
 
   it('come at once when the address asks for a state, which the page shows from the start', async () => {
-    const { page, chunks, problems } = await openPhone('?diff=1&roles=tl,em');
-    assert.equal(chunks.length, 1);
-    assert.equal(await busyParts(page), 0);
-    assert.equal(await page.locator('.matrix-filters input[type=checkbox]').isChecked(), true);
-    assert.deepEqual(problems, []);
-    await page.close();
+    await openPhone('?diff=1&roles=tl,em', {}, async ({ page, chunks, problems }) => {
+      assert.equal(chunks.length, 1);
+      assert.equal(await busyParts(page), 0);
+      assert.equal(await page.locator('.matrix-filters input[type=checkbox]').isChecked(), true);
+      assert.deepEqual(problems, []);
+    });
   });
 
   it('are there from the first frame of a page drawn afresh in another language', async () => {
-    const { page, chunks, problems } = await openPhone('?lang=de', async (opened) => {
-      await opened.addInitScript(() => {
-        // Every frame once the page shows: are the parts there?
-        window.__framesWithout = 0;
-        const look = () => {
-          const root = document.documentElement;
-          const shown = root.hasAttribute('data-twohats-ready') && !root.classList.contains('twohats-pending');
-          if (shown && !document.querySelector('.layout__later > .responsibilities')) window.__framesWithout += 1;
-          requestAnimationFrame(look);
-        };
+    const lookEveryFrame = (opened) => opened.addInitScript(() => {
+      // Every frame once the page shows: are the parts there?
+      window.__framesShown = 0;
+      window.__framesWithout = 0;
+      const look = () => {
+        const root = document.documentElement;
+        if (root.hasAttribute('data-twohats-ready') && !root.classList.contains('twohats-pending')) {
+          window.__framesShown += 1;
+          if (!document.querySelector('.layout__later > .responsibilities')) window.__framesWithout += 1;
+        }
         requestAnimationFrame(look);
-      });
+      };
+      requestAnimationFrame(look);
     });
-    await page.waitForTimeout(500);
-    assert.equal(await page.evaluate(() => document.documentElement.lang), 'de');
-    assert.equal(await page.evaluate(() => window.__framesWithout), 0);
-    assert.equal(chunks.length, 1);
-    assert.deepEqual(problems, []);
-    await page.close();
+    await openPhone('?lang=de', { setUp: lookEveryFrame }, async ({ page, chunks, problems }) => {
+      // The first frame a reader sees is the one that must have them.
+      await page.waitForFunction(() => window.__framesShown > 0);
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'de');
+      assert.equal(await page.evaluate(() => window.__framesWithout), 0);
+      assert.equal(chunks.length, 1);
+      assert.deepEqual(problems, []);
+    });
   });
 
   it('stay readable, not busy, when the chunk cannot load', async () => {
-    const { page, problems } = await openPhone('', async (opened) => { await opened.route(CHUNK, (route) => route.abort()); });
-    await page.locator('#responsibilities-heading').scrollIntoViewIfNeeded();
-    await page.waitForFunction(() => !document.querySelector('.layout__later > [aria-busy]'));
-    assert.ok(await page.locator('table.matrix tbody tr').count() > 10);
-    assert.ok(problems.some((text) => /could not load; they show as prerendered/.test(text)), problems.join('\n'));
-    await page.close();
+    await openPhone('', { setUp: (opened) => opened.route(CHUNK, (route) => route.abort()) }, async ({ page, problems }) => {
+      await page.locator('#responsibilities-heading').scrollIntoViewIfNeeded();
+      await page.waitForFunction(() => !document.querySelector('.layout__later > [aria-busy]'));
+      assert.ok(await page.locator('table.matrix tbody tr').count() > 10);
+      assert.ok(problems.some((text) => /could not load; they show as prerendered/.test(text)), problems.join('\n'));
+    });
   });
 });

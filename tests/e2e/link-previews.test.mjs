@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { distDir, launch, open, publishedCopy, repoRoot, serve } from './harness.mjs';
+import { distDir, launch, publishedCopy, repoRoot, serve, withPage } from './harness.mjs';
 
 const PARTS = ['team', 'matrix', 'compare', 'situations', 'quiz', 'facts'];
 /// Some crawlers read only the start of a page: Slack's, for one, the first 32 KB.
@@ -95,12 +95,12 @@ describe('link previews', () => {
   });
 
   it("a part's own address opens the widget showing that part", async () => {
-    const { page, problems } = await open(shared.browser, `${shared.server.url}quiz/`, { waitFor: null });
-    await page.waitForURL((url) => url.search.includes('view=quiz'));
-    await page.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
-    assert.equal(await page.locator('#quiz-heading').count(), 1);
-    assert.equal(await page.locator('table.matrix').count(), 0);
-    assert.deepEqual(problems, []);
-    await page.close();
+    await withPage(shared.browser, `${shared.server.url}quiz/`, { waitFor: null }, async ({ page, problems }) => {
+      await page.waitForURL((url) => url.search.includes('view=quiz'));
+      await page.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
+      assert.equal(await page.locator('#quiz-heading').count(), 1);
+      assert.equal(await page.locator('table.matrix').count(), 0);
+      assert.deepEqual(problems, []);
+    });
   });
 });

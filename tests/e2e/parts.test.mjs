@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { axeViolations, distDir, layoutShifts, open, serve, trackLayoutShifts, useServerAndBrowser } from './harness.mjs';
+import { axeViolations, distDir, layoutShifts, serve, trackLayoutShifts, useServerAndBrowser, withPage } from './harness.mjs';
 
 const shared = useServerAndBrowser();
 
@@ -24,10 +24,12 @@ const PARTS = [
 
 const ready = (page) => page.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
 
-async function openPart(query, options = {}) {
-  const opened = await open(shared.browser, `${shared.server.url}?${query}`, { waitFor: null, ...options });
-  await ready(opened.page);
-  return opened;
+/** Opens the page with `query` and runs `use` once the app is ready. */
+function openPart(query, options, use) {
+  return withPage(shared.browser, `${shared.server.url}?${query}`, { waitFor: null, ...options }, async (opened) => {
+    await ready(opened.page);
+    return use(opened);
+  });
 }
 
 /** Every citation on the page leads to a source listed on the page, and nothing else is listed. */
@@ -42,94 +44,94 @@ async function citationsAndSources(page) {
 describe('one part at a time', () => {
   for (const [slug, selector, tallest] of PARTS) {
     it(`shows ${slug} alone, standing on its own, at most ${tallest} px tall at 720 px`, async () => {
-      const { page, problems } = await openPart(`view=${slug}&embed=1`, { width: 720 });
-      for (const [other, otherSelector] of PARTS) {
-        assert.equal(await page.locator(otherSelector).count(), other === slug ? 1 : 0, `${other} on view=${slug}`);
-      }
-      assert.equal(await page.locator('h1').textContent(), 'Two Hats');
-      assert.match(await page.locator('.masthead__full-page').getAttribute('href'), new RegExp(`view=${slug}`));
-      const { cited, listed } = await citationsAndSources(page);
-      assert.ok(cited.length > 0);
-      if (slug === 'matrix') {
-        // A row shows its sources when opened: the list holds those of every row.
-        assert.ok(cited.every((id) => listed.includes(id)), `${cited} within ${listed}`);
-      } else {
-        assert.deepEqual(listed, cited, 'the sources listed are exactly those cited');
-      }
-      const height = await page.evaluate(() => document.documentElement.getBoundingClientRect().height);
-      assert.ok(height <= tallest, `view=${slug} is ${height} px tall`);
-      assert.deepEqual(problems, []);
-      await page.close();
+      await openPart(`view=${slug}&embed=1`, { width: 720 }, async ({ page, problems }) => {
+        for (const [other, otherSelector] of PARTS) {
+          assert.equal(await page.locator(otherSelector).count(), other === slug ? 1 : 0, `${other} on view=${slug}`);
+        }
+        assert.equal(await page.locator('h1').textContent(), 'Two Hats');
+        assert.match(await page.locator('.masthead__full-page').getAttribute('href'), new RegExp(`view=${slug}`));
+        const { cited, listed } = await citationsAndSources(page);
+        assert.ok(cited.length > 0);
+        if (slug === 'matrix') {
+          // A row shows its sources when opened: the list holds those of every row.
+          assert.ok(cited.every((id) => listed.includes(id)), `${cited} within ${listed}`);
+        } else {
+          assert.deepEqual(listed, cited, 'the sources listed are exactly those cited');
+        }
+        const height = await page.evaluate(() => document.documentElement.getBoundingClientRect().height);
+        assert.ok(height <= tallest, `view=${slug} is ${height} px tall`);
+        assert.deepEqual(problems, []);
+      });
     });
   }
 
   it('opens the folded sources list at the entry a citation names', async () => {
-    const { page, problems } = await openPart('view=compare&embed=1', { width: 720 });
-    const fold = page.locator('.sources__fold');
-    assert.equal(await fold.evaluate((details) => details.open), false, 'folded in an embed');
-    const citation = page.locator('a.citation__link').first();
-    const target = await citation.evaluate((link) => link.hash);
-    await citation.click();
-    await page.waitForFunction(() => document.querySelector('.sources__fold').open);
-    assert.equal(await page.locator(`${target}`).isVisible(), true);
-    assert.deepEqual(problems, []);
-    await page.close();
+    await openPart('view=compare&embed=1', { width: 720 }, async ({ page, problems }) => {
+      const fold = page.locator('.sources__fold');
+      assert.equal(await fold.evaluate((details) => details.open), false, 'folded in an embed');
+      const citation = page.locator('a.citation__link').first();
+      const target = await citation.evaluate((link) => link.hash);
+      await citation.click();
+      await page.waitForFunction(() => document.querySelector('.sources__fold').open);
+      assert.equal(await page.locator(`${target}`).isVisible(), true);
+      assert.deepEqual(problems, []);
+    });
   });
 
   it('has no horizontal scroll at 375 px for any part, embedded or not', async () => {
     for (const [slug] of PARTS) {
       for (const embed of ['', '&embed=1']) {
-        const { page } = await openPart(`view=${slug}${embed}`, { width: 375, height: 700 });
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
-        assert.equal(overflow, 0, `view=${slug}${embed}`);
-        await page.close();
+        await openPart(`view=${slug}${embed}`, { width: 375, height: 700 }, async ({ page }) => {
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+          assert.equal(overflow, 0, `view=${slug}${embed}`);
+        });
       }
     }
   });
 
   it('combines parts in page order and writes them back in that order', async () => {
-    const { page, problems } = await openPart('view=quiz,team');
-    const order = await page.evaluate(() => [...document.querySelectorAll('main.layout > :not(.layout__later), .layout__later > *')].map((element) => element.className));
-    assert.deepEqual(order.map((name) => name.split(' ')[0]), ['layout__sizing', 'quiz']);
-    await page.waitForURL((url) => url.search === '?team=5&view=team,quiz');
-    assert.deepEqual(problems, []);
-    await page.close();
+    await openPart('view=quiz,team', {}, async ({ page, problems }) => {
+      const order = await page.evaluate(() => [...document.querySelectorAll('main.layout > :not(.layout__later), .layout__later > *')].map((element) => element.className));
+      assert.deepEqual(order.map((name) => name.split(' ')[0]), ['layout__sizing', 'quiz']);
+      await page.waitForURL((url) => url.search === '?team=5&view=team,quiz');
+      assert.deepEqual(problems, []);
+    });
   });
 
   it('opens a part with no flash of the whole page and no layout shift', async () => {
-    const page = await shared.browser.newPage({ viewport: { width: 720, height: 900 } });
-    await trackLayoutShifts(page);
-    await page.addInitScript(() => {
-      window.__sawMatrix = false;
-      const look = () => {
-        const root = document.querySelector('#two-hats');
-        if (root && getComputedStyle(root).visibility === 'visible' && document.querySelector('table.matrix')) window.__sawMatrix = true;
-        if (!document.documentElement.hasAttribute('data-twohats-ready')) requestAnimationFrame(look);
-      };
-      requestAnimationFrame(look);
+    const watchFrames = async (page) => {
+      await trackLayoutShifts(page);
+      await page.addInitScript(() => {
+        window.__sawMatrix = false;
+        const look = () => {
+          const root = document.querySelector('#two-hats');
+          if (root && getComputedStyle(root).visibility === 'visible' && document.querySelector('table.matrix')) window.__sawMatrix = true;
+          if (!document.documentElement.hasAttribute('data-twohats-ready')) requestAnimationFrame(look);
+        };
+        requestAnimationFrame(look);
+      });
+    };
+    await openPart('view=quiz&embed=1', { width: 720, setUp: watchFrames }, async ({ page }) => {
+      await page.evaluate(() => new Promise(requestAnimationFrame));
+      assert.equal(await page.evaluate(() => window.__sawMatrix), false, 'the whole page flashed by');
+      assert.equal(await page.locator('.quiz').isVisible(), true);
+      assert.equal(await layoutShifts(page), 0, 'cumulative layout shift');
     });
-    await page.goto(`${shared.server.url}?view=quiz&embed=1`);
-    await ready(page);
-    await page.evaluate(() => new Promise(requestAnimationFrame));
-    assert.equal(await page.evaluate(() => window.__sawMatrix), false, 'the whole page flashed by');
-    assert.equal(await page.locator('.quiz').isVisible(), true);
-    assert.equal(await layoutShifts(page), 0, 'cumulative layout shift');
-    await page.close();
   });
 
   it('reads a part with JavaScript off', async () => {
-    const { page } = await open(shared.browser, `${shared.server.url}?view=situations`, { javaScriptEnabled: false, waitFor: null });
-    assert.equal(await page.locator('.scenarios').isVisible(), true);
-    assert.ok((await page.locator('.scenario').count()) >= 3);
-    await page.close();
+    await withPage(shared.browser, `${shared.server.url}?view=situations`, { javaScriptEnabled: false, waitFor: null }, async ({ page }) => {
+      assert.equal(await page.locator('.scenarios').isVisible(), true);
+      assert.ok((await page.locator('.scenario').count()) >= 3);
+    });
   });
 
   for (const colorScheme of ['light', 'dark']) {
     it(`has no axe-core violations on any part alone (${colorScheme})`, async () => {
       for (const [slug] of PARTS) {
-        const { page } = await openPart(`view=${slug}&embed=1`, { width: 720, colorScheme });
-        assert.deepEqual(await axeViolations(page), [], `view=${slug}`);
-        await page.close();
+        await openPart(`view=${slug}&embed=1`, { width: 720, colorScheme }, async ({ page }) => {
+          assert.deepEqual(await axeViolations(page), [], `view=${slug}`);
+        });
       }
     });
   }
@@ -137,25 +139,25 @@ describe('one part at a time', () => {
 
 describe('choosing parts to embed', () => {
   it('lets the author pick parts in the Embed panel; the page and every snippet follow', async () => {
-    const { page, problems } = await openPart('team=7');
-    await page.locator('summary', { hasText: 'Embed' }).click();
-    const parts = page.locator('input[name=embed-parts]');
-    await parts.first().waitFor();
-    assert.equal(await parts.count(), PARTS.length);
-    for (const part of await parts.all()) assert.equal(await part.isChecked(), true, 'all by default');
-    for (const [slug] of PARTS.filter(([slug]) => slug !== 'team')) {
-      await page.locator(`input[name=embed-parts][value=${slug}]`).uncheck();
-    }
-    assert.equal(await page.locator('input[name=embed-parts][value=team]').isDisabled(), true, 'the last part stays');
-    await page.waitForURL((url) => url.search === '?team=7&view=team');
-    assert.equal(await page.locator('.responsibilities').count(), 0, 'the page previews the embed');
-    assert.match(await page.locator('#embed-iframe').inputValue(), /\?team=7&amp;view=team&amp;embed=1"/);
-    assert.match(await page.locator('#embed-div').inputValue(), /data-view="team"/);
-    assert.match(await page.locator('#embed-bare').inputValue(), /\?team=7&view=team&embed=1$/);
-    const height = Number((await page.locator('#embed-div').inputValue()).match(/data-height="(\d+)"/)[1]);
-    assert.equal(height, 590, 'the snippet starts the frame at the part\'s typical height');
-    assert.deepEqual(problems, []);
-    await page.close();
+    await openPart('team=7', {}, async ({ page, problems }) => {
+      await page.locator('summary', { hasText: 'Embed' }).click();
+      const parts = page.locator('input[name=embed-parts]');
+      await parts.first().waitFor();
+      assert.equal(await parts.count(), PARTS.length);
+      for (const part of await parts.all()) assert.equal(await part.isChecked(), true, 'all by default');
+      for (const [slug] of PARTS.filter(([slug]) => slug !== 'team')) {
+        await page.locator(`input[name=embed-parts][value=${slug}]`).uncheck();
+      }
+      assert.equal(await page.locator('input[name=embed-parts][value=team]').isDisabled(), true, 'the last part stays');
+      await page.waitForURL((url) => url.search === '?team=7&view=team');
+      assert.equal(await page.locator('.responsibilities').count(), 0, 'the page previews the embed');
+      assert.match(await page.locator('#embed-iframe').inputValue(), /\?team=7&amp;view=team&amp;embed=1"/);
+      assert.match(await page.locator('#embed-div').inputValue(), /data-view="team"/);
+      assert.match(await page.locator('#embed-bare').inputValue(), /\?team=7&view=team&embed=1$/);
+      const height = Number((await page.locator('#embed-div').inputValue()).match(/data-height="(\d+)"/)[1]);
+      assert.equal(height, 590, 'the snippet starts the frame at the part\'s typical height');
+      assert.deepEqual(problems, []);
+    });
   });
 
   it('turns data-view on the one-line embed into a frame showing that part, sized to it', async () => {
@@ -166,21 +168,21 @@ describe('choosing parts to embed', () => {
       <script src="/two-hats/embed.js" async></script></article></body></html>`);
     const host = await serve([['/two-hats/', distDir], ['/', folder]]);
     try {
-      const { page, problems } = await open(shared.browser, host.url, { waitFor: 'iframe[data-twohats]', width: 800 });
-      const frame = page.locator('iframe[data-twohats]');
-      assert.match(await frame.getAttribute('src'), /\?view=team&team=7&embed=1$/);
-      await page.waitForFunction(() => {
-        const element = document.querySelector('iframe[data-twohats]');
-        const doc = element.contentDocument;
-        return doc?.documentElement.hasAttribute('data-twohats-ready')
-          && Math.abs(element.clientHeight - doc.documentElement.getBoundingClientRect().height) <= 2;
+      await withPage(shared.browser, host.url, { waitFor: 'iframe[data-twohats]', width: 800 }, async ({ page, problems }) => {
+        const frame = page.locator('iframe[data-twohats]');
+        assert.match(await frame.getAttribute('src'), /\?view=team&team=7&embed=1$/);
+        await page.waitForFunction(() => {
+          const element = document.querySelector('iframe[data-twohats]');
+          const doc = element.contentDocument;
+          return doc?.documentElement.hasAttribute('data-twohats-ready')
+            && Math.abs(element.clientHeight - doc.documentElement.getBoundingClientRect().height) <= 2;
+        });
+        const inner = await frame.contentFrame();
+        assert.equal(await inner.locator('.responsibilities').count(), 0);
+        assert.match(await inner.locator('.recommendation__setup').innerText(), /^7 engineers/);
+        assert.ok(await frame.evaluate((element) => element.clientHeight) <= 1000);
+        assert.deepEqual(problems, []);
       });
-      const inner = await frame.contentFrame();
-      assert.equal(await inner.locator('.responsibilities').count(), 0);
-      assert.match(await inner.locator('.recommendation__setup').innerText(), /^7 engineers/);
-      assert.ok(await frame.evaluate((element) => element.clientHeight) <= 1000);
-      assert.deepEqual(problems, []);
-      await page.close();
     } finally {
       await host.close();
       await rm(folder, { recursive: true, force: true });

@@ -2,7 +2,7 @@
 // without a mismatch, and opens other states with no flash of the default and no layout shift.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { contentRowCount, layoutShifts, open, trackLayoutShifts, useServerAndBrowser } from './harness.mjs';
+import { contentRowCount, layoutShifts, trackLayoutShifts, useServerAndBrowser, withPage } from './harness.mjs';
 
 const shared = useServerAndBrowser();
 
@@ -13,49 +13,47 @@ const ready = (page) => page.waitForSelector('html[data-twohats-ready]', { state
 
 describe('prerendered page', () => {
   it('reads with JavaScript off: matrix, recommendation and sources', async () => {
-    const { page } = await open(shared.browser, shared.server.url, { javaScriptEnabled: false });
-    assert.equal(await page.locator('tr.duty').count(), await contentRowCount());
-    assert.match(await page.locator('.recommendation__setup').innerText(), /^5 engineers: One hybrid Tech Lead Manager/);
-    assert.equal(await page.locator('.sources__item').count(), 5);
-    assert.match(await page.locator('.noscript-note').innerText(), /JavaScript is off/);
-    await page.close();
+    await withPage(shared.browser, shared.server.url, { javaScriptEnabled: false }, async ({ page }) => {
+      assert.equal(await page.locator('tr.duty').count(), await contentRowCount());
+      assert.match(await page.locator('.recommendation__setup').innerText(), /^5 engineers: One hybrid Tech Lead Manager/);
+      assert.equal(await page.locator('.sources__item').count(), 5);
+      assert.match(await page.locator('.noscript-note').innerText(), /JavaScript is off/);
+    });
   });
 
   it('hydrates into exactly the markup it was served with, and then responds', async () => {
-    const { page: still } = await open(shared.browser, shared.server.url, { javaScriptEnabled: false });
-    const served = await rootMarkup(still);
-    await still.close();
-
-    const { page, problems } = await open(shared.browser, shared.server.url);
-    await ready(page);
-    assert.equal(await rootMarkup(page), served, 'hydration changed the prerendered markup');
-    await page.locator('.duty__toggle').first().click();
-    assert.equal(await page.locator('.duty-detail:not([hidden])').count(), 1);
-    assert.deepEqual(problems, []);
-    await page.close();
+    const served = await withPage(shared.browser, shared.server.url, { javaScriptEnabled: false }, ({ page }) => rootMarkup(page));
+    await withPage(shared.browser, shared.server.url, {}, async ({ page, problems }) => {
+      await ready(page);
+      assert.equal(await rootMarkup(page), served, 'hydration changed the prerendered markup');
+      await page.locator('.duty__toggle').first().click();
+      assert.equal(await page.locator('.duty-detail:not([hidden])').count(), 1);
+      assert.deepEqual(problems, []);
+    });
   });
 
   it('opens another state with no flash of the default and no layout shift', async () => {
-    const page = await shared.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await trackLayoutShifts(page);
-    await page.addInitScript(() => {
-      // Every frame, note what a reader could see of the recommendation.
-      window.__seen = [];
-      const look = () => {
-        const root = document.querySelector('#two-hats');
-        const setup = document.querySelector('.recommendation__setup');
-        if (root && setup && getComputedStyle(root).visibility === 'visible') window.__seen.push(setup.textContent);
-        if (!document.documentElement.hasAttribute('data-twohats-ready')) requestAnimationFrame(look);
-      };
-      requestAnimationFrame(look);
+    const watchFrames = async (page) => {
+      await trackLayoutShifts(page);
+      await page.addInitScript(() => {
+        // Every frame, note what a reader could see of the recommendation.
+        window.__seen = [];
+        const look = () => {
+          const root = document.querySelector('#two-hats');
+          const setup = document.querySelector('.recommendation__setup');
+          if (root && setup && getComputedStyle(root).visibility === 'visible') window.__seen.push(setup.textContent);
+          if (!document.documentElement.hasAttribute('data-twohats-ready')) requestAnimationFrame(look);
+        };
+        requestAnimationFrame(look);
+      });
+    };
+    await withPage(shared.browser, `${shared.server.url}?team=12&roles=tl,em`, { waitFor: null, setUp: watchFrames }, async ({ page }) => {
+      await ready(page);
+      await page.evaluate(() => new Promise(requestAnimationFrame));
+      const seen = await page.evaluate(() => window.__seen);
+      assert.ok(seen.every((text) => text.startsWith('12 engineers')), `saw ${[...new Set(seen)]}`);
+      assert.match(await page.locator('.recommendation__setup').innerText(), /^12 engineers/);
+      assert.equal(await layoutShifts(page), 0, 'cumulative layout shift');
     });
-    await page.goto(`${shared.server.url}?team=12&roles=tl,em`);
-    await ready(page);
-    await page.evaluate(() => new Promise(requestAnimationFrame));
-    const seen = await page.evaluate(() => window.__seen);
-    assert.ok(seen.every((text) => text.startsWith('12 engineers')), `saw ${[...new Set(seen)]}`);
-    assert.match(await page.locator('.recommendation__setup').innerText(), /^12 engineers/);
-    assert.equal(await layoutShifts(page), 0, 'cumulative layout shift');
-    await page.close();
   });
 });

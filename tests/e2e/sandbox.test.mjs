@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { distDir, launch, serve, watch } from './harness.mjs';
+import { distDir, launch, serve, sizedByWordPress, withPage } from './harness.mjs';
 
 const WP_EMBED = '/usr/share/wordpress/wp-includes/js/wp-embed.js';
 const SECRET = 'Tw0HatsS3c';
@@ -42,31 +42,24 @@ async function post(widget, query) {
   return `${shared.host.url}${name}`;
 }
 
-async function openPost(widget, query, { locale = 'en-US' } = {}) {
-  const page = await shared.browser.newPage({ viewport: { width: 800, height: 900 }, locale });
-  await page.addInitScript(() => {
-    window.__heights = [];
-    addEventListener('message', (event) => { if (event.data?.message === 'height') window.__heights.push(event.data.value); });
+/** Opens a post embedding `widget` with `query`, and runs `use` once WordPress shows the frame,
+ *  with the frame and the page's uncaught errors. */
+async function openPost(widget, query, options, use) {
+  const setUp = async (page) => {
+    await page.addInitScript(() => {
+      window.__heights = [];
+      addEventListener('message', (event) => { if (event.data?.message === 'height') window.__heights.push(event.data.value); });
+    });
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    return { errors };
+  };
+  const opening = { width: 800, height: 900, ...options, origins: [new URL(widget).origin], waitFor: null, setUp };
+  return withPage(shared.browser, await post(widget, query), opening, async (opened) => {
+    await opened.page.waitForFunction(() => !document.querySelector('iframe.wp-embedded-content').hasAttribute('style'));
+    const frame = opened.page.frames().find((candidate) => candidate.url().startsWith(widget));
+    return use({ ...opened, frame });
   });
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  const problems = watch(page, [new URL(shared.host.url).origin, new URL(widget).origin]);
-  await page.goto(await post(widget, query));
-  const frame = () => page.frames().find((candidate) => candidate.url().startsWith(widget));
-  await page.waitForFunction(() => !document.querySelector('iframe.wp-embedded-content').hasAttribute('style'));
-  return { page, frame: frame(), problems, errors };
-}
-
-/** WordPress shows the frame once it has a height, and keeps it at the content's height. */
-async function sizedToContent(page, frame) {
-  const content = () => frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
-  for (let tries = 0; tries < 50; tries += 1) {
-    const wanted = Math.min(1000, Math.max(200, await content()));
-    const height = Number(await page.locator('iframe.wp-embedded-content').getAttribute('height'));
-    if (Math.abs(height - wanted) <= 2) return height;
-    await page.waitForTimeout(100);
-  }
-  assert.fail(`frame ${await page.locator('iframe.wp-embedded-content').getAttribute('height')} px, content ${await content()} px`);
 }
 
 const styled = (frame) => frame.evaluate(() => getComputedStyle(document.querySelector('.recommendation')).borderLeftWidth);
@@ -74,54 +67,54 @@ const visible = (frame) => frame.evaluate(() => getComputedStyle(document.queryS
 
 describe('in a sandboxed frame, as WordPress embeds it', () => {
   it('loads the later parts\' chunk in the hidden frame when its state is on them', async () => {
-    const { page, frame, problems, errors } = await openPost(shared.open.url, '?view=team,matrix&team=12&embed=1');
-    await frame.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
-    // Asked for while the frame was clipped out of sight, where nothing is painted.
-    assert.equal(await frame.locator('.layout__later > [aria-busy]').count(), 0);
-    assert.equal(await frame.locator('.matrix__role--recommended abbr').allInnerTexts().then((roles) => roles.join()), 'TL,EM');
-    await sizedToContent(page, frame);
-    assert.deepEqual(problems, []);
-    assert.deepEqual(errors, []);
-    await page.close();
+    await openPost(shared.open.url, '?view=team,matrix&team=12&embed=1', {}, async ({ page, frame, problems, errors }) => {
+      await frame.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
+      // Asked for while the frame was clipped out of sight, where nothing is painted.
+      assert.equal(await frame.locator('.layout__later > [aria-busy]').count(), 0);
+      assert.equal(await frame.locator('.matrix__role--recommended abbr').allInnerTexts().then((roles) => roles.join()), 'TL,EM');
+      await sizedByWordPress(page, frame);
+      assert.deepEqual(problems, []);
+      assert.deepEqual(errors, []);
+    });
   });
 
   it('runs the app when dist/ sends Access-Control-Allow-Origin: *', async () => {
-    const { page, frame, problems, errors } = await openPost(shared.open.url, '?view=team&team=7&embed=1');
-    await frame.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
-    assert.equal(await frame.evaluate(() => self.origin), 'null', 'an opaque origin');
-    assert.equal(await styled(frame), '6px');
-    assert.equal(await visible(frame), 'visible');
-    assert.equal(await frame.locator('.responsibilities').count(), 0, 'the part asked for');
-    const height = await sizedToContent(page, frame);
-    assert.ok(height < 1000, `${height} px`);
-    // The app started inside the hidden frame: the first height WordPress heard was already
-    // the part's, not the whole prerendered page's shown by the fallback.
-    const [first] = await page.evaluate(() => window.__heights);
-    assert.ok(first < 1000, `first height message: ${first} px`);
-    await frame.locator('#team-size').focus();
-    await page.keyboard.press('End');
-    await frame.waitForFunction(() => document.querySelector('.recommendation__setup').textContent.startsWith('50 engineers'));
-    await frame.locator('.team-size__modifiers input').first().check();
-    await sizedToContent(page, frame);
-    assert.deepEqual(problems, []);
-    assert.deepEqual(errors, [], 'no SecurityError from history or anything else');
-    // The sandbox opens no tab: "Open full page" asks WordPress to follow the link instead.
-    await frame.locator('.masthead__full-page').click();
-    await page.waitForURL((url) => url.href.startsWith(shared.open.url));
-    assert.match(page.url(), /\?team=50&new=1&view=team$/);
-    await page.close();
+    await openPost(shared.open.url, '?view=team&team=7&embed=1', {}, async ({ page, frame, problems, errors }) => {
+      await frame.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
+      assert.equal(await frame.evaluate(() => self.origin), 'null', 'an opaque origin');
+      assert.equal(await styled(frame), '6px');
+      assert.equal(await visible(frame), 'visible');
+      assert.equal(await frame.locator('.responsibilities').count(), 0, 'the part asked for');
+      const height = await sizedByWordPress(page, frame);
+      assert.ok(height < 1000, `${height} px`);
+      // The app started inside the hidden frame: the first height WordPress heard was already
+      // the part's, not the whole prerendered page's shown by the fallback.
+      const [first] = await page.evaluate(() => window.__heights);
+      assert.ok(first < 1000, `first height message: ${first} px`);
+      await frame.locator('#team-size').focus();
+      await page.keyboard.press('End');
+      await frame.waitForFunction(() => document.querySelector('.recommendation__setup').textContent.startsWith('50 engineers'));
+      await frame.locator('.team-size__modifiers input').first().check();
+      await sizedByWordPress(page, frame);
+      assert.deepEqual(problems, []);
+      assert.deepEqual(errors, [], 'no SecurityError from history or anything else');
+      // The sandbox opens no tab: "Open full page" asks WordPress to follow the link instead.
+      await frame.locator('.masthead__full-page').click();
+      await page.waitForURL((url) => url.href.startsWith(shared.open.url));
+      assert.match(page.url(), /\?team=50&new=1&view=team$/);
+    });
   });
 
   it('loads a translation in the sandboxed frame', async () => {
-    const { page, frame, problems, errors } = await openPost(shared.open.url, '?view=team&embed=1&lang=de');
-    await frame.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
-    assert.equal(await frame.evaluate(() => document.documentElement.lang), 'de');
-    assert.match(await frame.locator('#team-size-heading').innerText(), /Team/);
-    assert.notEqual(await frame.locator('#team-size-heading').innerText(), 'How big is the team?');
-    await sizedToContent(page, frame);
-    assert.deepEqual(problems, []);
-    assert.deepEqual(errors, []);
-    await page.close();
+    await openPost(shared.open.url, '?view=team&embed=1&lang=de', {}, async ({ page, frame, problems, errors }) => {
+      await frame.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
+      assert.equal(await frame.evaluate(() => document.documentElement.lang), 'de');
+      assert.match(await frame.locator('#team-size-heading').innerText(), /Team/);
+      assert.notEqual(await frame.locator('#team-size-heading').innerText(), 'How big is the team?');
+      await sizedByWordPress(page, frame);
+      assert.deepEqual(problems, []);
+      assert.deepEqual(errors, []);
+    });
   });
 
   for (const [who, query, options] of [
@@ -129,19 +122,19 @@ describe('in a sandboxed frame, as WordPress embeds it', () => {
     ['a German reader', '?view=team&embed=1', { locale: 'de-DE' }],
   ]) {
     it(`without the header, shows ${who} the prerendered page, styled, sized, and says what to add`, async () => {
-      const { page, frame, problems, errors } = await openPost(shared.closed.url, query, options);
-      assert.equal(await styled(frame), '6px', 'styled without CORS');
-      await frame.waitForFunction(() => getComputedStyle(document.querySelector('#two-hats')).visibility === 'visible');
-      assert.equal(await frame.evaluate(() => document.documentElement.hasAttribute('data-twohats-ready')), false, 'no app');
-      assert.match(await frame.locator('.recommendation__setup').innerText(), /^5 engineers/, 'the prerendered default');
-      await sizedToContent(page, frame);
-      const said = problems.filter((problem) => problem.includes('Two Hats'));
-      assert.equal(said.length, 1, problems.join('\n'));
-      assert.match(said[0], /Access-Control-Allow-Origin: \*/);
-      const others = problems.filter((problem) => !problem.includes('Two Hats'));
-      assert.ok(others.every((problem) => /CORS|Failed to load resource/.test(problem)), others.join('\n'));
-      assert.deepEqual(errors, []);
-      await page.close();
+      await openPost(shared.closed.url, query, options, async ({ page, frame, problems, errors }) => {
+        assert.equal(await styled(frame), '6px', 'styled without CORS');
+        await frame.waitForFunction(() => getComputedStyle(document.querySelector('#two-hats')).visibility === 'visible');
+        assert.equal(await frame.evaluate(() => document.documentElement.hasAttribute('data-twohats-ready')), false, 'no app');
+        assert.match(await frame.locator('.recommendation__setup').innerText(), /^5 engineers/, 'the prerendered default');
+        await sizedByWordPress(page, frame);
+        const said = problems.filter((problem) => problem.includes('Two Hats'));
+        assert.equal(said.length, 1, problems.join('\n'));
+        assert.match(said[0], /Access-Control-Allow-Origin: \*/);
+        const others = problems.filter((problem) => !problem.includes('Two Hats'));
+        assert.ok(others.every((problem) => /CORS|Failed to load resource/.test(problem)), others.join('\n'));
+        assert.deepEqual(errors, []);
+      });
     });
   }
 });

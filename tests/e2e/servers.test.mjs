@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { chmod, chown, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { assetPath, distDir, freePort, launch, POLICY, repoRoot, serve, startServer, stopServer, waitUntil, watch } from './harness.mjs';
+import { assetPath, distDir, freePort, launch, POLICY, repoRoot, serve, startServer, stopServer, waitUntil, withPage } from './harness.mjs';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const shared = { children: [] };
@@ -140,12 +140,10 @@ for (const name of Object.keys(SERVERS)) {
     it('loads every page and part under the strict CSP with no console error', async () => {
       const url = shared.urls[name];
       for (const query of ['', '?view=team&embed=1', '?view=matrix', '?view=compare&embed=1', '?view=situations', '?view=quiz&embed=1', '?view=facts', '?lang=de']) {
-        const page = await shared.browser.newPage();
-        const problems = watch(page, [new URL(url).origin]);
-        await page.goto(`${url}${query}`);
-        await page.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
-        assert.deepEqual(problems, [], `${name} ${query}`);
-        await page.close();
+        await withPage(shared.browser, `${url}${query}`, { waitFor: null }, async ({ page, problems }) => {
+          await page.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
+          assert.deepEqual(problems, [], `${name} ${query}`);
+        });
       }
     });
 
@@ -154,19 +152,12 @@ for (const name of Object.keys(SERVERS)) {
       const post = `post-${name}.html`;
       await writeFile(join(shared.folder, post), `<!doctype html><html lang="en"><title>Post</title><link rel="icon" href="data:,">
         <iframe sandbox="allow-scripts" src="${url}?view=team&team=7&embed=1" width="700" height="700" title="Two Hats"></iframe>`);
-      const page = await shared.browser.newPage();
-      const problems = watch(page, [new URL(url).origin, new URL(shared.host.url).origin]);
-      await page.goto(`${shared.host.url}${post}`);
-      await page.waitForFunction(() => document.querySelector('iframe').contentWindow !== null);
-      let frame;
-      for (let i = 0; i < 100 && !frame; i += 1) {
-        frame = page.frames().find((candidate) => candidate.url().startsWith(url));
-        if (!frame) await page.waitForTimeout(50);
-      }
-      await frame.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
-      assert.match(await frame.locator('.recommendation__setup').innerText(), /^7 engineers/);
-      assert.deepEqual(problems, []);
-      await page.close();
+      await withPage(shared.browser, `${shared.host.url}${post}`, { origins: [new URL(url).origin], waitFor: null }, async ({ page, problems }) => {
+        const frame = page.frameLocator('iframe');
+        await frame.locator('html[data-twohats-ready]').waitFor({ state: 'attached' });
+        assert.match(await frame.locator('.recommendation__setup').innerText(), /^7 engineers/);
+        assert.deepEqual(problems, []);
+      });
     });
   });
 }

@@ -10,7 +10,7 @@ import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { distDir, launch, repoRoot, serve, watch } from './harness.mjs';
+import { distDir, launch, repoRoot, serve, withPage } from './harness.mjs';
 
 const run = promisify(execFile);
 const shared = {};
@@ -108,32 +108,31 @@ after(async () => {
   await rm(shared.folder, { recursive: true, force: true });
 });
 
-async function widgetInPost(name, expectedParts) {
-  const { server, post } = shared.sites[name];
-  const page = await shared.browser.newPage({ viewport: { width: 900, height: 900 } });
-  const problems = watch(page, [new URL(server.url).origin, new URL(shared.widget.url).origin]);
-  await page.goto(post);
-  const iframe = page.locator('iframe[data-twohats]');
-  await iframe.scrollIntoViewIfNeeded();
-  const src = new URL(await iframe.getAttribute('src'));
-  assert.equal(src.origin, new URL(shared.widget.url).origin, 'the widget comes from its own origin');
-  assert.equal(src.searchParams.get('team'), '7');
-  assert.equal(src.searchParams.get('new'), '1');
-  assert.equal(src.searchParams.get('embed'), '1');
-  const frame = page.frames().find((candidate) => candidate.url().startsWith(src.origin));
-  await frame.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
-  assert.match(await frame.locator('.recommendation__setup').innerText(), /^7 engineers/);
-  const shown = await frame.evaluate(() => [...document.querySelectorAll('main.layout > :not(.layout__later), .layout__later > *')].map((part) => part.className.split(' ')[0]));
-  assert.deepEqual(shown, expectedParts);
-  for (let tries = 0; ; tries += 1) {
-    const content = await frame.evaluate(() => document.documentElement.getBoundingClientRect().height);
-    const height = await iframe.evaluate((element) => element.getBoundingClientRect().height);
-    if (Math.abs(height - content) <= 2) break;
-    assert.ok(tries < 50, `${name}: frame ${height} px, content ${content} px`);
-    await page.waitForTimeout(100);
-  }
-  assert.deepEqual(problems, []);
-  await page.close();
+function widgetInPost(name, expectedParts) {
+  const options = { width: 900, height: 900, origins: [new URL(shared.widget.url).origin], waitFor: null };
+  return withPage(shared.browser, shared.sites[name].post, options, async ({ page, problems }) => {
+    const iframe = page.locator('iframe[data-twohats]');
+    await iframe.scrollIntoViewIfNeeded();
+    const src = new URL(await iframe.getAttribute('src'));
+    assert.equal(src.origin, new URL(shared.widget.url).origin, 'the widget comes from its own origin');
+    assert.equal(src.searchParams.get('team'), '7');
+    assert.equal(src.searchParams.get('new'), '1');
+    assert.equal(src.searchParams.get('embed'), '1');
+    const frame = page.frameLocator('iframe[data-twohats]');
+    await frame.locator('html[data-twohats-ready]').waitFor({ state: 'attached' });
+    assert.match(await frame.locator('.recommendation__setup').innerText(), /^7 engineers/);
+    const root = frame.locator('html');
+    const shown = await root.evaluate(() => [...document.querySelectorAll('main.layout > :not(.layout__later), .layout__later > *')].map((part) => part.className.split(' ')[0]));
+    assert.deepEqual(shown, expectedParts);
+    // The frame reports its content's height on every change: the wait is for embed.js to apply it.
+    const content = await root.evaluate((html) => html.getBoundingClientRect().height);
+    await page.waitForFunction(
+      (content) => Math.abs(document.querySelector('iframe[data-twohats]').getBoundingClientRect().height - content) <= 2,
+      content,
+      { timeout: 10000 },
+    ).catch(async () => assert.fail(`${name}: frame ${await iframe.evaluate((element) => element.getBoundingClientRect().height)} px, content ${content} px`));
+    assert.deepEqual(problems, []);
+  });
 }
 
 describe('static-site generators', () => {

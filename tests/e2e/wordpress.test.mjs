@@ -10,7 +10,7 @@ import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { freePort, launch, publishedCopy, screenshot, serve, startServer, stopServer, waitUntil, watch } from './harness.mjs';
+import { freePort, launch, publishedCopy, screenshot, serve, sizedByWordPress, startServer, stopServer, waitUntil, withPage } from './harness.mjs';
 
 const run = promisify(execFile);
 const WORDPRESS = '/usr/share/wordpress';
@@ -110,7 +110,6 @@ after(async () => {
 
 describe('oEmbed for a known public address', () => {
   it('discovers a rich response on every page, each part at its own address and real height', async () => {
-    const page = await shared.browser.newPage({ viewport: { width: 720, height: 900 } });
     const discovered = async (address) => {
       const html = await (await fetch(address)).text();
       const link = html.match(/<link rel="?alternate"? type="?application\/json\+oembed"? href="?([^" >]+)"?/);
@@ -130,51 +129,46 @@ describe('oEmbed for a known public address', () => {
       const src = frame[1].replaceAll('&amp;', '&');
       assert.equal(src, `${shared.widget.url}?team=5&view=${part}&embed=1`);
       assert.deepEqual([Number(frame[2]), Number(frame[3])], [response.width, response.height]);
-      await page.goto(src);
-      await page.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
-      const real = await page.evaluate(() => document.documentElement.getBoundingClientRect().height);
+      const real = await withPage(shared.browser, src, { width: 720, height: 900, waitFor: null }, async ({ page }) => {
+        await page.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
+        return page.evaluate(() => document.documentElement.getBoundingClientRect().height);
+      });
       assert.ok(Math.abs(real - response.height) / real < 0.1, `${part}: says ${response.height} px, is ${real} px at 720 px`);
     }
-    await page.close();
   });
 });
 
 describe('a real WordPress post', () => {
   it('turns the address on its own line into the widget, in its sandboxed frame, sized by wp-embed.js', async () => {
-    const page = await shared.browser.newPage({ viewport: { width: 1100, height: 900 } });
-    const problems = watch(page, [new URL(shared.wordpress).origin, new URL(shared.widget.url).origin]);
-    const errors = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(shared.post);
-    const iframe = page.locator('iframe.wp-embedded-content');
-    assert.equal(await iframe.getAttribute('sandbox'), 'allow-scripts');
-    assert.match(await iframe.getAttribute('src'), /\?team=5&(amp;)?view=team&(amp;)?embed=1#\?secret=[A-Za-z0-9]+$/);
-    // Shown (wp-embed.js drops the clipping style) once the widget has reported its height.
-    await page.waitForFunction(() => !document.querySelector('iframe.wp-embedded-content').hasAttribute('style'));
-    const frame = page.frames().find((candidate) => candidate.url().startsWith(shared.widget.url));
-    await frame.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
-    assert.equal(await frame.locator('.responsibilities').count(), 0, 'the team part alone');
-
-    const fits = async () => {
-      const content = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
-      const height = Number(await iframe.getAttribute('height'));
-      return Math.abs(height - Math.min(1000, Math.max(200, content))) <= 2;
+    const noteErrors = (page) => {
+      const errors = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      return { errors };
     };
-    await waitUntil(fits, 'the frame to fit its content');
-    const before = Number(await iframe.getAttribute('height'));
+    const options = { width: 1100, height: 900, origins: [new URL(shared.widget.url).origin], waitFor: null, setUp: noteErrors };
+    await withPage(shared.browser, shared.post, options, async ({ page, problems, errors }) => {
+      const iframe = page.locator('iframe.wp-embedded-content');
+      assert.equal(await iframe.getAttribute('sandbox'), 'allow-scripts');
+      assert.match(await iframe.getAttribute('src'), /\?team=5&(amp;)?view=team&(amp;)?embed=1#\?secret=[A-Za-z0-9]+$/);
+      // Shown (wp-embed.js drops the clipping style) once the widget has reported its height.
+      await page.waitForFunction(() => !document.querySelector('iframe.wp-embedded-content').hasAttribute('style'));
+      const frame = page.frames().find((candidate) => candidate.url().startsWith(shared.widget.url));
+      await frame.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
+      assert.equal(await frame.locator('.responsibilities').count(), 0, 'the team part alone');
+      const before = await sizedByWordPress(page, frame);
 
-    await frame.locator('#team-size').focus();
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('ArrowRight');
-    assert.match(await frame.locator('.recommendation__setup').innerText(), /^7 engineers/);
-    await frame.locator('.team-size__modifiers input').first().check();
-    await frame.locator('summary', { hasText: 'Why' }).click();
-    await waitUntil(async () => Number(await iframe.getAttribute('height')) !== before && fits(), 'the frame to follow the content');
+      await frame.locator('#team-size').focus();
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
+      assert.match(await frame.locator('.recommendation__setup').innerText(), /^7 engineers/);
+      await frame.locator('.team-size__modifiers input').first().check();
+      await frame.locator('summary', { hasText: 'Why' }).click();
+      assert.notEqual(await sizedByWordPress(page, frame), before, 'the frame follows the content');
 
-    await iframe.scrollIntoViewIfNeeded();
-    await screenshot(page, 'wordpress-post', { fullPage: false });
-    assert.deepEqual(problems, []);
-    assert.deepEqual(errors, []);
-    await page.close();
+      await iframe.scrollIntoViewIfNeeded();
+      await screenshot(page, 'wordpress-post', { fullPage: false });
+      assert.deepEqual(problems, []);
+      assert.deepEqual(errors, []);
+    });
   });
 });
