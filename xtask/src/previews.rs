@@ -10,7 +10,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use crate::tools::{Installer, CHROMIUM};
+use crate::tools::{chromium_flags, Installer, CHROMIUM};
 use crate::Result;
 use crate::{dist, process};
 
@@ -30,15 +30,14 @@ pub fn run(root: &Path) -> Result {
     slugs.sort();
     // Every card first, in the temporary folder: a failure leaves previews/ as it was.
     let mut drawn = Vec::new();
+    let flags = chromium_flags(root)?;
     for slug in &slugs {
         let page = format!("file://{}", pages.join(format!("{slug}.html")).display());
         let chromium = |profile: &str| {
             let mut command = Command::new(CHROMIUM);
             command
+                .args(&flags)
                 .args([
-                    "--headless",
-                    "--no-sandbox",
-                    "--disable-gpu",
                     "--hide-scrollbars",
                     "--force-device-scale-factor=1",
                     "--force-color-profile=srgb",

@@ -11,6 +11,9 @@ use crate::Result;
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// Where every headless Chromium of the project takes its flags from: the component tests'
+/// chromedriver, the end-to-end harness and `cargo xtask previews`.
+const CHROMIUM_OPTIONS: &str = "webdriver.json";
 /// The web servers deploy/'s configurations are tested on (tests/e2e/servers.test.mjs).
 const WEB_SERVER_FILES: [&str; 3] = [
     "/usr/sbin/nginx",
@@ -314,6 +317,31 @@ fn locked_version(lockfile: &str, package: &str) -> Option<String> {
         .map(str::to_owned)
 }
 
+/// The Chromium flags `webdriver.json` lists under `args`. The file is ours and flat, so its
+/// array is read without a JSON parser, which keeps xtask free of dependencies.
+pub fn chromium_flags(root: &Path) -> Result<Vec<String>> {
+    let options = fs::read_to_string(root.join(CHROMIUM_OPTIONS))?;
+    flags_in(&options)
+        .ok_or_else(|| format!("{CHROMIUM_OPTIONS} has no \"args\" list of strings").into())
+}
+
+fn flags_in(options: &str) -> Option<Vec<String>> {
+    let after_key = &options[options.find("\"args\"")? + "\"args\"".len()..];
+    let list = after_key
+        .trim_start()
+        .strip_prefix(':')?
+        .trim_start()
+        .strip_prefix('[')?;
+    let list = &list[..list.find(']')?];
+    Some(
+        list.split('"')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_owned)
+            .collect(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -357,5 +385,24 @@ dependencies = [
         assert_eq!(reported_version("trunk 0.21.14\n"), Some("0.21.14"));
         assert_eq!(reported_version("wasm-bindgen 0.2.130"), Some("0.2.130"));
         assert_eq!(reported_version(""), None);
+    }
+
+    #[test]
+    fn the_flags_are_the_strings_of_the_args_list() {
+        let options = r#"{"x": {"binary": "/c", "args": ["--headless", "--no-sandbox"]}}"#;
+        assert_eq!(flags_in(options).unwrap(), ["--headless", "--no-sandbox"]);
+        assert_eq!(flags_in(r#"{"args": "--headless"}"#), None);
+    }
+
+    #[test]
+    fn the_projects_own_options_name_the_flags_root_needs() {
+        let flags =
+            chromium_flags(Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap()).unwrap();
+        for needed in ["--headless", "--no-sandbox", "--disable-gpu"] {
+            assert!(
+                flags.iter().any(|flag| flag == needed),
+                "{needed} missing from {flags:?}"
+            );
+        }
     }
 }
