@@ -12,6 +12,9 @@ import { distDir, launch, serve, sizedByWordPress, withPage } from './harness.mj
 
 const WP_EMBED = '/usr/share/wordpress/wp-includes/js/wp-embed.js';
 const SECRET = 'Tw0HatsS3c';
+/* Playwright polls a condition once per animation frame by default, and a cross-origin frame the
+   host keeps hidden gets none: poll on a timer there. */
+const FRAME_POLLING = { polling: 100 };
 
 const shared = {};
 before(async () => {
@@ -93,7 +96,7 @@ describe('in a sandboxed frame, as WordPress embeds it', () => {
       assert.ok(first < 1000, `first height message: ${first} px`);
       await frame.locator('#team-size').focus();
       await page.keyboard.press('End');
-      await frame.waitForFunction(() => document.querySelector('.recommendation__setup').textContent.startsWith('50 engineers'));
+      await frame.waitForFunction(() => document.querySelector('.recommendation__setup').textContent.startsWith('50 engineers'), undefined, FRAME_POLLING);
       await frame.locator('.team-size__modifiers input').first().check();
       await sizedByWordPress(page, frame);
       assert.deepEqual(problems, []);
@@ -124,7 +127,7 @@ describe('in a sandboxed frame, as WordPress embeds it', () => {
     it(`without the header, shows ${who} the prerendered page, styled, sized, and says what to add`, async () => {
       await openPost(shared.closed.url, query, options, async ({ page, frame, problems, errors }) => {
         assert.equal(await styled(frame), '6px', 'styled without CORS');
-        await frame.waitForFunction(() => getComputedStyle(document.querySelector('#two-hats')).visibility === 'visible');
+        await frame.waitForFunction(() => getComputedStyle(document.querySelector('#two-hats')).visibility === 'visible', undefined, FRAME_POLLING);
         assert.equal(await frame.evaluate(() => document.documentElement.hasAttribute('data-twohats-ready')), false, 'no app');
         assert.match(await frame.locator('.recommendation__setup').innerText(), /^5 engineers/, 'the prerendered default');
         await sizedByWordPress(page, frame);
