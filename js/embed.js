@@ -56,6 +56,26 @@
     registry.push(frame);
   }
 
+  /* The drawn embeds (core::drawn::address, which this mirrors): each part alone, and the team
+     part at every size, new or not, its lead having done both or not, arrive drawn at an
+     address of their own, so the frame paints before any code runs. Any other state is a
+     query. The build writes in the folder and the sizes (src/site/embed_script.rs). */
+  var DRAWN = '', TEAM_SIZES = [0, 0, 0];
+  var DRAWN_KEYS = ['view', 'team', 'new', 'both', 'embed'];
+  function drawnAddress(query) {
+    var view = query.get('view');
+    var keys = Array.from(query.keys());
+    if (!DRAWN || !PART_HEIGHTS[view] || keys.some(function (key) { return DRAWN_KEYS.indexOf(key) < 0; })) return null;
+    var flags = ['new', 'both'].filter(function (key) { return query.has(key); });
+    if (flags.concat('embed').some(function (key) { return query.get(key) !== '1'; })) return null;
+    var team = query.has('team') ? query.get('team') : String(TEAM_SIZES[2]);
+    var size = /^\d{1,3}$/.test(team) ? Number(team) : -1;
+    var folder = DRAWN + '/';
+    if (size === TEAM_SIZES[2] && !flags.length) return folder + view + '/';
+    if (view !== 'team' || size < TEAM_SIZES[0] || size > TEAM_SIZES[1]) return null;
+    return folder + 'team-' + size + flags.map(function (flag) { return '-' + flag; }).join('') + '/';
+  }
+
   function frameFor(div) {
     var query = new URLSearchParams();
     PARAMS.forEach(function (key) {
@@ -64,7 +84,7 @@
     if (query.get('theme') === 'host') query.set('theme', hostTheme(div));
     query.set('embed', '1');
     var frame = document.createElement('iframe');
-    frame.src = base.href + '?' + query.toString().replace(/%2C/g, ',');
+    frame.src = base.href + (drawnAddress(query) || '?' + query.toString().replace(/%2C/g, ','));
     frame.title = div.dataset.title || TITLE;
     frame.loading = 'lazy';
     frame.height = Number(div.dataset.height) || startingHeight(div.parentElement.clientWidth, div.dataset.view);

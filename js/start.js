@@ -9,5 +9,10 @@ await new Promise((painted) => {
   requestAnimationFrame(() => setTimeout(painted, 0));
   setTimeout(painted, 100);
 });
-const wasm = await init({ module_or_path: new URL('two-hats_bg.wasm', import.meta.url) });
-dispatchEvent(new CustomEvent('twohats:started', { detail: { wasm } }));
+try {
+  const wasm = await init({ module_or_path: new URL('two-hats_bg.wasm', import.meta.url) });
+  dispatchEvent(new CustomEvent('twohats:started', { detail: { wasm } }));
+} catch (problem) {
+  // boot.js tells the reader, instead of leaving a page that waits for the app hidden.
+  dispatchEvent(new CustomEvent('twohats:failed', { detail: problem }));
+}

@@ -18,10 +18,26 @@ use crate::core::language::{self, LanguageId};
 use crate::core::state::{Action, State, Theme};
 use crate::core::url::{self, HistoryStep};
 
-/// The state the address bar describes.
+/// The state the address bar describes: the page's drawn state when it has no query.
 pub fn state_from_address() -> State {
-    url::parse(&address_query())
+    let query = address_query();
+    if query.is_empty() {
+        drawn_state()
+    } else {
+        url::parse(&query)
+    }
 }
+
+/// The state the page arrived drawn in, which the build writes on `<html data-drawn>`
+/// (`core::drawn`); a page drawn by no build is drawn afresh from the default.
+pub fn drawn_state() -> State {
+    document()
+        .document_element()
+        .and_then(|root| root.get_attribute(DRAWN_ATTRIBUTE))
+        .map_or_else(State::default, |query| url::parse(&query))
+}
+
+const DRAWN_ATTRIBUTE: &str = "data-drawn";
 
 /// The page's own content file, when the address names one with `?content=`.
 pub fn content_address() -> Option<String> {
@@ -119,10 +135,10 @@ const DRAG_WRITE_DELAY_MS: u32 = 250;
 
 /// Mirrors every state change into the address bar and restores the state on Back/Forward.
 ///
-/// The first render is the default state, so that it matches the prerendered HTML it
+/// The first render is the `drawn` state, so that it matches the prerendered HTML it
 /// hydrates; the state the address asks for follows straight after, before the page shows.
 #[hook]
-pub fn use_address_sync(state: State, dispatch: Callback<Action>) {
+pub fn use_address_sync(state: State, drawn: State, dispatch: Callback<Action>) {
     let last = use_mut_ref(|| None::<(State, bool)>);
     let pending_drag_write = use_mut_ref(|| None::<Timeout>);
     let restore = dispatch.clone();
@@ -138,7 +154,7 @@ pub fn use_address_sync(state: State, dispatch: Callback<Action>) {
                 return;
             }
             write_address(HistoryStep::Replace, state);
-            follow_later_parts(state);
+            follow_later_parts(state, &drawn);
             return;
         };
         let came_from_address = address_query() == url::print(state);
@@ -162,7 +178,7 @@ pub fn use_address_sync(state: State, dispatch: Callback<Action>) {
             *state,
             !came_from_address && url::is_slider_move(&previous, state),
         ));
-        follow_later_parts(state);
+        follow_later_parts(state, &drawn);
     });
     use_effect_with((), move |_| {
         let listener = EventListener::new(&window(), "popstate", move |_| {
@@ -420,11 +436,11 @@ fn wanted(later: &mut LaterParts) -> &Wanted {
     })
 }
 
-/// Follows the state into the later parts: when it differs from the default where they draw
-/// it, their prerendered HTML is out of date, so their code is fetched now. A page that waits
+/// Follows the state into the later parts: when it differs from the `drawn` one where they
+/// draw it, their prerendered HTML is out of date, so their code is fetched now. A page that waits
 /// for the address's state shows once they have it, or once they are there at all if it was
 /// drawn afresh. Otherwise it shows now.
-fn follow_later_parts(state: &State) {
+fn follow_later_parts(state: &State, drawn: &State) {
     let (fetch, wait) = LATER_PARTS.with(|later| {
         let mut later = later.borrow_mut();
         let Some(region) = later
@@ -435,7 +451,7 @@ fn follow_later_parts(state: &State) {
             // Live or not on the page: nothing to compare, on every slider move.
             return (false, later.show_on_arrival);
         };
-        let stale = state.later_parts_key() != State::default().later_parts_key();
+        let stale = state.later_parts_key() != drawn.later_parts_key();
         let missing = region.child_element_count() == 0;
         later.show_on_arrival |= (stale || missing) && is_pending();
         (stale, later.show_on_arrival)

@@ -44,17 +44,21 @@ pub struct AppProps {
     /// of the built-in content do not apply, so there is no language menu.
     #[prop_or_default]
     pub own_content: bool,
+    /// The state the page arrived drawn in (`core::drawn`), which hydration must start from.
+    #[prop_or_default]
+    pub drawn: State,
 }
 
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
-    let state = use_reducer_eq(State::default);
+    let drawn = props.drawn;
+    let state = use_reducer_eq(move || drawn);
     let dispatch: Callback<Action> = state.dispatcher().into();
     let shows = |part: Part| state.view.contains(part);
     let later_parts_shown = LATER_PARTS.iter().any(|part| shows(*part));
     // Before the address sync, whose state may have to wait for the later parts.
     let later_parts = browser::use_input_held_for_later_parts(later_parts_shown);
-    browser::use_address_sync(*state, dispatch.clone());
+    browser::use_address_sync(*state, drawn, dispatch.clone());
     browser::use_theme_attributes(state.theme, state.transparent);
     let sizes = state.team_sizes();
     let advice = state.recommendation();

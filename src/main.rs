@@ -19,6 +19,7 @@ fn main() {
                 AppProps {
                     content_problem: problem.map(|details| (Text::ContentProblem, details.into())),
                     own_content: true,
+                    drawn: browser::drawn_state(),
                 },
             );
         });
@@ -26,7 +27,11 @@ fn main() {
     }
     let language = browser::chosen_language();
     if language == LanguageId::BUILT_IN {
-        let renderer = yew::Renderer::<App>::with_root(root.clone());
+        let props = AppProps {
+            drawn: browser::drawn_state(),
+            ..AppProps::default()
+        };
+        let renderer = yew::Renderer::<App>::with_root_and_props(root.clone(), props);
         // A release build carries the prerendered page: adopt it instead of drawing it again.
         if root.has_child_nodes() {
             renderer.hydrate();
@@ -44,6 +49,7 @@ fn main() {
             AppProps {
                 content_problem: problem.map(|details| (Text::TranslationProblem, details.into())),
                 own_content: false,
+                drawn: browser::drawn_state(),
             },
         );
     });

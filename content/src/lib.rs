@@ -68,6 +68,7 @@ pub const UI_KEYS: &[(&str, &[&str])] = &[
     ("language", &[]),
     ("open-full-page", &[]),
     ("opens-in-new-tab", &[]),
+    ("app-not-started", &[]),
     ("share", &[]),
     ("copy-link", &[]),
     ("embed", &[]),

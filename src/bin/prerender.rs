@@ -19,9 +19,12 @@
 use std::path::Path;
 use std::{env, fs, process};
 
-use two_hats::core::content::TRANSLATIONS;
-use two_hats::core::state::{Part, Parts};
-use two_hats::site::{embed_script, preview, publish};
+use two_hats::core::content::{Text, TRANSLATIONS};
+use two_hats::core::drawn;
+use two_hats::core::html::text;
+use two_hats::core::state::{Part, Parts, State};
+use two_hats::site::{boot_script, drawn_pages, embed_script, preview, publish};
+use two_hats::AppProps;
 
 use yew::LocalServerRenderer;
 
@@ -70,13 +73,22 @@ fn main() {
             HTML_OPEN[0]
         ));
     };
-    let app = futures::executor::block_on(LocalServerRenderer::<two_hats::App>::new().render());
+    let app = render(State::default());
     let codes: Vec<&str> = TRANSLATIONS.iter().map(|(code, _)| *code).collect();
+    let root_start = page[..at].rfind('<').unwrap_or(at);
+    // Shown by boot.js instead of the page when the address asks for another state and the
+    // app cannot start to draw it.
+    let note = format!(
+        r#"<p class="unstarted-note">{}</p>"#,
+        text(Text::AppNotStarted.get())
+    );
     let rendered = format!(
-        r#"{} data-translations="{}"{}{app}{}"#,
+        r#"{} data-translations="{}" {}{}{note}{}{app}{}"#,
         &page[..html_close],
         codes.join(" "),
-        &page[html_close..at],
+        drawn_pages::drawn_attribute(&State::default()),
+        &page[html_close..root_start],
+        &page[root_start..at],
         &page[at..]
     );
     let dist = Path::new(&path).parent().unwrap_or(Path::new("."));
@@ -88,16 +100,61 @@ fn main() {
         fs::write(&file, pack)
             .unwrap_or_else(|error| fail(&format!("{}: {error}", file.display())));
     }
-    fs::write(&path, rendered).unwrap_or_else(|error| fail(&format!("{path}: {error}")));
+    fs::write(&path, &rendered).unwrap_or_else(|error| fail(&format!("{path}: {error}")));
     println!("prerender: wrote {} bytes of HTML into {path}", app.len());
-    let script = dist.join("embed.js");
-    let source = fs::read_to_string(&script)
-        .unwrap_or_else(|error| fail(&format!("{}: {error}", script.display())));
-    let Some(filled) = embed_script::with_heights(&source) else {
-        fail(&format!("{}: no part heights to fill in", script.display()));
+    write_drawn_pages(dist, &rendered);
+    fill_in(
+        &dist.join("embed.js"),
+        "part heights and drawn embeds",
+        embed_script::with_tables,
+    );
+    fill_in(
+        &dist.join("boot.js"),
+        "decisions",
+        boot_script::with_decisions,
+    );
+}
+
+fn render(drawn: State) -> String {
+    let props = AppProps {
+        drawn,
+        ..AppProps::default()
     };
-    fs::write(&script, filled)
-        .unwrap_or_else(|error| fail(&format!("{}: {error}", script.display())));
+    futures::executor::block_on(LocalServerRenderer::<two_hats::App>::with_props(props).render())
+}
+
+/// Each drawn embed (`core::drawn`) as a page of its own, from the widget's prerendered `page`.
+fn write_drawn_pages(dist: &Path, page: &str) {
+    let mut count = 0;
+    for state in drawn::states() {
+        let Some(address) = drawn::address(&state) else {
+            fail(&format!("{state:?} is drawn but has no address"));
+        };
+        let Some(drawn_page) = drawn_pages::page(page, &state, &render(state)) else {
+            fail("the prerendered page lacks the marks a drawn page is made from");
+        };
+        let folder = dist.join(&address);
+        fs::create_dir_all(&folder)
+            .unwrap_or_else(|error| fail(&format!("{}: {error}", folder.display())));
+        let file = folder.join("index.html");
+        fs::write(&file, drawn_page)
+            .unwrap_or_else(|error| fail(&format!("{}: {error}", file.display())));
+        count += 1;
+    }
+    println!(
+        "prerender: drew {count} embeds as pages of their own in {}/",
+        drawn::FOLDER
+    );
+}
+
+/// Fills in the table the script at `path` holds until the build writes `what` into it.
+fn fill_in(path: &Path, what: &str, fill: fn(&str) -> Option<String>) {
+    let source = fs::read_to_string(path)
+        .unwrap_or_else(|error| fail(&format!("{}: {error}", path.display())));
+    let Some(filled) = fill(&source) else {
+        fail(&format!("{}: no {what} to fill in", path.display()));
+    };
+    fs::write(path, filled).unwrap_or_else(|error| fail(&format!("{}: {error}", path.display())));
 }
 
 /// Readies the built `folder` for `public_url`: discovery in its page (replacing any from an

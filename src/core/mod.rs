@@ -11,6 +11,7 @@
 pub mod assessment;
 pub mod content;
 pub mod content_binary;
+pub mod drawn;
 pub mod export;
 pub mod html;
 pub mod language;

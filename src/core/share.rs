@@ -1,6 +1,7 @@
 //! What the Share controls hand out: a link to the current state and the two embed snippets.
 
 use super::content::Text;
+use super::drawn;
 use super::html::attribute;
 use super::language::LanguageId;
 use super::state::State;
@@ -34,12 +35,16 @@ pub fn language_link(state: &State, language: LanguageId) -> String {
 }
 
 /// The compact embed-mode page for `state`: what a platform that only takes a link frames.
+/// The release's drawn page when it has one, which arrives drawn; else the query.
 pub fn embed_link(page_url: &str, state: &State) -> String {
     let embedded = State {
         embed: true,
         ..*state
     };
-    format!("{}?{}", folder_of(page_url), url::print(&embedded))
+    match drawn::address(&embedded) {
+        Some(address) => format!("{}{address}", folder_of(page_url)),
+        None => format!("{}?{}", folder_of(page_url), url::print(&embedded)),
+    }
 }
 
 /// An iframe that shows `state` in embed mode; `embed.js` on the host page sizes it. It starts
@@ -94,7 +99,7 @@ fn script_tag(folder: &str) -> String {
 mod tests {
     use super::*;
     use crate::core::content::RoleKey;
-    use crate::core::state::RoleSet;
+    use crate::core::state::{Part, Parts, RoleSet};
 
     const PAGE: &str = "https://example.org/widgets/two-hats/index.html?team=3#matrix";
 
@@ -164,6 +169,32 @@ mod tests {
         assert_eq!(
             embed_link(PAGE, &seven_tl_em()),
             "https://example.org/widgets/two-hats/?team=7&roles=tl,em&embed=1"
+        );
+    }
+
+    #[test]
+    fn the_embed_link_of_a_drawn_state_is_its_drawn_page() {
+        let team = |team, new_team| State {
+            team,
+            new_team,
+            view: Parts::of(&[Part::Team]).unwrap(),
+            ..State::default()
+        };
+        assert_eq!(
+            embed_link(PAGE, &team(7, true)),
+            "https://example.org/widgets/two-hats/embed/team-7-new/"
+        );
+        assert_eq!(
+            embed_link(PAGE, &team(5, false)),
+            "https://example.org/widgets/two-hats/embed/team/"
+        );
+        let filtered = State {
+            roles: seven_tl_em().roles,
+            ..team(7, false)
+        };
+        assert_eq!(
+            embed_link(PAGE, &filtered),
+            "https://example.org/widgets/two-hats/?team=7&roles=tl,em&view=team&embed=1"
         );
     }
 

@@ -7,7 +7,7 @@
 use super::preview::{self, slug};
 use crate::core::content::{Text, CONTENT};
 use crate::core::html::{attribute, text};
-use crate::core::share::page_link;
+use crate::core::share::{embed_link, page_link};
 use crate::core::state::{Part, Parts, State};
 
 /// The public address as given, with exactly one trailing slash; `None` unless it is an
@@ -120,7 +120,8 @@ pub fn oembed_response(public_url: &str, view: Parts) -> String {
         ..State::default()
     };
     let page = page_link(public_url, &state);
-    let frame = format!("{page}&embed=1");
+    // A part's drawn page, which arrives drawn: WordPress shows it before any code runs.
+    let frame = embed_link(public_url, &state);
     let height = view.typical_embed_height();
     let title = title(view);
     let html = format!(
@@ -215,7 +216,7 @@ mod tests {
         ] {
             assert!(response.contains(field), "{field} in {response}");
         }
-        assert!(response.contains(r#"<iframe src=\"https://example.org/two-hats/?team=5&amp;view=team&amp;embed=1\" width=\"720\" height=\"590\""#), "{response}");
+        assert!(response.contains(r#"<iframe src=\"https://example.org/two-hats/embed/team/\" width=\"720\" height=\"590\""#), "{response}");
         assert!(response.contains(r#"<blockquote class=\"wp-embedded-content\"><a href=\"https://example.org/two-hats/?team=5&amp;view=team\">"#), "{response}");
     }
 

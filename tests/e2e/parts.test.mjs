@@ -3,7 +3,7 @@
 // panel, whose snippets follow the choice.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { axeViolations, distDir, layoutShifts, serve, trackLayoutShifts, useServerAndBrowser, withPage } from './harness.mjs';
@@ -151,9 +151,10 @@ describe('choosing parts to embed', () => {
       assert.equal(await page.locator('input[name=embed-parts][value=team]').isDisabled(), true, 'the last part stays');
       await page.waitForURL((url) => url.search === '?team=7&view=team');
       assert.equal(await page.locator('.responsibilities').count(), 0, 'the page previews the embed');
-      assert.match(await page.locator('#embed-iframe').inputValue(), /\?team=7&amp;view=team&amp;embed=1"/);
+      // Seven engineers is a state the release draws ahead: the snippets hand out its page.
+      assert.match(await page.locator('#embed-iframe').inputValue(), /\/embed\/team-7\/"/);
       assert.match(await page.locator('#embed-div').inputValue(), /data-view="team"/);
-      assert.match(await page.locator('#embed-bare').inputValue(), /\?team=7&view=team&embed=1$/);
+      assert.match(await page.locator('#embed-bare').inputValue(), /\/embed\/team-7\/$/);
       const height = Number((await page.locator('#embed-div').inputValue()).match(/data-height="(\d+)"/)[1]);
       assert.equal(height, 590, 'the snippet starts the frame at the part\'s typical height');
       assert.deepEqual(problems, []);
@@ -170,7 +171,7 @@ describe('choosing parts to embed', () => {
     try {
       await withPage(shared.browser, host.url, { waitFor: 'iframe[data-twohats]', width: 800 }, async ({ page, problems }) => {
         const frame = page.locator('iframe[data-twohats]');
-        assert.match(await frame.getAttribute('src'), /\?view=team&team=7&embed=1$/);
+        assert.match(await frame.getAttribute('src'), /\/two-hats\/embed\/team-7\/$/);
         await page.waitForFunction(() => {
           const element = document.querySelector('iframe[data-twohats]');
           const doc = element.contentDocument;
@@ -181,7 +182,48 @@ describe('choosing parts to embed', () => {
         assert.equal(await inner.locator('.responsibilities').count(), 0);
         assert.match(await inner.locator('.recommendation__setup').innerText(), /^7 engineers/);
         assert.ok(await frame.evaluate((element) => element.clientHeight) <= 1000);
+        // It arrived drawn: painted before the app had started, not hidden until then.
+        const framed = await (await frame.elementHandle()).contentFrame();
+        const [painted, started] = await framed.evaluate(() => [
+          performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+          performance.getEntriesByName('twohats:interactive')[0]?.startTime,
+        ]);
+        assert.ok(painted < started, `first paint at ${painted} ms, the app at ${started} ms`);
         assert.deepEqual(problems, []);
+      });
+    } finally {
+      await host.close();
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('frames every state the release draws at its drawn page, and any other state by its query', async () => {
+    const drawn = [];
+    for (const folder of await readdir(join(distDir, 'embed'))) {
+      const page = await readFile(join(distDir, 'embed', folder, 'index.html'), 'utf8');
+      const query = page.match(/data-drawn="([^"]+)"/)[1].replaceAll('&amp;', '&');
+      drawn.push([folder, new URLSearchParams(query)]);
+    }
+    assert.equal(drawn.length, 205, 'each part, and the team part at 50 sizes × new × both');
+    const placeholder = (params) => `<div data-twohats ${[...params].filter(([key]) => key !== 'embed')
+      .map(([key, value]) => `data-${key}="${value}"`).join(' ')}></div>`;
+    const undrawn = ['view=team&team=7&roles=tl,em', 'view=team,quiz&team=7', 'view=matrix&team=7', 'view=team&team=7&theme=dark']
+      .map((query) => new URLSearchParams(query));
+    const folder = await mkdtemp(join(tmpdir(), 'two-hats-post-'));
+    await writeFile(join(folder, 'index.html'), `<!doctype html><html lang="en"><title>Post</title><link rel="icon" href="data:,">
+      <body>${[...drawn.map(([, params]) => params), ...undrawn].map(placeholder).join('\n')}
+      <script src="/two-hats/embed.js" async></script></body></html>`);
+    const host = await serve([['/two-hats/', distDir], ['/', folder]]);
+    try {
+      await withPage(shared.browser, host.url, { waitFor: 'iframe[data-twohats]' }, async ({ page }) => {
+        const sources = await page.locator('iframe[data-twohats]').evaluateAll((frames) => frames.map((frame) => frame.src));
+        assert.equal(sources.length, drawn.length + undrawn.length);
+        drawn.forEach(([address], index) => assert.equal(new URL(sources[index]).pathname, `/two-hats/embed/${address}/`));
+        undrawn.forEach((params, index) => {
+          const source = new URL(sources[drawn.length + index]);
+          assert.equal(source.pathname, '/two-hats/', source.href);
+          for (const [key, value] of params) assert.equal(source.searchParams.get(key), value);
+        });
       });
     } finally {
       await host.close();

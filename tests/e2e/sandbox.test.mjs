@@ -66,6 +66,15 @@ async function openPost(widget, query, options, use) {
 }
 
 const styled = (frame) => frame.evaluate(() => getComputedStyle(document.querySelector('.recommendation')).borderLeftWidth);
+/** The console says, once, which header the host must add; the rest is the browser's own
+ *  refusals of the cross-origin loads. */
+function saysWhatToAdd(problems) {
+  const said = problems.filter((problem) => problem.includes('Two Hats'));
+  assert.equal(said.length, 1, problems.join('\n'));
+  assert.match(said[0], /Access-Control-Allow-Origin: \*/);
+  const others = problems.filter((problem) => !problem.includes('Two Hats'));
+  assert.ok(others.every((problem) => /CORS|Failed to load resource/.test(problem)), others.join('\n'));
+}
 const visible = (frame) => frame.evaluate(() => getComputedStyle(document.querySelector('#two-hats')).visibility);
 
 describe('in a sandboxed frame, as WordPress embeds it', () => {
@@ -120,22 +129,31 @@ describe('in a sandboxed frame, as WordPress embeds it', () => {
     });
   });
 
+  it('without the header, shows a link with state no other state: it says the app could not start, sized, and what to add', async () => {
+    await openPost(shared.closed.url, '?view=team&team=7&embed=1', {}, async ({ page, frame, problems, errors }) => {
+      await frame.waitForSelector('html.twohats-unstarted', { state: 'attached' });
+      assert.equal(await frame.locator('.unstarted-note').isVisible(), true, 'the note shows');
+      assert.equal(await frame.locator('#two-hats').isVisible(), false, 'the default state, which the link did not ask for, does not');
+      assert.match(await frame.locator('.unstarted-note').innerText(), /could not start/);
+      await sizedByWordPress(page, frame);
+      saysWhatToAdd(problems);
+      assert.deepEqual(errors, []);
+    });
+  });
+
   for (const [who, query, options] of [
-    ['a link with state', '?view=team&team=7&embed=1', {}],
-    ['a German reader', '?view=team&embed=1', { locale: 'de-DE' }],
+    ['a drawn embed', 'embed/team/', {}],
+    ['a German reader', 'embed/team/', { locale: 'de-DE' }],
   ]) {
-    it(`without the header, shows ${who} the prerendered page, styled, sized, and says what to add`, async () => {
+    it(`without the header, shows ${who} the page as drawn, styled, sized, and says what to add`, async () => {
       await openPost(shared.closed.url, query, options, async ({ page, frame, problems, errors }) => {
         assert.equal(await styled(frame), '6px', 'styled without CORS');
         await frame.waitForFunction(() => getComputedStyle(document.querySelector('#two-hats')).visibility === 'visible', undefined, FRAME_POLLING);
         assert.equal(await frame.evaluate(() => document.documentElement.hasAttribute('data-twohats-ready')), false, 'no app');
-        assert.match(await frame.locator('.recommendation__setup').innerText(), /^5 engineers/, 'the prerendered default');
+        assert.match(await frame.locator('.recommendation__setup').innerText(), /^5 engineers/, 'the state the address asks for');
+        assert.equal(await frame.locator('.unstarted-note').isVisible(), false);
         await sizedByWordPress(page, frame);
-        const said = problems.filter((problem) => problem.includes('Two Hats'));
-        assert.equal(said.length, 1, problems.join('\n'));
-        assert.match(said[0], /Access-Control-Allow-Origin: \*/);
-        const others = problems.filter((problem) => !problem.includes('Two Hats'));
-        assert.ok(others.every((problem) => /CORS|Failed to load resource/.test(problem)), others.join('\n'));
+        saysWhatToAdd(problems);
         assert.deepEqual(errors, []);
       });
     });

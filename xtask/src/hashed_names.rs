@@ -2,7 +2,7 @@
 //! scripts, the wasm, the wasm-bindgen snippets) a name that changes with its content, in
 //! `dist/assets/`, so hosts may cache that folder for a year (deploy/ says so). What an
 //! address must keep stays where it is and is checked on every use: `index.html`, `embed.js`,
-//! the part pages, the translations, the preview images, the content parser.
+//! the part pages and the drawn embeds' pages, the translations, the preview images, the content parser.
 //!
 //! Trunk's own hashing is off (Trunk.toml): its names would reach `index.html` but not
 //! `start.js`, which a strict Content-Security-Policy needs in place of Trunk's inline loader.
@@ -14,6 +14,8 @@ use crate::files::{files_in, files_under, LINK_MODULE};
 use crate::Result;
 
 const FOLDER: &str = "assets";
+/// Where the prerender puts the drawn embeds' pages (`core::drawn::FOLDER`).
+const DRAWN: &str = "embed";
 /// The wasm-bindgen glue and the module it instantiates, as `start.js` names them.
 const GLUE: &str = "two-hats.js";
 const WASM: &str = "two-hats_bg.wasm";
@@ -59,13 +61,21 @@ pub fn apply(dist: &Path) -> Result {
             renamed.push((name, move_hashed(&path, &assets)?));
         }
     }
-    let index = dist.join("index.html");
-    let mut page = read(&index)?;
-    for (old, new) in &renamed {
-        page = point_at(&page, old, &format!("{FOLDER}/{new}"))
-            .ok_or_else(|| format!("index.html does not load {old}"))?;
+    // The drawn embeds load what the widget's page loads, through their base address.
+    let drawn = dist.join(DRAWN);
+    let drawn_pages = if drawn.exists() {
+        files_under(&drawn)?
+    } else {
+        Vec::new()
+    };
+    for page_path in [dist.join("index.html")].into_iter().chain(drawn_pages) {
+        let mut page = read(&page_path)?;
+        for (old, new) in &renamed {
+            page = point_at(&page, old, &format!("{FOLDER}/{new}"))
+                .ok_or_else(|| format!("{} does not load {old}", page_path.display()))?;
+        }
+        fs::write(&page_path, page)?;
     }
-    fs::write(&index, page)?;
     Ok(())
 }
 

@@ -1,0 +1,179 @@
+//! The pages a release draws ahead, and when a page may show as it arrived.
+//!
+//! A page that arrives drawn in the state its address asks for can show at once, before any
+//! of its code runs. So a release draws each part's embed, and the team part in every size and
+//! modifier an author can pick, as pages of their own (`embed/team-7-new/`); the snippets, the
+//! oEmbed frame and `embed.js` hand out those addresses. Any other state is a query, which the
+//! app draws once it has started.
+
+use super::content::CONTENT;
+use super::state::{Part, Parts, State};
+
+/// The folder of the drawn embeds, beside the widget's own page. Every drawn page sits one
+/// folder below it, so its base address is `../../`.
+pub const FOLDER: &str = "embed";
+
+/// Where a release draws `state`, relative to the widget's folder, if it draws it.
+pub fn address(state: &State) -> Option<String> {
+    let part = single_part(state.view)?;
+    let embedded = State {
+        embed: true,
+        view: state.view,
+        ..State::default()
+    };
+    if *state == embedded {
+        return Some(format!("{FOLDER}/{}/", part.slug()));
+    }
+    let team = State {
+        team: state.team,
+        new_team: state.new_team,
+        lead_has_done_both: state.lead_has_done_both,
+        ..embedded
+    };
+    (part == Part::Team && *state == team).then(|| {
+        let new = if state.new_team { "-new" } else { "" };
+        let both = if state.lead_has_done_both {
+            "-both"
+        } else {
+            ""
+        };
+        format!("{FOLDER}/team-{}{new}{both}/", state.team)
+    })
+}
+
+/// Every state a release draws ahead: each part embedded, and the team part at every size,
+/// new or not, its lead having done both jobs or not.
+pub fn states() -> impl Iterator<Item = State> {
+    let parts = Part::ALL.into_iter().filter(|part| *part != Part::Team);
+    let sizes = CONTENT.team_size.min..=CONTENT.team_size.max;
+    let team = sizes.flat_map(|team| {
+        [(false, false), (true, false), (false, true), (true, true)]
+            .into_iter()
+            .map(move |(new_team, lead_has_done_both)| State {
+                team,
+                new_team,
+                lead_has_done_both,
+                ..embedded(Part::Team)
+            })
+    });
+    parts.map(embedded).chain(team)
+}
+
+fn embedded(part: Part) -> State {
+    State {
+        embed: true,
+        view: Parts::of(&[part]).unwrap_or(Parts::ALL),
+        ..State::default()
+    }
+}
+
+fn single_part(view: Parts) -> Option<Part> {
+    let mut parts = view.iter();
+    match (parts.next(), parts.next()) {
+        (Some(part), None) => Some(part),
+        _ => None,
+    }
+}
+
+/// What `boot.js` knows before any of the app's code runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Known {
+    /// The address asks for the state the page was drawn in: it has no query (a drawn page at
+    /// its own address, or the widget's page in its default state) or exactly the drawn one.
+    pub address_is_drawn: bool,
+    /// The address names no language, and the reader's browser prefers one the page is
+    /// translated into, whose words only the app can load.
+    pub translation_preferred: bool,
+}
+
+impl Known {
+    pub const ALL: [Known; 4] = [
+        Known::of(false, false),
+        Known::of(false, true),
+        Known::of(true, false),
+        Known::of(true, true),
+    ];
+
+    const fn of(address_is_drawn: bool, translation_preferred: bool) -> Known {
+        Known {
+            address_is_drawn,
+            translation_preferred,
+        }
+    }
+}
+
+/// Whether the page shows as it arrived, at once, or stays hidden until the app has drawn
+/// what the address asks for: a reader never sees a state other than the address's. `boot.js`
+/// applies it; the build writes its answers in (`site::boot_script`).
+pub fn shows_at_once(known: Known) -> bool {
+    known.address_is_drawn && !known.translation_preferred
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::url;
+
+    #[test]
+    fn every_drawn_state_has_an_address_of_its_own_one_folder_deep() {
+        let addresses: Vec<String> = states().map(|state| address(&state).unwrap()).collect();
+        let mut unique = addresses.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), addresses.len(), "two states share an address");
+        assert_eq!(addresses.len(), 5 + 50 * 4);
+        for address in &addresses {
+            assert!(address.starts_with("embed/") && address.ends_with('/'));
+            assert_eq!(address.matches('/').count(), 2, "{address}");
+        }
+    }
+
+    #[test]
+    fn the_addresses_an_author_meets() {
+        let team = |query: &str| address(&url::parse(query));
+        assert_eq!(team("view=team&embed=1").as_deref(), Some("embed/team/"));
+        assert_eq!(
+            team("team=7&view=team&embed=1").as_deref(),
+            Some("embed/team-7/")
+        );
+        assert_eq!(
+            team("team=12&new=1&both=1&view=team&embed=1").as_deref(),
+            Some("embed/team-12-new-both/")
+        );
+        assert_eq!(
+            team("view=matrix&embed=1").as_deref(),
+            Some("embed/matrix/")
+        );
+    }
+
+    #[test]
+    fn a_state_the_release_does_not_draw_has_no_address() {
+        for query in [
+            "team=7&view=team",
+            "team=7&embed=1",
+            "team=7&view=team,matrix&embed=1",
+            "team=7&view=matrix&embed=1",
+            "team=7&view=team&embed=1&theme=dark",
+            "team=7&view=team&embed=1&lang=de",
+            "team=7&view=team&embed=1&hybrid_from=4",
+            "view=matrix&roles=tl,em&embed=1",
+        ] {
+            assert_eq!(address(&url::parse(query)), None, "{query}");
+        }
+    }
+
+    #[test]
+    fn a_page_shows_at_once_only_when_it_arrived_as_the_address_asks() {
+        let shown: Vec<Known> = Known::ALL
+            .into_iter()
+            .filter(|known| shows_at_once(*known))
+            .collect();
+        assert_eq!(
+            shown,
+            [Known {
+                address_is_drawn: true,
+                translation_preferred: false
+            }]
+        );
+    }
+}

@@ -1,0 +1,55 @@
+//! `boot.js` as the build ships it: whether a page shows at once, written in from
+//! `core::drawn::shows_at_once` for everything `boot.js` can know, so that the script applies
+//! the core's decision and makes none of its own.
+
+use crate::core::drawn::{shows_at_once, Known};
+
+/// What `js/boot.js` holds until the build fills it in. Unfilled, no page shows before the
+/// app has drawn it, which is slower but never wrong.
+const UNFILLED: &str = "var SHOWS_AT_ONCE = [];";
+
+/// `script` with the answers written in, indexed by `address_is_drawn * 2 +
+/// translation_preferred`; `None` if it has no unfilled table.
+pub fn with_decisions(script: &str) -> Option<String> {
+    if !script.contains(UNFILLED) {
+        return None;
+    }
+    let answers: Vec<String> = Known::ALL
+        .into_iter()
+        .map(|known| shows_at_once(known).to_string())
+        .collect();
+    Some(script.replacen(
+        UNFILLED,
+        &format!("var SHOWS_AT_ONCE = [{}];", answers.join(", ")),
+        1,
+    ))
+}
+
+/// Where `boot.js` looks `known` up: `Known::ALL` is in this order.
+#[cfg(test)]
+fn index(known: Known) -> usize {
+    usize::from(known.address_is_drawn) * 2 + usize::from(known.translation_preferred)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    const SCRIPT: &str = include_str!("../../js/boot.js");
+
+    #[test]
+    fn boot_js_gets_the_cores_answer_for_everything_it_can_know() {
+        let filled = with_decisions(SCRIPT).expect("js/boot.js has the unfilled table");
+        assert!(filled.contains("var SHOWS_AT_ONCE = [false, false, true, false];"));
+        for known in Known::ALL {
+            assert_eq!(Known::ALL[index(known)], known);
+        }
+        assert!(
+            filled.contains(
+                "SHOWS_AT_ONCE[(addressIsDrawn ? 2 : 0) + (translationPreferred ? 1 : 0)]"
+            ),
+            "boot.js looks the answer up the way it is written"
+        );
+        assert_eq!(with_decisions(&filled), None, "filled only once");
+    }
+}

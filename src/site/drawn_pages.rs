@@ -1,0 +1,98 @@
+//! The drawn embeds (`core::drawn`) as pages: the prerendered widget page with another state
+//! drawn into it, its head's title and description for its part, and a base address so that its
+//! relative addresses (the stylesheets, the scripts, the translations) still reach the widget's
+//! folder one level up.
+
+use super::publish;
+use crate::core::html::attribute;
+use crate::core::state::State;
+use crate::core::url;
+
+/// Where the app is drawn, as index.html writes it.
+const ROOT_OPEN: &str = r#"<div id="two-hats">"#;
+const ROOT_CLOSE: &str = "</div>";
+const BODY_CLOSE: &str = "</body>";
+const CHARSET: &str = "<meta charset";
+/// Marks a discovery link, which points blog engines at the whole widget: a frame needs none.
+const DISCOVERY_LINK: &str = r#"<link rel="alternate" type="application/json+oembed""#;
+
+/// The attribute on `<html>` naming the state the page is drawn in, as a query string.
+pub fn drawn_attribute(state: &State) -> String {
+    format!(r#"data-drawn="{}""#, attribute(&url::print(state)))
+}
+
+/// `template`, the widget's prerendered page, drawn as `state` with `app`, its rendered HTML,
+/// for an address one folder below the widget's; `None` if the template lacks what it needs.
+pub fn page(template: &str, state: &State, app: &str) -> Option<String> {
+    let page = publish::replace_head(template, &publish::head(None, state.view))?;
+    let page = without_discovery_link(&page);
+    let start = page.find(ROOT_OPEN)? + ROOT_OPEN.len();
+    let body_close = page.rfind(BODY_CLOSE)?;
+    let end = page[..body_close].rfind(ROOT_CLOSE)?;
+    let drawn_at = page.find("data-drawn=\"")?;
+    let drawn_end =
+        drawn_at + "data-drawn=\"".len() + page[drawn_at + "data-drawn=\"".len()..].find('"')? + 1;
+    let charset = page.find(CHARSET)?;
+    let head_start = charset + page[charset..].find('>')? + 1;
+    (drawn_end <= head_start && head_start <= start).then(|| {
+        format!(
+            r#"{}{}{}<base href="../../">{}{app}{}"#,
+            &page[..drawn_at],
+            drawn_attribute(state),
+            &page[drawn_end..head_start],
+            &page[head_start..start],
+            &page[end..]
+        )
+    })
+}
+
+fn without_discovery_link(page: &str) -> String {
+    match page.find(DISCOVERY_LINK) {
+        Some(start) => {
+            let end = start + page[start..].find('>').map_or(0, |end| end + 1);
+            format!("{}{}", &page[..start], &page[end..])
+        }
+        None => page.to_owned(),
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::core::drawn;
+
+    const TEMPLATE: &str = concat!(
+        r#"<!doctype html><html lang="en" data-translations="de" data-drawn="team=5"><head>"#,
+        r#"<meta charset="utf-8" /><title>Two Hats</title><link href="assets/base-1.css" rel="stylesheet">"#,
+        r#"</head><body><div id="two-hats"><div class="two-hats">whole page</div></div></body></html>"#
+    );
+
+    #[test]
+    fn a_drawn_page_names_its_state_reaches_its_assets_and_holds_only_its_app() {
+        let state = drawn::states().find(|state| state.team == 7).unwrap();
+        let page = page(TEMPLATE, &state, "<p>seven</p>").unwrap();
+        assert!(
+            page.contains(r#"data-drawn="team=7&amp;view=team&amp;embed=1""#),
+            "{page}"
+        );
+        assert!(
+            page.contains(r#"<meta charset="utf-8" /><base href="../../">"#),
+            "{page}"
+        );
+        assert!(
+            page.contains(r#"<div id="two-hats"><p>seven</p></div></body>"#),
+            "{page}"
+        );
+        assert!(!page.contains("whole page"));
+        assert_eq!(page.matches("<title>").count(), 1);
+        assert!(page.contains(r#"href="assets/base-1.css""#));
+    }
+
+    #[test]
+    fn a_template_without_its_marks_gives_no_page() {
+        let state = State::default();
+        assert_eq!(page("<html><body></body></html>", &state, "x"), None);
+        let undrawn = TEMPLATE.replace(r#" data-drawn="team=5""#, "");
+        assert_eq!(page(&undrawn, &state, "x"), None);
+    }
+}
