@@ -2,16 +2,24 @@
 // exactly as shipped, each unprivileged on a loopback port with its files in a temporary
 // folder: every page and part loads under the strict CSP with no console error, the wasm
 // arrives as application/wasm with brotli, the headers are as documented, and a sandboxed
-// frame on another origin runs the app.
+// frame on another origin runs the app. The release is built for a public address, as a
+// WordPress author's is, and WordPress, given the address of a page showing one part, finds
+// that part's oEmbed link while a reader still gets the widget.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { chmod, chown, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { assetPath, distDir, freePort, launch, POLICY, repoRoot, serve, startServer, stopServer, waitUntil, withPage } from './harness.mjs';
+import { assetPath, freePort, launch, POLICY, publishedCopy, repoRoot, serve, startServer, stopServer, waitUntil, withPage } from './harness.mjs';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
+// The pages only name this address; the servers below serve them at their own.
+const PUBLIC_URL = 'https://example.org/two-hats/';
+// What Debian's WordPress 6.1 sends when it looks for a pasted address's oEmbed link
+// (wp-includes/class-wp-http.php), and what a browser sends.
+const WORDPRESS = 'WordPress/6.1; http://blog.example';
+const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36';
 const shared = { children: [] };
 
 // The servers run unprivileged, as on a real host: as `nobody` when the tests run as root,
@@ -74,7 +82,9 @@ before(async () => {
   await mkdir(shared.run);
   if (nobody) await chown(shared.run, nobody.uid, nobody.gid);
   const dist = join(shared.folder, 'dist');
-  await cp(distDir, dist, { recursive: true });
+  await publishedCopy(dist, PUBLIC_URL);
+  // Publishing rewrote the pages; their .br and .gz copies follow, as in the release build.
+  execFileSync('node', [join(repoRoot, 'xtask/precompress.mjs'), dist]);
   // Copied as they are: the servers run as nobody, who may not reach into the checkout.
   await cp(join(repoRoot, 'deploy'), join(shared.folder, 'deploy'), { recursive: true });
   shared.urls = {};
@@ -130,7 +140,7 @@ for (const name of Object.keys(SERVERS)) {
       const missing = await fetch(`${url}assets/two-hats-0000000000000000.js`);
       assert.equal(missing.status, 404);
       assert.doesNotMatch(missing.headers.get('cache-control') ?? '', /immutable/, 'a missing file is not kept a year');
-      for (const path of ['', 'index.html', 'embed.js', 'lang/de.bin', 'previews/team.png']) {
+      for (const path of ['', 'index.html', 'team/', 'embed.js', 'lang/de.bin', 'previews/team.png']) {
         const response = await fetch(url + path, { headers: { 'accept-encoding': 'br' } });
         assert.equal(response.status, 200, path);
         assert.equal(response.headers.get('cache-control'), 'no-cache', path);
@@ -145,6 +155,44 @@ for (const name of Object.keys(SERVERS)) {
           assert.deepEqual(problems, [], `${name} ${query}`);
         });
       }
+    });
+
+    it('gives WordPress a part\'s page for the address bar showing one part, and a reader the widget', async () => {
+      const url = shared.urls[name];
+      const discovered = async (path, userAgent) => {
+        const response = await fetch(url + path, { headers: { 'user-agent': userAgent } });
+        assert.equal(response.status, 200, path);
+        const link = (await response.text()).match(/<link rel="?alternate"? type="?application\/json\+oembed"? href="?([^" >]+)"?/);
+        assert.ok(link?.[1].startsWith(PUBLIC_URL), `no oEmbed discovery in ${path}`);
+        return { found: link[1].slice(PUBLIC_URL.length), vary: response.headers.get('vary') ?? '' };
+      };
+      for (const [path, part] of [
+        ['?view=team', 'team'],
+        ['?team=7&view=quiz&lang=de', 'quiz'],
+        ['?view=nope', 'all'],
+        ['?view=team,matrix', 'all'],
+        ['?view=team%2Cmatrix', 'all'],
+        ['', 'all'],
+        ['team/?view=team', 'team'],
+        ['team/?view=matrix', 'team'],
+      ]) {
+        const wordpress = await discovered(path, WORDPRESS);
+        assert.equal(wordpress.found, `oembed/${part}.json`, `WordPress, ${path}`);
+        const browser = await discovered(path, BROWSER);
+        const page = path.startsWith('team/') ? 'team' : 'all';
+        assert.equal(browser.found, `oembed/${page}.json`, `a browser, ${path}`);
+        if (part !== page) {
+          for (const { vary } of [wordpress, browser]) assert.match(vary, /user-agent/i, `${path} answers by who asks`);
+        }
+      }
+      // A part's page sends the reader on to the very address WordPress is given it for.
+      await withPage(shared.browser, `${url}team/`, { waitFor: null }, async ({ page, problems }) => {
+        await page.waitForURL(`${url}?team=5&view=team`);
+        await page.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
+        assert.match(await page.locator('.recommendation__setup').innerText(), /^5 engineers/);
+        assert.equal(page.url(), `${url}?team=5&view=team`);
+        assert.deepEqual(problems, []);
+      });
     });
 
     it('runs the app in a sandboxed frame on another origin', async () => {
