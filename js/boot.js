@@ -2,21 +2,29 @@
    cannot (a sandboxed frame whose host sends no CORS header refuses the module and the wasm).
 
    1. The page arrives prerendered in a state, named on <html data-drawn>, and a language.
-      Whether it shows at once is core::drawn::shows_at_once, whose answers the build writes
-      into SHOWS_AT_ONCE: only when the address asks for the drawn state (it has no query, or
-      exactly the drawn one) and the reader's browser prefers no language the page is
-      translated into (see core::language::choose). Otherwise it stays hidden until the app
-      has drawn what the address asks for, so the reader never sees another state. Should the
-      app fail to start, a page that waited says so instead, and the console says why.
-   2. In an embed, tell the parent page the document's height: as {type: "twohats:resize"} for
+      What happens before the app has started is core::drawn::plan, which the build writes
+      into PLANS for everything this script can know: whether the address asks for the drawn
+      state (it has no query, or exactly the drawn one), and whether the reader's browser
+      prefers a language the page is translated into (see core::language::choose).
+      - A page that is right as it arrived shows at once, and its app starts only when the
+        reader reaches for it (a pointer over it, a touch, a key, the focus): a reader who
+        only reads downloads a static page.
+      - Any other page stays hidden and starts its app at once, so the reader never sees a
+        state the address did not ask for. Should the app fail to start, the page says so
+        instead, and the console says why.
+   2. Until the app has started, what the reader does on the page is held: a click on a
+      button is kept for the app, a slider or a checkbox moves as it would and its value is
+      kept. The app, once live, gets each as the same event on the same element.
+   3. In an embed, tell the parent page the document's height: as {type: "twohats:resize"} for
       embed.js, as AMP's embed-size, and as WordPress's {message: "height"} with the secret
       WordPress put after "#?secret=" (now or later). It posts once the page shows, then on
       every change, and again when WordPress says "ready". It takes no other message from the
       host. WordPress's sandboxed frame may open no tab, so there a link out of the frame asks
       WordPress to follow it instead, with its {message: "link"}. */
 (function () {
-  var SHOWS_AT_ONCE = [];
+  var PLANS = [];
   var root = document.documentElement;
+  var boot = document.currentScript;
   var translations = (root.getAttribute('data-translations') || '').split(' ');
   function readSecret() {
     return (location.hash.match(/[#?&]secret=([A-Za-z0-9]+)/) || [])[1];
@@ -61,15 +69,92 @@
     if (embedded && window.ResizeObserver) new ResizeObserver(function () { postHeight(false); }).observe(root);
   }
 
-  var translationPreferred = prefersTranslation();
-  if (SHOWS_AT_ONCE[(addressIsDrawn ? 2 : 0) + (translationPreferred ? 1 : 0)]) {
-    show();
-  } else {
-    root.classList.add('twohats-pending');
-    new MutationObserver(function () {
-      if (root.hasAttribute('data-twohats-ready')) show();
-    }).observe(root, { attributes: true, attributeFilter: ['data-twohats-ready'] });
+  /* The app's files, which the build names on this script's element (their names change with
+     their content): the module that starts it, the glue it imports and the wasm. */
+  var starting = false;
+  function startApp() {
+    if (starting || !boot) return;
+    starting = true;
+    var base = document.baseURI;
+    var glue = document.createElement('link');
+    glue.rel = 'modulepreload';
+    glue.href = new URL(boot.getAttribute('data-glue'), base).href;
+    var wasm = document.createElement('link');
+    wasm.rel = 'preload';
+    wasm.as = 'fetch';
+    wasm.type = 'application/wasm';
+    wasm.crossOrigin = 'anonymous';
+    wasm.href = new URL(boot.getAttribute('data-wasm'), base).href;
+    var start = document.createElement('script');
+    start.type = 'module';
+    start.src = new URL(boot.getAttribute('data-start'), base).href;
+    document.head.append(glue, wasm, start);
   }
+
+  /* What the reader does before the app is live, held for it (2. above). A path of child
+     indices finds the same element in the page the app has adopted. */
+  var held = [];
+  var INTENT = ['pointerover', 'pointerdown', 'touchstart', 'keydown', 'focusin'];
+  function pathOf(element) {
+    var app = document.getElementById('two-hats');
+    var path = [];
+    for (var node = element; node && node !== app; node = node.parentElement) {
+      if (!node.parentElement) return null;
+      path.unshift(Array.prototype.indexOf.call(node.parentElement.children, node));
+    }
+    return node ? path : null;
+  }
+  function atPath(path) {
+    var node = document.getElementById('two-hats');
+    for (var i = 0; node && i < path.length; i++) node = node.children[path[i]];
+    return node;
+  }
+  function hold(event) {
+    var target = event.target;
+    if (event.type === 'click') {
+      var button = target.closest && target.closest('button, summary');
+      var path = button && pathOf(button);
+      if (!path) return;
+      event.preventDefault();
+      held.push({ path: path, type: 'click' });
+    } else if (target.matches && target.matches('input, select')) {
+      var at = pathOf(target);
+      if (!at) return;
+      held = held.filter(function (input) { return input.type !== event.type || String(input.path) !== String(at); });
+      held.push({ path: at, type: event.type, value: target.value, checked: target.checked });
+    }
+  }
+  function onIntent() { startApp(); }
+  ['click', 'input', 'change'].forEach(function (type) { document.addEventListener(type, hold, true); });
+  if (boot) INTENT.forEach(function (type) { addEventListener(type, onIntent, { capture: true, passive: true }); });
+  function handOver() {
+    ['click', 'input', 'change'].forEach(function (type) { document.removeEventListener(type, hold, true); });
+    INTENT.forEach(function (type) { removeEventListener(type, onIntent, { capture: true }); });
+    held.splice(0).forEach(function (input) {
+      var element = atPath(input.path);
+      if (!element) return;
+      if (input.type === 'click') {
+        element.click();
+        return;
+      }
+      element.value = input.value;
+      element.checked = input.checked;
+      element.dispatchEvent(new Event(input.type, { bubbles: true }));
+    });
+  }
+
+  new MutationObserver(function (changes, observer) {
+    if (!root.hasAttribute('data-twohats-ready')) return;
+    observer.disconnect();
+    show();
+    handOver();
+  }).observe(root, { attributes: true, attributeFilter: ['data-twohats-ready'] });
+
+  var translationPreferred = prefersTranslation();
+  var plan = PLANS[(addressIsDrawn ? 2 : 0) + (translationPreferred ? 1 : 0)] || [false, false];
+  if (plan[0]) show();
+  else root.classList.add('twohats-pending');
+  if (!plan[1]) startApp();
 
   /* The page as it arrived when it is drawn in the state the address asks for (if perhaps not
      in the reader's language); else the note that says the app could not start, never a state

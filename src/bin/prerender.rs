@@ -111,7 +111,7 @@ fn main() {
     fill_in(
         &dist.join("boot.js"),
         "decisions",
-        boot_script::with_decisions,
+        boot_script::with_plans,
     );
 }
 

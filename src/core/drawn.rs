@@ -102,11 +102,25 @@ impl Known {
     }
 }
 
-/// Whether the page shows as it arrived, at once, or stays hidden until the app has drawn
-/// what the address asks for: a reader never sees a state other than the address's. `boot.js`
-/// applies it; the build writes its answers in (`site::boot_script`).
-pub fn shows_at_once(known: Known) -> bool {
-    known.address_is_drawn && !known.translation_preferred
+/// What `boot.js` does with a page before the app has started; the build writes the plan for
+/// everything it can know into it (`site::boot_script`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Plan {
+    /// The page shows as it arrived, at once. Otherwise it stays hidden until the app has
+    /// drawn what the address asks for: a reader never sees a state other than the address's.
+    pub show_at_once: bool,
+    /// The app's code waits until the reader reaches for the page (a pointer over it, a touch,
+    /// a key, the focus); otherwise it loads at once. A page that is right as it arrived needs
+    /// no code until then, so a reader who only reads downloads a static page.
+    pub start_on_intent: bool,
+}
+
+pub fn plan(known: Known) -> Plan {
+    let right_as_it_arrived = known.address_is_drawn && !known.translation_preferred;
+    Plan {
+        show_at_once: right_as_it_arrived,
+        start_on_intent: right_as_it_arrived,
+    }
 }
 
 #[cfg(test)]
@@ -163,17 +177,18 @@ mod tests {
     }
 
     #[test]
-    fn a_page_shows_at_once_only_when_it_arrived_as_the_address_asks() {
-        let shown: Vec<Known> = Known::ALL
-            .into_iter()
-            .filter(|known| shows_at_once(*known))
-            .collect();
-        assert_eq!(
-            shown,
-            [Known {
-                address_is_drawn: true,
-                translation_preferred: false
-            }]
-        );
+    fn a_page_shows_at_once_and_waits_for_the_reader_only_when_it_arrived_as_the_address_asks() {
+        let right = Known {
+            address_is_drawn: true,
+            translation_preferred: false,
+        };
+        for known in Known::ALL {
+            let Plan {
+                show_at_once,
+                start_on_intent,
+            } = plan(known);
+            assert_eq!(show_at_once, known == right, "{known:?}");
+            assert_eq!(start_on_intent, known == right, "{known:?}");
+        }
     }
 }

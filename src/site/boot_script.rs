@@ -1,26 +1,32 @@
-//! `boot.js` as the build ships it: whether a page shows at once, written in from
-//! `core::drawn::shows_at_once` for everything `boot.js` can know, so that the script applies
-//! the core's decision and makes none of its own.
+//! `boot.js` as the build ships it: whether a page shows at once and when its app starts,
+//! written in from `core::drawn::plan` for everything `boot.js` can know, so that the script
+//! applies the core's decisions and makes none of its own.
 
-use crate::core::drawn::{shows_at_once, Known};
+use crate::core::drawn::{plan, Known, Plan};
 
 /// What `js/boot.js` holds until the build fills it in. Unfilled, no page shows before the
-/// app has drawn it, which is slower but never wrong.
-const UNFILLED: &str = "var SHOWS_AT_ONCE = [];";
+/// app has drawn it, and every app starts at once: slower, never wrong.
+const UNFILLED: &str = "var PLANS = [];";
 
-/// `script` with the answers written in, indexed by `address_is_drawn * 2 +
-/// translation_preferred`; `None` if it has no unfilled table.
-pub fn with_decisions(script: &str) -> Option<String> {
+/// `script` with the plans written in, each as `[show_at_once, start_on_intent]`, indexed by
+/// `address_is_drawn * 2 + translation_preferred`; `None` if it has no unfilled table.
+pub fn with_plans(script: &str) -> Option<String> {
     if !script.contains(UNFILLED) {
         return None;
     }
     let answers: Vec<String> = Known::ALL
         .into_iter()
-        .map(|known| shows_at_once(known).to_string())
+        .map(|known| {
+            let Plan {
+                show_at_once,
+                start_on_intent,
+            } = plan(known);
+            format!("[{show_at_once}, {start_on_intent}]")
+        })
         .collect();
     Some(script.replacen(
         UNFILLED,
-        &format!("var SHOWS_AT_ONCE = [{}];", answers.join(", ")),
+        &format!("var PLANS = [{}];", answers.join(", ")),
         1,
     ))
 }
@@ -39,17 +45,17 @@ mod tests {
 
     #[test]
     fn boot_js_gets_the_cores_answer_for_everything_it_can_know() {
-        let filled = with_decisions(SCRIPT).expect("js/boot.js has the unfilled table");
-        assert!(filled.contains("var SHOWS_AT_ONCE = [false, false, true, false];"));
+        let filled = with_plans(SCRIPT).expect("js/boot.js has the unfilled table");
+        assert!(filled.contains(
+            "var PLANS = [[false, false], [false, false], [true, true], [false, false]];"
+        ));
         for known in Known::ALL {
             assert_eq!(Known::ALL[index(known)], known);
         }
         assert!(
-            filled.contains(
-                "SHOWS_AT_ONCE[(addressIsDrawn ? 2 : 0) + (translationPreferred ? 1 : 0)]"
-            ),
+            filled.contains("PLANS[(addressIsDrawn ? 2 : 0) + (translationPreferred ? 1 : 0)]"),
             "boot.js looks the answer up the way it is written"
         );
-        assert_eq!(with_decisions(&filled), None, "filled only once");
+        assert_eq!(with_plans(&filled), None, "filled only once");
     }
 }

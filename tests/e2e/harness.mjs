@@ -104,13 +104,15 @@ export function launch() {
  * resolves to what `use({ page, problems, ...more })` resolves to. The page is closed whatever
  * happens, a failed assertion included. Besides the page's viewport, colour scheme, motion,
  * JavaScript and locale, `options` may name `origins` it may also load from, `permissions` for
- * its origin, `setUp(page)` to run before it loads (resolving to `more`), and `waitFor`, a
- * selector to wait for (null: none) before the later parts are brought to life.
+ * its origin, `setUp(page)` to run before it loads (resolving to `more`), `waitFor`, a
+ * selector to wait for (null: none) before the later parts are brought to life, and `reach`:
+ * unless false, the pointer moves onto the page once it has loaded, as a reader's does, which
+ * starts the app on a page that waits for the reader (js/boot.js).
  */
 export async function withPage(browser, url, options, use) {
   const {
     width = 1280, height = 900, colorScheme = 'light', reducedMotion, javaScriptEnabled = true,
-    locale = 'en-US', permissions = [], origins = [], waitFor = 'table.matrix', setUp,
+    locale = 'en-US', permissions = [], origins = [], waitFor = 'table.matrix', setUp, reach = true,
   } = options;
   const context = await browser.newContext({ viewport: { width, height }, colorScheme, reducedMotion, javaScriptEnabled, locale });
   try {
@@ -119,6 +121,7 @@ export async function withPage(browser, url, options, use) {
     const problems = watch(page, [new URL(url).origin, ...origins]);
     const more = await setUp?.(page);
     await page.goto(url);
+    if (reach && javaScriptEnabled) await page.mouse.move(width / 2, 1);
     if (waitFor) await page.waitForSelector(waitFor);
     if (waitFor && javaScriptEnabled) await liveLaterParts(page);
     return await use({ page, problems, ...more });

@@ -42,8 +42,12 @@ describe('content-named files in dist/assets/', () => {
 
   it('are what the page loads, and the only scripts and styles it names', async () => {
     const page = await readFile(join(distDir, 'index.html'), 'utf8');
-    const loaded = [...page.matchAll(/(?:src|href)="?([^"\s>]+\.(?:js|css|wasm))/g)].map(([, path]) => path);
-    assert.ok(loaded.length >= 10, loaded.join(' '));
+    // boot.js names the app's files on its element and loads them when the page wants the app.
+    const loaded = [...page.matchAll(/(?:src|href|data-start|data-glue|data-wasm)="?([^"\s>]+\.(?:js|css|wasm))/g)].map(([, path]) => path);
+    assert.ok(loaded.length >= 12, loaded.join(' '));
+    for (const file of ['start', 'two-hats', 'two-hats_bg']) {
+      assert.ok(loaded.some((path) => path.startsWith(`assets/${file}-`)), `the page names ${file}`);
+    }
     for (const path of loaded) {
       assert.match(path, /^assets\//);
       assert.ok(assets.includes(path.slice('assets/'.length)), `${path} is not in dist/assets/`);

@@ -121,7 +121,8 @@ function widgetInPost(name, expectedParts) {
     assert.equal(asked.get('team'), '7');
     assert.equal(asked.get('new'), '1');
     assert.equal(asked.get('embed'), '1');
-    await frame.locator('html[data-twohats-ready]').waitFor({ state: 'attached' });
+    // Shown: at once when it arrived drawn, else once the app has drawn the state.
+    await frame.locator('html:not(.twohats-pending)').waitFor({ state: 'attached' });
     assert.match(await frame.locator('.recommendation__setup').innerText(), /^7 engineers/);
     const root = frame.locator('html');
     const shown = await root.evaluate(() => [...document.querySelectorAll('main.layout > :not(.layout__later), .layout__later > *')].map((part) => part.className.split(' ')[0]));

@@ -1,0 +1,68 @@
+// End-to-end: a page that arrives right (the bare page, a drawn embed) downloads no app until
+// the reader reaches for it, and what the reader does meanwhile is handed over to the app.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { useServerAndBrowser, withPage } from './harness.mjs';
+
+const shared = useServerAndBrowser();
+
+/** The app's files the page has requested so far. */
+const appFiles = (page) => page.evaluate(() => performance.getEntriesByType('resource')
+  .map((entry) => entry.name.split('/').pop())
+  .filter((name) => /^(start|two-hats|two-hats_bg|split_later_parts)-.*\.(js|wasm)$/.test(name)));
+
+/** Holds back the app's wasm until the returned function is called, so that what a test does
+ *  in between happens, for certain, before the app has started. */
+async function holdWasm(page) {
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  await page.route(/two-hats_bg-[0-9a-f]+\.wasm$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+describe('before the reader reaches for it', () => {
+  for (const [what, path] of [['the bare page', ''], ['a drawn embed', 'embed/team-7/']]) {
+    it(`${what} loads no app until the pointer, a touch, a key or the focus comes`, async () => {
+      await withPage(shared.browser, `${shared.server.url}${path}`, { waitFor: null, reach: false }, async ({ page, problems }) => {
+        await page.waitForLoadState('networkidle');
+        assert.deepEqual(await appFiles(page), [], 'a reader who only reads downloads a static page');
+        assert.equal(await page.evaluate(() => document.documentElement.className), '', 'shown, not waiting');
+        await page.mouse.move(300, 300);
+        await page.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
+        assert.ok((await appFiles(page)).some((name) => name.endsWith('.wasm')));
+        assert.deepEqual(problems, []);
+      });
+    });
+  }
+
+  it('a link with a state loads the app at once, and shows only that state', async () => {
+    await withPage(shared.browser, `${shared.server.url}?team=12`, { waitFor: null, reach: false }, async ({ page, problems }) => {
+      await page.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
+      assert.match(await page.locator('.recommendation__setup').innerText(), /^12 engineers/);
+      assert.deepEqual(problems, []);
+    });
+  });
+
+  it('hands the slider, a checkbox and a button pressed before the app started over to it', async () => {
+    await withPage(shared.browser, shared.server.url, { waitFor: null, reach: false }, async ({ page, problems }) => {
+      const release = await holdWasm(page);
+      await page.locator('#team-size').focus();
+      for (let press = 0; press < 7; press += 1) await page.keyboard.press('ArrowRight');
+      await page.locator('.team-size__modifiers input').first().check();
+      await page.locator('summary', { hasText: 'Embed' }).click();
+      assert.equal(await page.locator('#team-size').inputValue(), '12', 'the slider moves as it would');
+      assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-twohats-ready')), false, 'the app is held back');
+      release();
+      await page.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
+      await page.waitForFunction(() => document.querySelector('.recommendation__setup').textContent.startsWith('12 engineers'));
+      assert.equal(await page.locator('.team-size__modifiers input').first().isChecked(), true);
+      await page.waitForURL((url) => url.search === '?team=12&new=1');
+      assert.equal(await page.locator('details.share__embed').getAttribute('open'), '', 'the Embed panel opened');
+      assert.ok(await page.locator('#embed-iframe').isVisible());
+      assert.deepEqual(problems, []);
+    });
+  });
+});
