@@ -4,14 +4,17 @@
    1. The page arrives prerendered in a state, named on <html data-drawn>, and a language.
       What happens before the app has started is core::drawn::plan, which the build writes
       into PLANS for everything this script can know: whether the address asks for the drawn
-      state (it has no query, or exactly the drawn one), and whether the reader's browser
-      prefers a language the page is translated into (see core::language::choose).
+      state (it has no query, or exactly the drawn one), whether it asks for the drawn
+      masthead (the same MASTHEAD_KEYS), and whether the reader gets another
+      language than the page's: the address names one, or the browser prefers one the page is
+      translated into (see core::language::choose).
       - A page that is right as it arrived shows at once, and its app starts only when the
         reader reaches for it (a pointer over it, a touch, a key, the focus): a reader who
         only reads downloads a static page.
-      - Any other page stays hidden and starts its app at once, so the reader never sees a
-        state the address did not ask for. Should the app fail to start, the page says so
-        instead, and the console says why.
+      - Any other page starts its app at once, and until it has drawn what the address asks
+        for shows only its masthead, or nothing when the reader gets another language, so the
+        reader never sees a state or a language the address did not ask for. Should the app
+        fail to start, the page says so instead, and the console says why.
    2. Until the app has started, what the reader does on the page is held: a click on a
       button is kept for the app, a slider or a checkbox moves as it would and its value is
       kept. The app, once live, gets each as the same event on the same element.
@@ -22,7 +25,7 @@
       host. WordPress's sandboxed frame may open no tab, so there a link out of the frame asks
       WordPress to follow it instead, with its {message: "link"}. */
 (function () {
-  var PLANS = [];
+  var PLANS = [], MASTHEAD_KEYS = [];
   var root = document.documentElement;
   var boot = document.currentScript;
   var translations = (root.getAttribute('data-translations') || '').split(' ');
@@ -64,7 +67,7 @@
   function show() {
     if (shown) return;
     shown = true;
-    root.classList.remove('twohats-pending');
+    root.classList.remove('twohats-pending', 'twohats-pending--masthead', 'twohats-pending--nothing');
     postHeight(true);
     if (embedded && window.ResizeObserver) new ResizeObserver(function () { postHeight(false); }).observe(root);
   }
@@ -112,7 +115,8 @@
   function hold(event) {
     var target = event.target;
     if (event.type === 'click') {
-      var button = target.closest && target.closest('button, summary');
+      /* A link leads where the drawn state says until the app has drawn the address's. */
+      var button = target.closest && target.closest(shown ? 'button, summary' : 'a[href], button, summary');
       var path = button && pathOf(button);
       if (!path) return;
       event.preventDefault();
@@ -150,10 +154,15 @@
     handOver();
   }).observe(root, { attributes: true, attributeFilter: ['data-twohats-ready'] });
 
-  var translationPreferred = prefersTranslation();
-  var plan = PLANS[(addressIsDrawn ? 2 : 0) + (translationPreferred ? 1 : 0)] || [false, false];
-  if (plan[0]) show();
-  else root.classList.add('twohats-pending');
+  function value(query, key) {
+    return (query.match(new RegExp('(?:^|&)' + key + '=([^&]*)')) || [])[1];
+  }
+  var mastheadIsDrawn = MASTHEAD_KEYS.every(function (key) { return value(wanted, key) === value(drawn || '', key); });
+  var named = value(wanted, 'lang');
+  var languageDiffers = named ? named !== root.lang : prefersTranslation();
+  var plan = PLANS[(addressIsDrawn ? 4 : 0) + (mastheadIsDrawn ? 2 : 0) + (languageDiffers ? 1 : 0)] || ['nothing', false];
+  if (plan[0] === 'page') show();
+  else root.classList.add('twohats-pending', 'twohats-pending--' + plan[0]);
   if (!plan[1]) startApp();
 
   /* The page as it arrived when it is drawn in the state the address asks for (if perhaps not

@@ -75,40 +75,78 @@ fn single_part(view: Parts) -> Option<Part> {
     }
 }
 
+/// The parameters the masthead is drawn from, besides the language (`Known::language_differs`):
+/// an embed's masthead is another, a theme colours it, and a page's own content file has no
+/// language menu. Where the address and the drawn state agree on these, the masthead the page
+/// arrived with is the one the address asks for.
+pub const MASTHEAD_KEYS: [&str; 4] = ["embed", "theme", "transparent", "content"];
+
 /// What `boot.js` knows before any of the app's code runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Known {
     /// The address asks for the state the page was drawn in: it has no query (a drawn page at
     /// its own address, or the widget's page in its default state) or exactly the drawn one.
     pub address_is_drawn: bool,
-    /// The address names no language, and the reader's browser prefers one the page is
-    /// translated into, whose words only the app can load.
-    pub translation_preferred: bool,
+    /// The address and the drawn state agree on every one of `MASTHEAD_KEYS`.
+    pub masthead_is_drawn: bool,
+    /// The reader gets another language than the page is drawn in: the address names one, or
+    /// names none and the browser prefers one the page is translated into. Only the app can
+    /// load its words.
+    pub language_differs: bool,
 }
 
 impl Known {
-    pub const ALL: [Known; 4] = [
-        Known::of(false, false),
-        Known::of(false, true),
-        Known::of(true, false),
-        Known::of(true, true),
+    /// In the order `boot.js` looks a plan up: `address_is_drawn * 4 + masthead_is_drawn * 2 +
+    /// language_differs`.
+    pub const ALL: [Known; 8] = [
+        Known::of(false, false, false),
+        Known::of(false, false, true),
+        Known::of(false, true, false),
+        Known::of(false, true, true),
+        Known::of(true, false, false),
+        Known::of(true, false, true),
+        Known::of(true, true, false),
+        Known::of(true, true, true),
     ];
 
-    const fn of(address_is_drawn: bool, translation_preferred: bool) -> Known {
+    const fn of(address_is_drawn: bool, masthead_is_drawn: bool, language_differs: bool) -> Known {
         Known {
             address_is_drawn,
-            translation_preferred,
+            masthead_is_drawn,
+            language_differs,
+        }
+    }
+}
+
+/// How much of the page shows before the app has started.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Show {
+    /// All of it, as it arrived.
+    Page,
+    /// Its masthead, whose words are the same in every state; the rest, drawn in another
+    /// state than the address asks for, waits for the app.
+    Masthead,
+    /// Nothing: every word may change, as the reader gets another language.
+    Nothing,
+}
+
+impl Show {
+    /// As `boot.js` names it.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Show::Page => "page",
+            Show::Masthead => "masthead",
+            Show::Nothing => "nothing",
         }
     }
 }
 
 /// What `boot.js` does with a page before the app has started; the build writes the plan for
-/// everything it can know into it (`site::boot_script`).
+/// everything it can know into it (`site::boot_script`). A reader never sees a state or a
+/// language other than the address's.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Plan {
-    /// The page shows as it arrived, at once. Otherwise it stays hidden until the app has
-    /// drawn what the address asks for: a reader never sees a state other than the address's.
-    pub show_at_once: bool,
+    pub show: Show,
     /// The app's code waits until the reader reaches for the page (a pointer over it, a touch,
     /// a key, the focus); otherwise it loads at once. A page that is right as it arrived needs
     /// no code until then, so a reader who only reads downloads a static page.
@@ -116,10 +154,18 @@ pub struct Plan {
 }
 
 pub fn plan(known: Known) -> Plan {
-    let right_as_it_arrived = known.address_is_drawn && !known.translation_preferred;
+    let show = if known.language_differs {
+        Show::Nothing
+    } else if known.address_is_drawn {
+        Show::Page
+    } else if known.masthead_is_drawn {
+        Show::Masthead
+    } else {
+        Show::Nothing
+    };
     Plan {
-        show_at_once: right_as_it_arrived,
-        start_on_intent: right_as_it_arrived,
+        show,
+        start_on_intent: show == Show::Page,
     }
 }
 
@@ -177,18 +223,18 @@ mod tests {
     }
 
     #[test]
-    fn a_page_shows_at_once_and_waits_for_the_reader_only_when_it_arrived_as_the_address_asks() {
-        let right = Known {
-            address_is_drawn: true,
-            translation_preferred: false,
-        };
+    fn a_page_shows_and_waits_for_the_reader_only_when_it_arrived_as_the_address_asks() {
         for known in Known::ALL {
             let Plan {
-                show_at_once,
+                show,
                 start_on_intent,
             } = plan(known);
-            assert_eq!(show_at_once, known == right, "{known:?}");
-            assert_eq!(start_on_intent, known == right, "{known:?}");
+            let right = known.address_is_drawn && !known.language_differs;
+            assert_eq!(show == Show::Page, right, "{known:?}");
+            assert_eq!(start_on_intent, right, "{known:?}");
+            let masthead =
+                !known.address_is_drawn && known.masthead_is_drawn && !known.language_differs;
+            assert_eq!(show == Show::Masthead, masthead, "{known:?}");
         }
     }
 }

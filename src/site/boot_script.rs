@@ -2,14 +2,14 @@
 //! written in from `core::drawn::plan` for everything `boot.js` can know, so that the script
 //! applies the core's decisions and makes none of its own.
 
-use crate::core::drawn::{plan, Known, Plan};
+use crate::core::drawn::{plan, Known, Plan, MASTHEAD_KEYS};
 
 /// What `js/boot.js` holds until the build fills it in. Unfilled, no page shows before the
 /// app has drawn it, and every app starts at once: slower, never wrong.
-const UNFILLED: &str = "var PLANS = [];";
+const UNFILLED: &str = "var PLANS = [], MASTHEAD_KEYS = [];";
 
-/// `script` with the plans written in, each as `[show_at_once, start_on_intent]`, indexed by
-/// `address_is_drawn * 2 + translation_preferred`; `None` if it has no unfilled table.
+/// `script` with the masthead's keys and the plans written in, each plan as `[show,
+/// start_on_intent]` in the order of `Known::ALL`; `None` if it has no unfilled table.
 pub fn with_plans(script: &str) -> Option<String> {
     if !script.contains(UNFILLED) {
         return None;
@@ -18,15 +18,19 @@ pub fn with_plans(script: &str) -> Option<String> {
         .into_iter()
         .map(|known| {
             let Plan {
-                show_at_once,
+                show,
                 start_on_intent,
             } = plan(known);
-            format!("[{show_at_once}, {start_on_intent}]")
+            format!("['{}', {start_on_intent}]", show.slug())
         })
         .collect();
     Some(script.replacen(
         UNFILLED,
-        &format!("var PLANS = [{}];", answers.join(", ")),
+        &format!(
+            "var PLANS = [{}], MASTHEAD_KEYS = ['{}'];",
+            answers.join(", "),
+            MASTHEAD_KEYS.join("', '")
+        ),
         1,
     ))
 }
@@ -34,7 +38,9 @@ pub fn with_plans(script: &str) -> Option<String> {
 /// Where `boot.js` looks `known` up: `Known::ALL` is in this order.
 #[cfg(test)]
 fn index(known: Known) -> usize {
-    usize::from(known.address_is_drawn) * 2 + usize::from(known.translation_preferred)
+    usize::from(known.address_is_drawn) * 4
+        + usize::from(known.masthead_is_drawn) * 2
+        + usize::from(known.language_differs)
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -46,14 +52,18 @@ mod tests {
     #[test]
     fn boot_js_gets_the_cores_answer_for_everything_it_can_know() {
         let filled = with_plans(SCRIPT).expect("js/boot.js has the unfilled table");
-        assert!(filled.contains(
-            "var PLANS = [[false, false], [false, false], [true, true], [false, false]];"
-        ));
+        assert!(filled.contains(concat!(
+            "var PLANS = [['nothing', false], ['nothing', false], ['masthead', false], ['nothing', false], ",
+            "['page', true], ['nothing', false], ['page', true], ['nothing', false]], ",
+            "MASTHEAD_KEYS = ['embed', 'theme', 'transparent', 'content'];"
+        )));
         for known in Known::ALL {
             assert_eq!(Known::ALL[index(known)], known);
         }
         assert!(
-            filled.contains("PLANS[(addressIsDrawn ? 2 : 0) + (translationPreferred ? 1 : 0)]"),
+            filled.contains(
+                "PLANS[(addressIsDrawn ? 4 : 0) + (mastheadIsDrawn ? 2 : 0) + (languageDiffers ? 1 : 0)]"
+            ),
             "boot.js looks the answer up the way it is written"
         );
         assert_eq!(with_plans(&filled), None, "filled only once");

@@ -38,10 +38,17 @@ describe('before the reader reaches for it', () => {
     });
   }
 
-  it('a link with a state loads the app at once, and shows only that state', async () => {
-    await withPage(shared.browser, `${shared.server.url}?team=12`, { waitFor: null, reach: false }, async ({ page, problems }) => {
-      await page.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
-      assert.match(await page.locator('.recommendation__setup').innerText(), /^12 engineers/);
+  it('a link with a state loads the app at once, shows its masthead meanwhile, and its links lead on from that state', async () => {
+    const setUp = async (page) => ({ release: await holdWasm(page) });
+    await withPage(shared.browser, `${shared.server.url}?team=12`, { waitFor: null, reach: false, setUp }, async ({ page, problems, release }) => {
+      await page.waitForSelector('html.twohats-pending', { state: 'attached' });
+      assert.equal(await page.locator('.masthead h1').isVisible(), true, 'the masthead is the same in every state');
+      assert.equal(await page.locator('.recommendation').isVisible(), false, 'the drawn default is not the link\'s');
+      await page.locator('.languages__link', { hasText: 'Deutsch' }).click();
+      release();
+      await page.waitForURL((url) => url.search === '?team=12&lang=de');
+      await page.waitForSelector('html[data-twohats-ready][lang=de]', { state: 'attached' });
+      assert.match(await page.locator('.recommendation__setup').innerText(), /^12 /);
       assert.deepEqual(problems, []);
     });
   });
