@@ -108,11 +108,7 @@ fn main() {
         "part heights and drawn embeds",
         embed_script::with_tables,
     );
-    fill_in(
-        &dist.join("boot.js"),
-        "decisions",
-        boot_script::with_plans,
-    );
+    fill_in(&dist.join("boot.js"), "plans", boot_script::with_plans);
 }
 
 fn render(drawn: State) -> String {
