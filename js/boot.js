@@ -15,9 +15,10 @@
         for shows only its masthead, or nothing when the reader gets another language, so the
         reader never sees a state or a language the address did not ask for. Should the app
         fail to start, the page says so instead, and the console says why.
-   2. Until the app has started, what the reader does on the page is held: a click on a
-      button is kept for the app, a slider or a checkbox moves as it would and its value is
-      kept. The app, once live, gets each as the same event on the same element.
+   2. Until a part is live (the app has started; for the later parts, their chunk is in too),
+      what the reader does on it is held: a click on a button is kept, a slider, a checkbox or
+      a menu moves as it would and its value is kept, and the focus is noted. The live part
+      gets each as the same event on the same element, and the focus back if the swap took it.
    3. In an embed, tell the parent page the document's height: as {type: "twohats:resize"} for
       embed.js, as AMP's embed-size, and as WordPress's {message: "height"} with the secret
       WordPress put after "#?secret=" (now or later). It posts once the page shows, then on
@@ -94,63 +95,100 @@
     document.head.append(glue, wasm, start);
   }
 
-  /* What the reader does before the app is live, held for it (2. above). A path of child
-     indices finds the same element in the page the app has adopted. */
+  /* What the reader does where the page is not live yet, held for it (2. above): anywhere
+     before the app has started; after that, in the later parts, which the app marks
+     aria-busy while their code loads (browser/later_parts.rs). A path of child indices finds
+     the same element once it is live: the app adopts the page, and the later parts' live
+     markup takes the place of the prerendered one in the same shape. */
+  var live = false;
   var held = [];
+  var focusPath = null;
   var INTENT = ['pointerover', 'pointerdown', 'touchstart', 'keydown', 'focusin'];
+  var app = function () { return document.getElementById('two-hats'); };
   function pathOf(element) {
-    var app = document.getElementById('two-hats');
     var path = [];
-    for (var node = element; node && node !== app; node = node.parentElement) {
+    for (var node = element; node && node !== app(); node = node.parentElement) {
       if (!node.parentElement) return null;
       path.unshift(Array.prototype.indexOf.call(node.parentElement.children, node));
     }
     return node ? path : null;
   }
   function atPath(path) {
-    var node = document.getElementById('two-hats');
+    var node = app();
     for (var i = 0; node && i < path.length; i++) node = node.children[path[i]];
     return node;
   }
+  function waiting(element) {
+    return !live || !!(element.closest && element.closest('[aria-busy="true"]'));
+  }
   function hold(event) {
     var target = event.target;
+    if (!target.closest || !waiting(target)) return;
     if (event.type === 'click') {
       /* A link leads where the drawn state says until the app has drawn the address's. */
-      var button = target.closest && target.closest(shown ? 'button, summary' : 'a[href], button, summary');
+      var button = target.closest(shown ? 'button, summary' : 'a[href], button, summary');
       var path = button && pathOf(button);
       if (!path) return;
       event.preventDefault();
+      event.stopPropagation();
       held.push({ path: path, type: 'click' });
-    } else if (target.matches && target.matches('input, select')) {
+    } else if (event.type === 'focusin') {
+      focusPath = pathOf(target);
+    } else if (event.type === 'focusout') {
+      /* Focus the reader moves out of the waiting part stays where they moved it; focus the
+         live parts take with the element they replace (Chromium says focusout then too) is
+         given back. */
+      var staying = event.relatedTarget && waiting(event.relatedTarget);
+      Promise.resolve().then(function () { if (!staying && target.isConnected) focusPath = null; });
+    } else if (target.matches('input, select')) {
       var at = pathOf(target);
       if (!at) return;
       held = held.filter(function (input) { return input.type !== event.type || String(input.path) !== String(at); });
       held.push({ path: at, type: event.type, value: target.value, checked: target.checked });
     }
   }
+  var HELD = ['click', 'input', 'change', 'focusin', 'focusout'];
+  HELD.forEach(function (type) { document.addEventListener(type, hold, true); });
   function onIntent() { startApp(); }
-  ['click', 'input', 'change'].forEach(function (type) { document.addEventListener(type, hold, true); });
   if (boot) INTENT.forEach(function (type) { addEventListener(type, onIntent, { capture: true, passive: true }); });
+
+  /* Hands what was held to the parts that are live now, and the focus the swap took. */
   function handOver() {
-    ['click', 'input', 'change'].forEach(function (type) { document.removeEventListener(type, hold, true); });
-    INTENT.forEach(function (type) { removeEventListener(type, onIntent, { capture: true }); });
-    held.splice(0).forEach(function (input) {
+    var lost = !document.activeElement || document.activeElement === document.body;
+    var focused = focusPath && atPath(focusPath);
+    if (lost && focused && !waiting(focused)) {
+      focusPath = null;
+      focused.focus({ preventScroll: true });
+    }
+    held = held.filter(function (input) {
       var element = atPath(input.path);
-      if (!element) return;
+      if (!element) return false;
+      if (waiting(element)) return true;
       if (input.type === 'click') {
         element.click();
-        return;
+      } else {
+        element.value = input.value;
+        element.checked = input.checked;
+        element.dispatchEvent(new Event(input.type, { bubbles: true }));
       }
-      element.value = input.value;
-      element.checked = input.checked;
-      element.dispatchEvent(new Event(input.type, { bubbles: true }));
+      return false;
     });
+    if (live && !held.length && !app().querySelector('[aria-busy="true"]')) {
+      HELD.forEach(function (type) { document.removeEventListener(type, hold, true); });
+      if (swaps) swaps.disconnect();
+    }
   }
+  var swaps = null;
 
   new MutationObserver(function (changes, observer) {
     if (!root.hasAttribute('data-twohats-ready')) return;
     observer.disconnect();
+    live = true;
+    INTENT.forEach(function (type) { removeEventListener(type, onIntent, { capture: true }); });
     show();
+    /* The later parts turn live when their code is in: the markup changes under the app. */
+    swaps = new MutationObserver(handOver);
+    swaps.observe(app(), { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy'] });
     handOver();
   }).observe(root, { attributes: true, attributeFilter: ['data-twohats-ready'] });
 

@@ -1,10 +1,11 @@
 //! Two Hats: the Tech Lead and Engineering Manager roles, side by side.
 //!
 //! `core` is plain Rust (content, rules, state, URL); `components` render it; `browser` is the
-//! thin glue to the address bar, the theme attribute and the input held while the later
-//! parts' code loads. `js/boot.js` talks to an embedding
-//! page, so that it works even where the app cannot start. The App below owns
-//! the one state and hands every component the same dispatcher.
+//! thin glue to the address bar, the words, the page around the app and the later parts'
+//! chunk. `js/boot.js` runs first: it shows the page, starts the app when it is wanted, holds
+//! what the reader does until a part is live, and talks to an embedding page, so that it works
+//! even where the app cannot start. The App below owns the one state and hands every
+//! component the same dispatcher.
 
 pub mod browser;
 pub mod components;
@@ -57,7 +58,7 @@ pub fn App(props: &AppProps) -> Html {
     let shows = |part: Part| state.view.contains(part);
     let later_parts_shown = LATER_PARTS.iter().any(|part| shows(*part));
     // Before the address sync, whose state may have to wait for the later parts.
-    let later_parts = browser::use_input_held_for_later_parts(later_parts_shown);
+    let later_parts = browser::use_later_parts_region(later_parts_shown);
     browser::use_address_sync(*state, drawn, dispatch.clone());
     browser::use_theme_attributes(state.theme, state.transparent);
     let sizes = state.team_sizes();

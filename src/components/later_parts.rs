@@ -2,8 +2,8 @@
 //! situations, the quiz and the facts. A release build moves their code into a wasm chunk of
 //! its own (`cargo xtask dist`, docs/speed-and-size.md), loaded once the reader comes near them
 //! or the state differs from the default where they draw it; until then Yew's `<Suspense>`
-//! keeps the prerendered HTML on the page, and `browser` holds the reader's clicks and choices
-//! there and replays them once the parts are live.
+//! keeps the prerendered HTML on the page, marked busy by `browser`, and `js/boot.js` holds the
+//! reader's clicks and choices there and hands them to the parts once they are live.
 
 use yew::prelude::*;
 use yew::suspense::SuspensionResult;

@@ -1,0 +1,133 @@
+//! The address bar: the state it asks for, the state the page was drawn in, and every state
+//! change mirrored into it, with Back and Forward restoring. What to write where is decided in
+//! `core::url`; this only carries it out.
+
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
+use gloo::utils::{document, history, window};
+use wasm_bindgen::JsValue;
+use yew::prelude::*;
+
+use super::later_parts::follow_later_parts;
+use crate::core::state::{Action, State};
+use crate::core::url::{self, HistoryStep};
+
+/// The state the address bar describes: the page's drawn state when it has no query.
+pub fn state_from_address() -> State {
+    let query = address_query();
+    if query.is_empty() {
+        drawn_state()
+    } else {
+        url::parse(&query)
+    }
+}
+
+/// The state the page arrived drawn in, which the build writes on `<html data-drawn>`
+/// (`core::drawn`); a page drawn by no build is drawn afresh from the default.
+pub fn drawn_state() -> State {
+    document()
+        .document_element()
+        .and_then(|root| root.get_attribute(DRAWN_ATTRIBUTE))
+        .map_or_else(State::default, |query| url::parse(&query))
+}
+
+const DRAWN_ATTRIBUTE: &str = "data-drawn";
+
+/// The page's own content file, when the address names one with `?content=`.
+pub fn content_address() -> Option<String> {
+    url::content_address(&location_search())
+}
+
+/// The page's own URL, for the links and snippets the reader copies.
+pub fn page_url() -> String {
+    window().location().href().unwrap_or_default()
+}
+
+fn location_search() -> String {
+    window().location().search().unwrap_or_default()
+}
+
+/// The state part of the address's query, without its `?` or its `content=` pair.
+fn address_query() -> String {
+    url::split_content(&location_search()).0
+}
+
+/// How long a drag of the slider waits before rewriting the address: browsers throttle (and
+/// warn about) pages that rewrite it on every input event.
+const DRAG_WRITE_DELAY_MS: u32 = 250;
+
+/// Mirrors every state change into the address bar and restores the state on Back/Forward.
+///
+/// The first render is the `drawn` state, so that it matches the prerendered HTML it
+/// hydrates; the state the address asks for follows straight after, before the page shows.
+#[hook]
+pub fn use_address_sync(state: State, drawn: State, dispatch: Callback<Action>) {
+    let last = use_mut_ref(|| None::<(State, bool)>);
+    let pending_drag_write = use_mut_ref(|| None::<Timeout>);
+    let restore = dispatch.clone();
+    use_effect_with(state, move |state| {
+        // A newer state supersedes a drag's delayed write.
+        let drag_was_pending = pending_drag_write.borrow_mut().take().is_some();
+        let mut last = last.borrow_mut();
+        let Some((previous, previous_was_slider_move)) = *last else {
+            let wanted = state_from_address();
+            *last = Some((wanted, false));
+            if wanted != *state {
+                restore.emit(Action::Restore(wanted));
+                return;
+            }
+            write_address(HistoryStep::Replace, state);
+            follow_later_parts(state, &drawn);
+            return;
+        };
+        let came_from_address = address_query() == url::print(state);
+        if !came_from_address {
+            let step = url::history_step(&previous, state, previous_was_slider_move);
+            if step == HistoryStep::Replace && url::is_slider_move(&previous, state) {
+                let dragged = *state;
+                *pending_drag_write.borrow_mut() =
+                    Some(Timeout::new(DRAG_WRITE_DELAY_MS, move || {
+                        write_address(HistoryStep::Replace, &dragged)
+                    }));
+            } else {
+                if drag_was_pending && step == HistoryStep::Push {
+                    // Settle the drag's own entry on where the drag ended before moving on.
+                    write_address(HistoryStep::Replace, &previous);
+                }
+                write_address(step, state);
+            }
+        }
+        *last = Some((
+            *state,
+            !came_from_address && url::is_slider_move(&previous, state),
+        ));
+        follow_later_parts(state, &drawn);
+    });
+    use_effect_with((), move |_| {
+        let listener = EventListener::new(&window(), "popstate", move |_| {
+            dispatch.emit(Action::Restore(state_from_address()));
+        });
+        move || drop(listener)
+    });
+}
+
+fn write_address(step: HistoryStep, state: &State) {
+    let search = location_search();
+    let (current, content) = url::split_content(&search);
+    let query = url::print(state);
+    if current == query {
+        return;
+    }
+    // The fragment stays: a citation's target, or the secret WordPress gave its frame.
+    let hash = window().location().hash().unwrap_or_default();
+    let target = match content {
+        Some(content) => format!("?{query}&{content}{hash}"),
+        None => format!("?{query}{hash}"),
+    };
+    let written = match step {
+        HistoryStep::Push => history().push_state_with_url(&JsValue::NULL, "", Some(&target)),
+        HistoryStep::Replace => history().replace_state_with_url(&JsValue::NULL, "", Some(&target)),
+    };
+    // A sandboxed or file:// page may refuse; the widget still works, only unlinked.
+    drop(written);
+}

@@ -1,0 +1,252 @@
+//! The parts below the fold (`components::LaterParts`) arrive in their own wasm chunk. Until
+//! then their prerendered HTML is on the page but not live: marked busy, for assistive
+//! technology and for `js/boot.js`, which holds what the reader does there and hands it to the
+//! live parts. This decides when the chunk is wanted (the reader near the parts or reaching
+//! for them, or a state their prerendered HTML does not show) and shows a page that waited
+//! for them.
+
+use std::cell::RefCell;
+
+use gloo::events::{EventListener, EventListenerOptions};
+use gloo::utils::document;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, IntersectionObserver, IntersectionObserverEntry};
+use yew::prelude::*;
+
+use super::page::{is_pending, mark_ready};
+use crate::core::state::State;
+
+#[derive(Default)]
+struct LaterParts {
+    region: Option<Element>,
+    arrived: bool,
+    wanted: Option<Wanted>,
+    /// The page waits, hidden, for the parts to show the address's state.
+    show_on_arrival: bool,
+    listeners: Vec<EventListener>,
+    observer: Option<IntersectionObserver>,
+}
+
+/// Resolves once the parts are wanted: near the viewport, reached for, or drawn from a state
+/// their prerendered HTML does not show.
+struct Wanted {
+    promise: js_sys::Promise,
+    resolve: js_sys::Function,
+}
+
+thread_local! {
+    static LATER_PARTS: RefCell<LaterParts> = RefCell::default();
+}
+
+/// How far below the viewport the later parts start loading: a quarter of a screen ahead of a
+/// reader who scrolls. Input that comes sooner is held, so the margin only saves waiting.
+const LATER_PARTS_MARGIN: &str = "0px 0px 25% 0px";
+
+/// Marks the later parts' region (the element the ref is put on) busy until they arrive, from
+/// the moment they are `shown` on the page, and wants them when the reader comes near.
+#[hook]
+pub fn use_later_parts_region(shown: bool) -> NodeRef {
+    let region = use_node_ref();
+    let watched = region.clone();
+    use_effect_with(shown, move |shown| {
+        if let Some(region) = watched.cast::<Element>().filter(|_| *shown) {
+            await_later_parts(region);
+        }
+    });
+    region
+}
+
+fn await_later_parts(region: Element) {
+    // Drawn afresh (another language, the page's own content) or shown again after being
+    // hidden, the region has no prerendered parts to keep: nothing to wait for.
+    let prerendered = region.child_element_count() > 0;
+    let waiting = LATER_PARTS.with(|later| {
+        let mut later = later.borrow_mut();
+        if later.arrived {
+            return false;
+        }
+        for part in element_children(&region) {
+            let _ = part.set_attribute("aria-busy", "true");
+        }
+        // boot.js holds clicks there and stops them; a pointer, the focus or a choice come
+        // first, and want the parts.
+        let capture = EventListenerOptions {
+            phase: gloo::events::EventListenerPhase::Capture,
+            passive: true,
+        };
+        later.listeners = ["pointerdown", "focusin", "change"]
+            .into_iter()
+            .map(|kind| {
+                EventListener::new_with_options(&region, kind, capture, |_| want_later_parts())
+            })
+            .collect();
+        if prerendered {
+            later.observer = watch_for_reader(&region);
+        }
+        later.region = Some(region);
+        true
+    });
+    if waiting && !prerendered {
+        want_later_parts();
+    }
+}
+
+/// Wants the later parts once any comes within `LATER_PARTS_MARGIN` of the viewport.
+fn watch_for_reader(region: &Element) -> Option<IntersectionObserver> {
+    let near = Closure::<dyn FnMut(js_sys::Array)>::new(|entries: js_sys::Array| {
+        let seen = entries.iter().any(|entry| {
+            entry
+                .unchecked_into::<IntersectionObserverEntry>()
+                .is_intersecting()
+        });
+        if seen {
+            want_later_parts();
+        }
+    });
+    let options = web_sys::IntersectionObserverInit::new();
+    options.set_root_margin(LATER_PARTS_MARGIN);
+    // The document as root, not the implicit viewport, for the margin to count in a
+    // cross-origin frame too (an embed).
+    let _ = js_sys::Reflect::set(&options, &"root".into(), &document());
+    let observer =
+        IntersectionObserver::new_with_options(near.as_ref().unchecked_ref(), &options).ok()?;
+    for part in element_children(region) {
+        observer.observe(&part);
+    }
+    // One per page, living as long as the observer, which is disconnected once it has served.
+    near.forget();
+    Some(observer)
+}
+
+/// Resolves once the later parts are wanted (see `LaterParts`).
+pub async fn until_later_parts_wanted() {
+    let wanted = LATER_PARTS.with(|later| wanted(&mut later.borrow_mut()).promise.clone());
+    let _ = wasm_bindgen_futures::JsFuture::from(wanted).await;
+}
+
+fn want_later_parts() {
+    let resolve = LATER_PARTS.with(|later| {
+        let mut later = later.borrow_mut();
+        if let Some(observer) = later.observer.take() {
+            observer.disconnect();
+        }
+        wanted(&mut later).resolve.clone()
+    });
+    let _ = resolve.call0(&JsValue::NULL);
+}
+
+fn wanted(later: &mut LaterParts) -> &Wanted {
+    later.wanted.get_or_insert_with(|| {
+        let mut resolve = None;
+        let promise = js_sys::Promise::new(&mut |done, _| resolve = Some(done));
+        Wanted {
+            promise,
+            resolve: resolve.expect("a promise runs its executor at once"),
+        }
+    })
+}
+
+/// Follows the state into the later parts: when it differs from the `drawn` one where they
+/// draw it, their prerendered HTML is out of date, so their code is fetched now. A page that
+/// waits for the address's state shows once they have it, or once they are there at all if it
+/// was drawn afresh. Otherwise it shows now.
+pub(super) fn follow_later_parts(state: &State, drawn: &State) {
+    let (fetch, wait) = LATER_PARTS.with(|later| {
+        let mut later = later.borrow_mut();
+        let Some(region) = later
+            .region
+            .as_ref()
+            .filter(|region| region.is_connected() && !later.arrived)
+        else {
+            // Live or not on the page: nothing to compare, on every slider move.
+            return (false, later.show_on_arrival);
+        };
+        let stale = state.later_parts_key() != drawn.later_parts_key();
+        let missing = region.child_element_count() == 0;
+        later.show_on_arrival |= (stale || missing) && is_pending();
+        (stale, later.show_on_arrival)
+    });
+    if fetch {
+        want_later_parts();
+    }
+    if !wait {
+        mark_ready();
+    }
+}
+
+/// The later parts are live: shows the page if it waited for them.
+pub fn later_parts_arrived() {
+    let region = LATER_PARTS.with(|later| later.borrow().region.clone());
+    match region {
+        // Drawn but not yet in place: `<Suspense>` puts the live parts in place of the
+        // prerendered (busy) ones right after, in the same task, and an observer hears of it
+        // before the browser paints.
+        Some(region) if has_busy_part(&region) => {
+            let watched = region.clone();
+            let swapped = Closure::<dyn FnMut(js_sys::Array, web_sys::MutationObserver)>::new(
+                move |_, observer: web_sys::MutationObserver| {
+                    if !has_busy_part(&watched) {
+                        observer.disconnect();
+                        settle_later_parts();
+                    }
+                },
+            );
+            if let Ok(observer) = web_sys::MutationObserver::new(swapped.as_ref().unchecked_ref()) {
+                let options = web_sys::MutationObserverInit::new();
+                options.set_child_list(true);
+                let _ = observer.observe_with_options(&region, &options);
+            }
+            // Called when the parts first arrive; the closure must outlive this function.
+            swapped.forget();
+        }
+        _ => settle_later_parts(),
+    }
+}
+
+fn settle_later_parts() {
+    let show = LATER_PARTS.with(|later| {
+        let mut later = later.borrow_mut();
+        later.arrived = true;
+        later.listeners.clear();
+        if let Some(observer) = later.observer.take() {
+            observer.disconnect();
+        }
+        std::mem::take(&mut later.show_on_arrival)
+    });
+    if show {
+        mark_ready();
+    }
+}
+
+/// The chunk could not load: the parts stay as prerendered, readable but not live.
+pub fn later_parts_failed() {
+    let (region, show) = LATER_PARTS.with(|later| {
+        let mut later = later.borrow_mut();
+        later.arrived = true;
+        later.listeners.clear();
+        (
+            later.region.clone(),
+            std::mem::take(&mut later.show_on_arrival),
+        )
+    });
+    for part in region.iter().flat_map(element_children) {
+        let _ = part.remove_attribute("aria-busy");
+    }
+    web_sys::console::warn_1(
+        &"Two Hats: the matrix and the parts below it could not load; they show as prerendered."
+            .into(),
+    );
+    if show {
+        mark_ready();
+    }
+}
+
+fn has_busy_part(region: &Element) -> bool {
+    element_children(region).any(|part| part.has_attribute("aria-busy"))
+}
+
+fn element_children(region: &Element) -> impl Iterator<Item = Element> {
+    let children = region.children();
+    (0..children.length()).filter_map(move |index| children.item(index))
+}

@@ -1,0 +1,60 @@
+//! The page around the app: the ready mark `js/boot.js` waits for, the theme attributes on
+//! `<html>`, and the clipboard.
+
+use gloo::utils::{document, window};
+use yew::prelude::*;
+
+use crate::core::state::Theme;
+
+/// Set on `<html>` by `boot.js` while the page, drawn in another state than the address asks
+/// for, is hidden until the app has drawn that one.
+const PENDING_CLASS: &str = "twohats-pending";
+
+pub(super) fn is_pending() -> bool {
+    document()
+        .document_element()
+        .is_some_and(|root| root.class_list().contains(PENDING_CLASS))
+}
+
+/// Shows the page and marks the moment it is interactive, once.
+pub(super) fn mark_ready() {
+    let Some(root) = document().document_element() else {
+        return;
+    };
+    if root.get_attribute("data-twohats-ready").is_some() {
+        return;
+    }
+    let _ = root.set_attribute("data-twohats-ready", "");
+    let _ = root.class_list().remove_1(PENDING_CLASS);
+    if let Some(performance) = window().performance() {
+        let _ = performance.mark("twohats:interactive");
+    }
+}
+
+/// Sets `data-theme` on `<html>` for a chosen theme (`auto` leaves it to the system setting),
+/// and `data-transparent` when the page should show the host's background through.
+#[hook]
+pub fn use_theme_attributes(theme: Theme, transparent: bool) {
+    use_effect_with((theme, transparent), |(theme, transparent)| {
+        if let Some(root) = document().document_element() {
+            let _ = match theme {
+                Theme::Auto => root.remove_attribute("data-theme"),
+                chosen => root.set_attribute("data-theme", chosen.slug()),
+            };
+            let _ = if *transparent {
+                root.set_attribute("data-transparent", "")
+            } else {
+                root.remove_attribute("data-transparent")
+            };
+        }
+    });
+}
+
+/// Copies text to the clipboard; resolves to whether it worked.
+pub async fn copy_to_clipboard(text: String) -> bool {
+    if !window().is_secure_context() {
+        return false;
+    }
+    let promise = window().navigator().clipboard().write_text(&text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
