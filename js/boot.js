@@ -4,7 +4,8 @@
    1. The page arrives prerendered in a state, named on <html data-drawn>, and a language.
       What happens before the app has started is core::drawn::plan, which the build writes
       into PLANS for everything this script can know: whether the address asks for the drawn
-      state (it has no query, or exactly the drawn one), whether it asks for the drawn
+      state (it has no query, one that sets only what this script applies itself, the theme
+      and the transparency, or exactly the drawn one), whether it asks for the drawn
       masthead (the same MASTHEAD_KEYS), and whether the reader gets another
       language than the page's: the address names one, or the browser prefers one the page is
       translated into (see core::language::choose).
@@ -26,7 +27,7 @@
       host. WordPress's sandboxed frame may open no tab, so there a link out of the frame asks
       WordPress to follow it instead, with its {message: "link"}. */
 (function () {
-  var PLANS = [], MASTHEAD_KEYS = [];
+  var PLANS = [], MASTHEAD_KEYS = [], BOOT_APPLIED = [];
   var root = document.documentElement;
   var boot = document.currentScript;
   var translations = (root.getAttribute('data-translations') || '').split(' ');
@@ -36,7 +37,16 @@
   var secret = readSecret();
   var query = location.search.slice(1);
   var drawn = root.getAttribute('data-drawn');
-  var addressIsDrawn = query === '' || query === drawn;
+  function value(query, key) {
+    return (query.match(new RegExp('(?:^|&)' + key + '=([^&]*)')) || [])[1];
+  }
+  /* The colour theme and the transparency need no app: applied here, they are right from the
+     first paint, and a drawn page asked for them is still drawn as asked (core::drawn::asked). */
+  var theme = value(query, 'theme');
+  if (theme === 'light' || theme === 'dark') root.setAttribute('data-theme', theme);
+  if (value(query, 'transparent') === '1') root.setAttribute('data-transparent', '');
+  var onlyApplied = query.split('&').every(function (pair) { return !pair || BOOT_APPLIED.indexOf(pair.split('=')[0]) >= 0; });
+  var addressIsDrawn = onlyApplied || query === drawn;
   /* The state the address asks for, as a query: a drawn embed's address has none of its own. */
   var wanted = addressIsDrawn ? drawn || '' : query;
   var embedded = window.parent !== window && (/(^|&)embed=1(&|$)/.test(wanted) || !!secret);
@@ -192,9 +202,6 @@
     handOver();
   }).observe(root, { attributes: true, attributeFilter: ['data-twohats-ready'] });
 
-  function value(query, key) {
-    return (query.match(new RegExp('(?:^|&)' + key + '=([^&]*)')) || [])[1];
-  }
   var mastheadIsDrawn = MASTHEAD_KEYS.every(function (key) { return value(wanted, key) === value(drawn || '', key); });
   var named = value(wanted, 'lang');
   var languageDiffers = named ? named !== root.lang : prefersTranslation();

@@ -61,7 +61,7 @@
      address of their own, so the frame paints before any code runs. Any other state is a
      query. The build writes in the folder and the sizes (src/site/embed_script.rs). */
   var DRAWN = '', TEAM_SIZES = [0, 0, 0];
-  var DRAWN_KEYS = ['view', 'team', 'new', 'both', 'embed'];
+  var DRAWN_KEYS = ['view', 'team', 'new', 'both', 'embed', 'theme', 'transparent'];
   function drawnAddress(query) {
     var view = query.get('view');
     var keys = Array.from(query.keys());
@@ -70,10 +70,14 @@
     if (flags.concat('embed').some(function (key) { return query.get(key) !== '1'; })) return null;
     var team = query.has('team') ? query.get('team') : String(TEAM_SIZES[2]);
     var size = /^\d{1,3}$/.test(team) ? Number(team) : -1;
+    /* boot.js applies these itself, so the drawn page takes them as its query. */
+    var applied = new URLSearchParams();
+    ['theme', 'transparent'].forEach(function (key) { if (query.has(key)) applied.set(key, query.get(key)); });
+    var rest = applied.toString() ? '?' + applied.toString() : '';
     var folder = DRAWN + '/';
-    if (size === TEAM_SIZES[2] && !flags.length) return folder + view + '/';
+    if (size === TEAM_SIZES[2] && !flags.length) return folder + view + '/' + rest;
     if (view !== 'team' || size < TEAM_SIZES[0] || size > TEAM_SIZES[1]) return null;
-    return folder + 'team-' + size + flags.map(function (flag) { return '-' + flag; }).join('') + '/';
+    return folder + 'team-' + size + flags.map(function (flag) { return '-' + flag; }).join('') + '/' + rest;
   }
 
   function frameFor(div) {

@@ -9,17 +9,13 @@ use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 use super::later_parts::follow_later_parts;
+use crate::core::drawn;
 use crate::core::state::{Action, State};
 use crate::core::url::{self, HistoryStep};
 
-/// The state the address bar describes: the page's drawn state when it has no query.
+/// The state the address bar asks for, of a page drawn as it was (`core::drawn::asked`).
 pub fn state_from_address() -> State {
-    let query = address_query();
-    if query.is_empty() {
-        drawn_state()
-    } else {
-        url::parse(&query)
-    }
+    drawn::asked(&drawn_state(), &address_query())
 }
 
 /// The state the page arrived drawn in, which the build writes on `<html data-drawn>`

@@ -7,7 +7,8 @@
 //! app draws once it has started.
 
 use super::content::CONTENT;
-use super::state::{Part, Parts, State};
+use super::state::{Part, Parts, State, Theme};
+use super::url;
 
 /// The folder of the drawn embeds, beside the widget's own page. Every drawn page sits one
 /// folder below it, so its base address is `../../`.
@@ -38,6 +39,52 @@ pub fn address(state: &State) -> Option<String> {
             ""
         };
         format!("{FOLDER}/team-{}{new}{both}/", state.team)
+    })
+}
+
+/// What `boot.js` applies itself, on `<html>`, before the first paint: the colour theme and
+/// the transparency. A drawn page's address may add these to its state, and a masthead is the
+/// same with any of them.
+pub const BOOT_APPLIED: [&str; 2] = ["theme", "transparent"];
+
+/// The state an address asks of a page drawn as `drawn`: without a query, the drawn state;
+/// with one that sets only what `boot.js` applies itself (`BOOT_APPLIED`), the drawn state
+/// with those; else the state the query describes.
+pub fn asked(drawn: &State, query: &str) -> State {
+    let described = url::parse(query);
+    let only_boot_applied = query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .all(|pair| BOOT_APPLIED.contains(&pair.split('=').next().unwrap_or(pair)));
+    if only_boot_applied {
+        State {
+            theme: described.theme,
+            transparent: described.transparent,
+            ..*drawn
+        }
+    } else {
+        described
+    }
+}
+
+/// Where an embed of `state` arrives drawn: its drawn page, with the query `boot.js` applies
+/// (`BOOT_APPLIED`) when the state has any; `None` if no page is drawn in the rest of it.
+pub fn embed_address(state: &State) -> Option<String> {
+    let page = address(&State {
+        theme: Theme::Auto,
+        transparent: false,
+        ..*state
+    })?;
+    let applied: Vec<String> = url::params(state)
+        .into_iter()
+        .filter(|(key, _)| BOOT_APPLIED.contains(key))
+        .map(|(key, value)| format!("{key}={value}"))
+        .collect();
+    Some(if applied.is_empty() {
+        page
+    } else {
+        format!("{page}?{}", applied.join("&"))
     })
 }
 
@@ -75,17 +122,18 @@ fn single_part(view: Parts) -> Option<Part> {
     }
 }
 
-/// The parameters the masthead is drawn from, besides the language (`Known::language_differs`):
-/// an embed's masthead is another, a theme colours it, and a page's own content file has no
-/// language menu. Where the address and the drawn state agree on these, the masthead the page
-/// arrived with is the one the address asks for.
-pub const MASTHEAD_KEYS: [&str; 4] = ["embed", "theme", "transparent", "content"];
+/// The parameters the masthead is drawn from, besides the language (`Known::language_differs`)
+/// and what `boot.js` applies itself (`BOOT_APPLIED`): an embed's masthead is another, and a
+/// page's own content file has no language menu. Where the address and the drawn state agree
+/// on these, the masthead the page arrived with is the one the address asks for.
+pub const MASTHEAD_KEYS: [&str; 2] = ["embed", "content"];
 
 /// What `boot.js` knows before any of the app's code runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Known {
-    /// The address asks for the state the page was drawn in: it has no query (a drawn page at
-    /// its own address, or the widget's page in its default state) or exactly the drawn one.
+    /// The address asks for the state the page was drawn in (`asked`), but for what `boot.js`
+    /// applies itself: it has no query (a drawn page at its own address, or the widget's page
+    /// in its default state), one that sets only `BOOT_APPLIED`, or exactly the drawn one.
     pub address_is_drawn: bool,
     /// The address and the drawn state agree on every one of `MASTHEAD_KEYS`.
     pub masthead_is_drawn: bool,
@@ -203,6 +251,50 @@ mod tests {
         assert_eq!(
             team("view=matrix&embed=1").as_deref(),
             Some("embed/matrix/")
+        );
+    }
+
+    #[test]
+    fn a_drawn_page_asked_for_a_theme_or_transparency_keeps_its_state() {
+        let drawn = url::parse("team=7&view=team&embed=1");
+        let asked_for = |query| asked(&drawn, query);
+        assert_eq!(asked_for(""), drawn);
+        assert_eq!(
+            asked_for("?theme=dark&transparent=1"),
+            State {
+                theme: Theme::Dark,
+                transparent: true,
+                ..drawn
+            }
+        );
+        assert_eq!(
+            asked_for("team=9"),
+            url::parse("team=9"),
+            "any other query says it all"
+        );
+        let dark = State {
+            theme: Theme::Dark,
+            transparent: true,
+            ..drawn
+        };
+        assert_eq!(
+            embed_address(&dark).as_deref(),
+            Some("embed/team-7/?theme=dark&transparent=1")
+        );
+        assert_eq!(embed_address(&drawn).as_deref(), Some("embed/team-7/"));
+        assert_eq!(
+            embed_address(&State {
+                roles: url::parse("roles=tl,em").roles,
+                ..dark
+            }),
+            None
+        );
+        let page = embed_address(&dark).unwrap();
+        let (_, query) = page.split_once('?').unwrap();
+        assert_eq!(
+            asked(&drawn, query),
+            dark,
+            "the address reads back as the state"
         );
     }
 

@@ -41,7 +41,7 @@ pub fn embed_link(page_url: &str, state: &State) -> String {
         embed: true,
         ..*state
     };
-    match drawn::address(&embedded) {
+    match drawn::embed_address(&embedded) {
         Some(address) => format!("{}{address}", folder_of(page_url)),
         None => format!("{}?{}", folder_of(page_url), url::print(&embedded)),
     }

@@ -24,12 +24,18 @@ async function holdWasm(page) {
 }
 
 describe('before the reader reaches for it', () => {
-  for (const [what, path] of [['the bare page', ''], ['a drawn embed', 'embed/team-7/']]) {
+  for (const [what, path, theme] of [
+    ['the bare page', '', null],
+    ['a drawn embed', 'embed/team-7/', null],
+    ['a drawn embed asked for a dark theme, transparent', 'embed/team-7/?theme=dark&transparent=1', 'dark'],
+  ]) {
     it(`${what} loads no app until the pointer, a touch, a key or the focus comes`, async () => {
       await withPage(shared.browser, `${shared.server.url}${path}`, { waitFor: null, reach: false }, async ({ page, problems }) => {
         await page.waitForLoadState('networkidle');
         assert.deepEqual(await appFiles(page), [], 'a reader who only reads downloads a static page');
         assert.equal(await page.evaluate(() => document.documentElement.className), '', 'shown, not waiting');
+        assert.equal(await page.getAttribute('html', 'data-theme'), theme, 'boot.js applies the theme itself');
+        assert.match(await page.locator('.recommendation__setup').innerText(), path ? /^7 engineers/ : /^5 engineers/);
         await page.mouse.move(300, 300);
         await page.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
         assert.ok((await appFiles(page)).some((name) => name.endsWith('.wasm')));

@@ -209,17 +209,21 @@ describe('choosing parts to embed', () => {
     assert.equal(drawn.length, 205, 'each part, and the team part at 50 sizes × new × both');
     const placeholder = (params) => `<div data-twohats ${[...params].filter(([key]) => key !== 'embed')
       .map(([key, value]) => `data-${key}="${value}"`).join(' ')}></div>`;
-    const undrawn = ['view=team&team=7&roles=tl,em', 'view=team,quiz&team=7', 'view=matrix&team=7', 'view=team&team=7&theme=dark']
+    const undrawn = ['view=team&team=7&roles=tl,em', 'view=team,quiz&team=7', 'view=matrix&team=7']
       .map((query) => new URLSearchParams(query));
     const folder = await mkdtemp(join(tmpdir(), 'two-hats-post-'));
     await writeFile(join(folder, 'index.html'), `<!doctype html><html lang="en"><title>Post</title><link rel="icon" href="data:,">
       <body>${[...drawn.map(([, params]) => params), ...undrawn].map(placeholder).join('\n')}
+      <div data-twohats data-view="team" data-team="7" data-theme="dark" data-transparent="1"></div>
       <script src="/two-hats/embed.js" async></script></body></html>`);
     const host = await serve([['/two-hats/', distDir], ['/', folder]]);
     try {
       await withPage(shared.browser, host.url, { waitFor: 'iframe[data-twohats]' }, async ({ page }) => {
         const sources = await page.locator('iframe[data-twohats]').evaluateAll((frames) => frames.map((frame) => frame.src));
-        assert.equal(sources.length, drawn.length + undrawn.length);
+        assert.equal(sources.length, drawn.length + undrawn.length + 1);
+        // boot.js applies a theme and transparency itself: the drawn page takes them as its query.
+        const themed = new URL(sources.at(-1));
+        assert.equal(`${themed.pathname}${themed.search}`, '/two-hats/embed/team-7/?theme=dark&transparent=1');
         drawn.forEach(([address], index) => assert.equal(new URL(sources[index]).pathname, `/two-hats/embed/${address}/`));
         undrawn.forEach((params, index) => {
           const source = new URL(sources[drawn.length + index]);
