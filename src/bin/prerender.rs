@@ -31,8 +31,6 @@ use yew::LocalServerRenderer;
 /// The tags to find, as written in index.html and as Trunk's release minifier writes them.
 const ROOT_OPEN: [&str; 2] = [r#"<div id="two-hats">"#, "<div id=two-hats>"];
 const HTML_OPEN: [&str; 2] = [r#"<html lang="en">"#, "<html lang=en>"];
-/// Marks the discovery link, so publishing again replaces it.
-const DISCOVERY_LINK: &str = r#"<link rel="alternate" type="application/json+oembed""#;
 
 fn main() {
     let args: Vec<String> = env::args().skip(1).collect();
@@ -164,13 +162,7 @@ fn publish_into(folder: &Path, public_url: &str) {
     let index = folder.join("index.html");
     let page = fs::read_to_string(&index)
         .unwrap_or_else(|error| fail(&format!("{}: {error}", index.display())));
-    let page = match page.find(DISCOVERY_LINK) {
-        Some(start) => {
-            let end = start + page[start..].find('>').map_or(0, |end| end + 1);
-            format!("{}{}", &page[..start], &page[end..])
-        }
-        None => page,
-    };
+    let page = publish::without_discovery_link(&page);
     let Some(page) = publish::replace_head(&page, &publish::head(Some(&public_url), Parts::ALL))
     else {
         fail(&format!(
@@ -192,7 +184,46 @@ fn publish_into(folder: &Path, public_url: &str) {
     );
     fs::write(&index, page).unwrap_or_else(|error| fail(&format!("{}: {error}", index.display())));
     write_published(folder, &public_url);
+    publish_drawn(folder, &public_url);
     println!("prerender: oEmbed discovery and an address for each part at {public_url}");
+}
+
+/// Each drawn embed's page gets its discovery link and link preview tags, and its response:
+/// pasted as it is, its address shows in WordPress in the state it is drawn in.
+fn publish_drawn(folder: &Path, public_url: &str) {
+    for state in drawn::states() {
+        let Some(address) = drawn::address(&state) else {
+            continue;
+        };
+        let file = folder.join(&address).join("index.html");
+        let page = fs::read_to_string(&file)
+            .unwrap_or_else(|error| fail(&format!("{}: {error}", file.display())));
+        let head = publish::head(Some(public_url), state.view);
+        let Some(page) = publish::replace_head(&publish::without_discovery_link(&page), &head)
+        else {
+            fail(&format!(
+                "{}: no <title> to put the preview tags after",
+                file.display()
+            ));
+        };
+        let title = page.find("<title>").unwrap_or(0);
+        let linked = format!(
+            "{}{}{}",
+            &page[..title],
+            publish::drawn_discovery_link(public_url, &address, state.view),
+            &page[title..]
+        );
+        fs::write(&file, linked)
+            .unwrap_or_else(|error| fail(&format!("{}: {error}", file.display())));
+        let response = folder
+            .join("oembed")
+            .join(format!("{}.json", publish::drawn_response_name(&address)));
+        fs::write(
+            &response,
+            publish::drawn_oembed_response(public_url, &state),
+        )
+        .unwrap_or_else(|error| fail(&format!("{}: {error}", response.display())));
+    }
 }
 
 /// The oEmbed responses, whole and per part, and the page at each part's own address.

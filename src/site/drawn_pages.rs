@@ -13,8 +13,6 @@ const ROOT_OPEN: &str = r#"<div id="two-hats">"#;
 const ROOT_CLOSE: &str = "</div>";
 const BODY_CLOSE: &str = "</body>";
 const CHARSET: &str = "<meta charset";
-/// Marks a discovery link, which points blog engines at the whole widget: a frame needs none.
-const DISCOVERY_LINK: &str = r#"<link rel="alternate" type="application/json+oembed""#;
 
 /// The attribute on `<html>` naming the state the page is drawn in, as a query string.
 pub fn drawn_attribute(state: &State) -> String {
@@ -25,7 +23,8 @@ pub fn drawn_attribute(state: &State) -> String {
 /// for an address one folder below the widget's; `None` if the template lacks what it needs.
 pub fn page(template: &str, state: &State, app: &str) -> Option<String> {
     let page = publish::replace_head(template, &publish::head(None, state.view))?;
-    let page = without_discovery_link(&page);
+    // The widget's discovery link points blog engines at the whole widget, not this page.
+    let page = publish::without_discovery_link(&page);
     let start = page.find(ROOT_OPEN)? + ROOT_OPEN.len();
     let body_close = page.rfind(BODY_CLOSE)?;
     let end = page[..body_close].rfind(ROOT_CLOSE)?;
@@ -44,16 +43,6 @@ pub fn page(template: &str, state: &State, app: &str) -> Option<String> {
             &page[end..]
         )
     })
-}
-
-fn without_discovery_link(page: &str) -> String {
-    match page.find(DISCOVERY_LINK) {
-        Some(start) => {
-            let end = start + page[start..].find('>').map_or(0, |end| end + 1);
-            format!("{}{}", &page[..start], &page[end..])
-        }
-        None => page.to_owned(),
-    }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -101,10 +101,36 @@ pub fn replace_head(page: &str, head: &str) -> Option<String> {
 
 /// The `<link>` that tells an oEmbed consumer where the response for this page is.
 pub fn discovery_link(public_url: &str, view: Parts) -> String {
+    linked_response(public_url, slug(view), view)
+}
+
+/// The discovery link of a drawn embed's page (`core::drawn`), whose address an author may
+/// paste as it is: its response frames that page, in the author's state.
+pub fn drawn_discovery_link(public_url: &str, address: &str, view: Parts) -> String {
+    linked_response(public_url, &drawn_response_name(address), view)
+}
+
+/// The name of a drawn embed's oEmbed response, `oembed/<name>.json`: its address as one word.
+pub fn drawn_response_name(address: &str) -> String {
+    address.trim_end_matches('/').replace('/', "-")
+}
+
+/// `page` without a discovery link, such as an earlier run or the widget's page put there.
+pub fn without_discovery_link(page: &str) -> String {
+    const DISCOVERY_LINK: &str = r#"<link rel="alternate" type="application/json+oembed""#;
+    match page.find(DISCOVERY_LINK) {
+        Some(start) => {
+            let end = start + page[start..].find('>').map_or(0, |end| end + 1);
+            format!("{}{}", &page[..start], &page[end..])
+        }
+        None => page.to_owned(),
+    }
+}
+
+fn linked_response(public_url: &str, name: &str, view: Parts) -> String {
     format!(
-        r#"<link rel="alternate" type="application/json+oembed" href="{}oembed/{}.json" title="{}">"#,
+        r#"<link rel="alternate" type="application/json+oembed" href="{}oembed/{name}.json" title="{}">"#,
         attribute(public_url),
-        slug(view),
         attribute(&title(view))
     )
 }
@@ -114,14 +140,24 @@ pub fn discovery_link(public_url: &str, view: Parts) -> String {
 /// allows, at the part's typical height for the width it names. The frame may scroll:
 /// WordPress never makes one taller than 1,000 px, and the matrix, say, is taller.
 pub fn oembed_response(public_url: &str, view: Parts) -> String {
-    const WIDTH: u32 = 720;
     let state = State {
         view,
         ..State::default()
     };
-    let page = page_link(public_url, &state);
+    response_framing(public_url, &state)
+}
+
+/// The oEmbed response of a drawn embed: like a part's, for the state it is drawn in.
+pub fn drawn_oembed_response(public_url: &str, drawn: &State) -> String {
+    response_framing(public_url, drawn)
+}
+
+fn response_framing(public_url: &str, state: &State) -> String {
+    const WIDTH: u32 = 720;
+    let view = state.view;
+    let page = page_link(public_url, state);
     // A part's drawn page, which arrives drawn: WordPress shows it before any code runs.
-    let frame = embed_link(public_url, &state);
+    let frame = embed_link(public_url, state);
     let height = view.typical_embed_height();
     let title = title(view);
     let html = format!(
@@ -218,6 +254,29 @@ mod tests {
         }
         assert!(response.contains(r#"<iframe src=\"https://example.org/two-hats/embed/team/\" width=\"720\" height=\"590\""#), "{response}");
         assert!(response.contains(r#"<blockquote class=\"wp-embedded-content\"><a href=\"https://example.org/two-hats/?team=5&amp;view=team\">"#), "{response}");
+    }
+
+    #[test]
+    fn a_drawn_embed_has_a_response_of_its_own_that_frames_it() {
+        let state = crate::core::url::parse("team=12&new=1&view=team&embed=1");
+        let address = crate::core::drawn::address(&state).unwrap();
+        assert_eq!(drawn_response_name(&address), "embed-team-12-new");
+        assert!(drawn_discovery_link(PUBLIC, &address, state.view)
+            .contains(r#"href="https://example.org/two-hats/oembed/embed-team-12-new.json""#));
+        let response: serde_json::Value =
+            serde_json::from_str(&drawn_oembed_response(PUBLIC, &state)).unwrap();
+        let html = response["html"].as_str().unwrap();
+        assert!(
+            html.contains(r#"<iframe src="https://example.org/two-hats/embed/team-12-new/""#),
+            "{html}"
+        );
+        assert!(
+            html.contains(
+                r#"<a href="https://example.org/two-hats/?team=12&amp;new=1&amp;view=team">"#
+            ),
+            "{html}"
+        );
+        assert_eq!(response["height"], team().typical_embed_height());
     }
 
     #[test]

@@ -92,10 +92,17 @@ echo wp_insert_post([
     'post_content' => "<p>Who should lead a team of seven?</p>\\n\\n${shared.address}\\n\\n<p>That was the widget.</p>",
     'post_status' => 'publish',
     'post_author' => 1,
+]), ' ', wp_insert_post([
+    'post_title' => 'A new team of twelve',
+    'post_content' => "<p>And a new team of twelve?</p>\\n\\n${shared.widget.url}embed/team-12-new/\\n\\n<p>That was the widget.</p>",
+    'post_status' => 'publish',
+    'post_author' => 1,
 ]);
 `);
-  const { stdout: postId } = await run('php', [install]);
-  shared.post = `${shared.wordpress}/?p=${postId.trim()}`;
+  const { stdout: postIds } = await run('php', [install]);
+  const [postId, statePostId] = postIds.trim().split(' ');
+  shared.post = `${shared.wordpress}/?p=${postId}`;
+  shared.statePost = `${shared.wordpress}/?p=${statePostId}`;
   start('php', ['-S', `127.0.0.1:${port}`, '-t', site, join(folder, 'router.php')], { env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' } });
   await waitUntil(() => fetch(`${shared.wordpress}/wp-includes/js/wp-embed.js`).then((response) => response.ok), 'WordPress');
   shared.browser = await launch();
@@ -170,6 +177,20 @@ describe('a real WordPress post', () => {
       await screenshot(page, 'wordpress-post', { fullPage: false });
       assert.deepEqual(problems, []);
       assert.deepEqual(errors, []);
+    });
+  });
+
+  it('turns the address of a drawn embed, such as the Embed panel\'s bare link, into the widget in that state', async () => {
+    const options = { width: 1100, height: 900, origins: [new URL(shared.widget.url).origin], waitFor: null };
+    await withPage(shared.browser, shared.statePost, options, async ({ page, problems }) => {
+      const iframe = page.locator('iframe.wp-embedded-content');
+      assert.match(await iframe.getAttribute('src'), /\/embed\/team-12-new\/#\?secret=[A-Za-z0-9]+$/);
+      await page.waitForFunction(() => !document.querySelector('iframe.wp-embedded-content').hasAttribute('style'));
+      const frame = page.frames().find((candidate) => candidate.url().startsWith(shared.widget.url));
+      assert.match(await frame.locator('.recommendation__setup').innerText(), /^12 engineers/, 'drawn in the author\'s state');
+      assert.equal(await frame.locator('.team-size__modifiers input').first().isChecked(), true, 'a new team');
+      await sizedByWordPress(page, frame);
+      assert.deepEqual(problems, []);
     });
   });
 });
