@@ -4,26 +4,26 @@
 // are absolute. The slider's baseline is a plain-JavaScript handler on the static page that
 // makes the same DOM writes the widget made for the same inputs.
 //
-//   node bench/bench.mjs [--loads 10] [--inputs 200]
+// Then bench/addresses.mjs measures every kind of address a reader arrives by, locally and
+// under a phone's network and CPU, each against its own static baseline.
 //
-// Prints a table and writes the figures to target/bench/latest.json.
-import { createServer } from 'node:http';
-import { mkdir, readFile, readdir, writeFile, copyFile, rm } from 'node:fs/promises';
+//   node bench/bench.mjs [--loads 10] [--inputs 200] [--dist dist/]
+//
+// --loads also sets the addresses' loads (default 5). Prints the tables, writes the figures
+// to target/bench/latest.json and docs/measured.md.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { extname, join, resolve } from 'node:path';
-import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { breakdown } from './wasm-breakdown.mjs';
+import { measureAddresses, printAddresses } from './addresses.mjs';
+import { writeMeasured } from './measured.mjs';
+import {
+  distDir, distFileSizes, folderName, installPlainSlider, releaseName, kb, median, met, ms, option, outDir, percentile, ratio, repoRoot,
+  serveGzipped, textTable, writeBaseline,
+} from './shared.mjs';
 import { CHROMIUM, CHROMIUM_FLAGS, launch } from '../tests/e2e/harness.mjs';
 
-const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
-const distDir = join(repoRoot, 'dist');
-const outDir = join(repoRoot, 'target/bench');
 const baselineDir = join(outDir, 'baseline');
-const option = (name, fallback) => {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
-};
 const LOADS = option('loads', 10);
 const INPUTS = option('inputs', 200);
 const TARGETS = {
@@ -40,65 +40,14 @@ const TARGETS = {
 /** The slider values the latency runs step through, from the default of 5: 2 to 49, again and again. */
 const SLIDER_VALUES = Array.from({ length: INPUTS }, (_, i) => String(2 + (i % 48)));
 
-const types = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.wasm': 'application/wasm',
+/** Cross-origin isolation gives performance.now() 5 µs steps instead of 100 µs: the
+ *  plain-JavaScript slider's writes take well under a millisecond. */
+const ISOLATED = {
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-embedder-policy': 'require-corp',
 };
 
-/** Serves a folder with every response gzip-compressed, as a production host would. */
-function serveGzipped(root) {
-  const cache = new Map();
-  const server = createServer(async (request, response) => {
-    const path = new URL(request.url, 'http://x').pathname;
-    const file = join(root, path.endsWith('/') ? `${path}index.html` : path);
-    try {
-      if (!cache.has(file)) cache.set(file, gzipSync(await readFile(file), { level: 9 }));
-      response.writeHead(200, {
-        'content-type': types[extname(file)] ?? 'application/octet-stream',
-        'content-encoding': 'gzip',
-        'cache-control': 'no-store',
-        // Cross-origin isolation gives performance.now() 5 µs steps instead of 100 µs: the
-        // plain-JavaScript slider's writes take well under a millisecond.
-        'cross-origin-opener-policy': 'same-origin',
-        'cross-origin-embedder-policy': 'require-corp',
-      });
-      response.end(cache.get(file));
-    } catch {
-      response.writeHead(404).end();
-    }
-  });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done({
-    url: `http://127.0.0.1:${server.address().port}/`,
-    close: () => new Promise((closed) => server.close(closed)),
-  })));
-}
-
-/** The prerendered page as plain HTML: same markup and CSS, no script of any kind. */
-async function writeBaseline() {
-  await rm(baselineDir, { recursive: true, force: true });
-  await mkdir(baselineDir, { recursive: true });
-  const page = await readFile(join(distDir, 'index.html'), 'utf8');
-  const staticPage = page
-    .replace(/<script\b[\s\S]*?<\/script>/g, '')
-    .replace(/<link\b[^>]*\brel="?(modulepreload|preload)\b[^>]*>/g, '');
-  await writeFile(join(baselineDir, 'index.html'), staticPage);
-  await mkdir(join(baselineDir, 'assets'));
-  for (const name of await readdir(join(distDir, 'assets'))) {
-    if (name.endsWith('.css')) await copyFile(join(distDir, 'assets', name), join(baselineDir, 'assets', name));
-  }
-}
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)];
-};
-const percentile = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
-
+/** A cold load of `url`; where `interactive`, until the app is live. */
 async function coldLoad(browser, url, { interactive }) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
@@ -112,7 +61,12 @@ async function coldLoad(browser, url, { interactive }) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   await page.goto(url, { waitUntil: 'load' });
-  if (interactive) await page.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
+  if (interactive) {
+    // A page that arrives right starts its app when the reader reaches for it (js/boot.js):
+    // this reader's pointer comes onto it at its load event.
+    await page.mouse.move(640, 1);
+    await page.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
+  }
   // Paint entries are queued when the frame is presented, which can come after `load`.
   await page.evaluate(() => new Promise((done) => new PerformanceObserver((list, observer) => {
     if (list.getEntriesByName('first-contentful-paint').length) { observer.disconnect(); done(); }
@@ -124,7 +78,8 @@ async function coldLoad(browser, url, { interactive }) {
     cls: window.__cls,
     wasmMemory: window.__wasm?.memory?.buffer?.byteLength ?? 0,
     files: [performance.getEntriesByType('navigation')[0], ...performance.getEntriesByType('resource')]
-      .map((entry) => ({ name: new URL(entry.name).pathname.split('/').pop() || 'index.html', bytes: entry.encodedBodySize })),
+      // Named as in dist/: its drawn pages are all index.html, each in a folder of its own.
+      .map((entry) => ({ name: decodeURIComponent(new URL(entry.name).pathname).slice(1).replace(/(^|\/)$/, '$1index.html'), bytes: entry.encodedBodySize })),
   }));
   const { metrics } = await cdp.send('Performance.getMetrics');
   timing.jsHeap = metrics.find((metric) => metric.name === 'JSHeapUsedSize').value;
@@ -170,52 +125,6 @@ function recordSliderStates(page) {
     }
     return states;
   }, [...new Set(SLIDER_VALUES)]);
-}
-
-/** Turns the static baseline page into the plain-JavaScript version of the slider: the page
- *  is first made exactly the widget's, then each move applies precomputed writes (text,
- *  attributes, or a list's new contents where its length changed): the least any handler
- *  could do to reach the same DOM. */
-function installPlainSlider(page, states) {
-  return page.evaluate(([states, start, moves]) => {
-    const parse = (html) => {
-      const template = document.createElement('template');
-      template.innerHTML = html;
-      return template.content.firstElementChild;
-    };
-    const diff = (a, b, path, writes) => {
-      if (a.nodeType !== Node.ELEMENT_NODE) {
-        if (a.data !== b.data) writes.push(['text', path, b.data]);
-        return;
-      }
-      for (const { name, value } of b.attributes) if (a.getAttribute(name) !== value) writes.push(['set', path, name, value]);
-      for (const { name } of a.attributes) if (!b.hasAttribute(name)) writes.push(['remove', path, name]);
-      const alike = a.childNodes.length === b.childNodes.length
-        && [...a.childNodes].every((child, index) => child.nodeName === b.childNodes[index].nodeName);
-      if (!alike) writes.push(['html', path, b.innerHTML]);
-      else a.childNodes.forEach((child, index) => diff(child, b.childNodes[index], [...path, index], writes));
-    };
-    document.querySelector('main').replaceWith(parse(states[start]));
-    const trees = Object.fromEntries(Object.entries(states).map(([value, html]) => [value, parse(html)]));
-    const writes = {};
-    for (const [from, to] of moves) {
-      writes[`${from}>${to}`] = [];
-      diff(trees[from], trees[to], [], writes[`${from}>${to}`]);
-    }
-    const slider = document.querySelector('#team-size');
-    let current = start;
-    slider.addEventListener('input', () => {
-      const root = document.querySelector('main');
-      for (const [kind, path, ...rest] of writes[`${current}>${slider.value}`]) {
-        const node = path.reduce((parent, index) => parent.childNodes[index], root);
-        if (kind === 'text') node.data = rest[0];
-        else if (kind === 'set') node.setAttribute(rest[0], rest[1]);
-        else if (kind === 'remove') node.removeAttribute(rest[0]);
-        else node.innerHTML = rest[0];
-      }
-      current = slider.value;
-    });
-  }, [states, '5', sliderMoves('5')]);
 }
 
 /** Each (from, to) pair the latency run moves the slider through. */
@@ -274,7 +183,7 @@ async function plainSlider(browser, widgetUrl, baselineUrl) {
   const states = await recordSliderStates(widget.page);
   await widget.context.close();
   const plain = await coldLoad(browser, baselineUrl, { interactive: false });
-  await installPlainSlider(plain.page, states);
+  await installPlainSlider(plain.page, states, '5', sliderMoves('5'));
   const latencies = await sliderLatencies(plain.page);
   const end = await plain.page.evaluate(() => document.querySelector('main').outerHTML);
   await plain.context.close();
@@ -325,15 +234,16 @@ function summarise(loads, slider) {
 }
 
 const browser = await launch();
-await writeBaseline();
-const widgetServer = await serveGzipped(distDir);
-const baselineServer = await serveGzipped(baselineDir);
+await writeBaseline(distDir, baselineDir);
+const widgetServer = await serveGzipped(distDir, { headers: ISOLATED });
+const baselineServer = await serveGzipped(baselineDir, { headers: ISOLATED });
 const { widget, baseline } = await measureBoth(browser, widgetServer.url, baselineServer.url);
 const teamEmbed = await coldLoad(browser, `${widgetServer.url}?view=team&embed=1`, { interactive: true });
 const teamEmbedFiles = teamEmbed.timing.files;
 await teamEmbed.context.close();
 const laterParts = [];
 for (let i = 0; i < LOADS; i += 1) laterParts.push(await laterPartsChunk(browser, widgetServer.url));
+const addresses = await measureAddresses(browser, { dist: distDir, loads: option('loads', 5) });
 await browser.close();
 // One Lighthouse run moves by a few points; the median of three, taken alternately, does not.
 const lighthouseRuns = { widget: [], baseline: [] };
@@ -346,29 +256,15 @@ const lighthouse = { widget: medianRun(lighthouseRuns.widget), baseline: medianR
 await widgetServer.close();
 await baselineServer.close();
 
-const fileSizes = [];
-const distFiles = (await readdir(distDir, { recursive: true, withFileTypes: true }))
-  .filter((entry) => entry.isFile() && !/\.(gz|br)$/.test(entry.name))
-  .map((entry) => join(entry.parentPath ?? entry.path, entry.name).slice(distDir.length + 1))
-  .sort();
-const loadedBy = (files, name) => files.some((file) => file.name === name.split('/').pop());
-for (const name of distFiles) {
-  const body = await readFile(join(distDir, name));
-  fileSizes.push({
-    name,
-    raw: body.length,
-    gzip: gzipSync(body, { level: 9 }).length,
-    brotli: brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length,
-    firstView: loadedBy(widget.files, name),
-    teamEmbed: loadedBy(teamEmbedFiles, name),
-  });
-}
+const loadedBy = (files, name) => files.some((file) => file.name === name);
+const fileSizes = (await distFileSizes(distDir)).map((file) => ({
+  ...file,
+  firstView: loadedBy(widget.files, file.name),
+  teamEmbed: loadedBy(teamEmbedFiles, file.name),
+}));
 const total = (key, which) => fileSizes.filter((file) => file[which]).reduce((sum, file) => sum + file[key], 0);
 const teamEmbedWire = teamEmbedFiles.reduce((sum, file) => sum + file.bytes, 0);
 
-const kb = (bytes) => (bytes / 1024).toFixed(1);
-const ms = (value) => (value == null ? 'n/a' : value.toFixed(1));
-const ratio = (a, b) => (a == null || !b ? 'n/a' : `${(a / b).toFixed(2)}×`);
 const performanceGap = lighthouse.baseline.scores.performance - lighthouse.widget.scores.performance;
 const rows = [
   ['first view on the wire (KB gzip)', kb(widget.wireGzipBytes), kb(baseline.wireGzipBytes), '', `≤ ${TARGETS.firstViewGzipKb} KB`, widget.wireGzipBytes / 1024 <= TARGETS.firstViewGzipKb],
@@ -386,10 +282,9 @@ const rows = [
   ['wasm memory after load (KB)', kb(widget.wasmMemoryBytes), 'n/a', 'n/a', '', null],
 ];
 const header = ['figure', 'widget', 'baseline', 'ratio', 'target', 'met'];
-const table = [header, ...rows.map((row) => [...row.slice(0, 5), row[5] == null ? '' : row[5] ? 'yes' : 'NO'])];
-const widths = header.map((_, column) => Math.max(...table.map((row) => String(row[column]).length)));
+const summaryRows = rows.map((row) => [...row.slice(0, 5), met(row[5])].map(String));
 console.log(`\nTwo Hats benchmark: ${LOADS} cold loads each, ${widget.slider?.events ?? 0} slider inputs; absolute figures from a ${availableParallelism()}-core machine\n`);
-for (const row of table) console.log(row.map((cell, column) => String(cell).padEnd(widths[column])).join('  '));
+for (const line of textTable(header, summaryRows)) console.log(line);
 console.log('\nLighthouse, mobile (simulated slow 4G, 4× CPU slowdown), the median of three runs by performance:');
 for (const [name, run] of Object.entries(lighthouse)) {
   const scores = Object.entries(run.scores).map(([id, score]) => `${id} ${score}`).join(', ');
@@ -423,8 +318,9 @@ for (const [prefix, when] of onDemand) {
   console.log(`  ${prefix.padEnd(28)} ${kb(files.reduce((sum, file) => sum + file.gzip, 0)).padStart(6)} KB gzip, ${when}`);
 }
 
+// The names build is of the code `cargo xtask bench` just built into dist/, not of another folder.
 const namesKept = join(repoRoot, 'target/names/two-hats.names.wasm');
-const wasmModules = await readFile(namesKept).then(breakdown, () => null);
+const wasmModules = distDir === join(repoRoot, 'dist') ? await readFile(namesKept).then(breakdown, () => null) : null;
 if (wasmModules) {
   console.log(`\nthe wasm by module (bytes before compression, of ${wasmModules.total}; a build with names kept):`);
   for (const [group, size] of wasmModules.groups) {
@@ -434,10 +330,20 @@ if (wasmModules) {
   console.log(`\n(no ${namesKept}: \`cargo xtask bench\` builds it, for the wasm's split by module)`);
 }
 
+printAddresses(addresses);
+
 await mkdir(outDir, { recursive: true });
 const report = {
-  date: new Date().toISOString(), cores: availableParallelism(), loads: LOADS, targets: TARGETS,
+  date: new Date().toISOString(), cores: availableParallelism(), dist: folderName(distDir), release: releaseName(distDir), loads: LOADS, targets: TARGETS,
   widget, baseline, teamEmbed: { files: teamEmbedFiles, wireGzipBytes: teamEmbedWire }, lighthouse, files: fileSizes, wasmModules,
+  summary: { header, rows: summaryRows },
+  laterParts: {
+    name: chunk.name, gzip: chunkFile.gzip, brotli: chunkFile.brotli, byFirstView: laterParts.some((run) => run.byFirstView),
+    requestedMs: median(laterParts.map((run) => run.requestedMs)), inMs: median(laterParts.map((run) => run.inMs)),
+    liveMs: median(laterParts.map((run) => run.liveMs)), runs: laterParts.length,
+  },
+  addresses,
 };
 await writeFile(join(outDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
 console.log(`\nwritten: ${join(outDir, 'latest.json')}`);
+console.log(`written: ${await writeMeasured(report)}`);

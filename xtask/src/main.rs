@@ -30,9 +30,11 @@ Commands:
                       --archive, also target/two-hats-<version>.tar.gz of dist/
   test                native tests, wasm component tests, release build, end-to-end tests;
                       stops at the first failing layer
-  bench               release build, then cold loads of dist/ and of a static-HTML baseline
-                      in headless Chromium, timings as ratios to it; prints a table and the
-                      wasm's bytes by module, writes target/bench/latest.json
+  bench               release build, then cold loads of dist/ and of static-HTML baselines
+                      in headless Chromium, timings as ratios to them: the page, links with
+                      state, each part embedded in a blog post and in WordPress, locally and
+                      as a phone; prints the tables and the wasm's bytes by module, writes
+                      target/bench/latest.json and docs/measured.md
   previews            draws the link preview images, previews/<slug>.png, from the content
                       with headless Chromium (commit them; a test checks they are current)
   check-content FILE  checks a content file: every problem with its line and field
