@@ -27,8 +27,6 @@ const baselineDir = join(outDir, 'baseline');
 const LOADS = option('loads', 10);
 const INPUTS = option('inputs', 200);
 const TARGETS = {
-  firstViewGzipKb: 100,
-  teamEmbedGzipKb: 85,
   fcpRatio: 1.1,
   /** Interactive, against the baseline's load event. */
   interactiveRatio: 1.5,
@@ -267,10 +265,11 @@ const teamEmbedWire = teamEmbedFiles.reduce((sum, file) => sum + file.bytes, 0);
 
 const performanceGap = lighthouse.baseline.scores.performance - lighthouse.widget.scores.performance;
 const rows = [
-  ['first view on the wire (KB gzip)', kb(widget.wireGzipBytes), kb(baseline.wireGzipBytes), '', `≤ ${TARGETS.firstViewGzipKb} KB`, widget.wireGzipBytes / 1024 <= TARGETS.firstViewGzipKb],
-  ['first view, brotli (KB)', kb(total('brotli', 'firstView')), '', '', '', null],
-  ['view=team embed on the wire (KB gzip)', kb(teamEmbedWire), '', '', `≤ ${TARGETS.teamEmbedGzipKb} KB`, teamEmbedWire / 1024 <= TARGETS.teamEmbedGzipKb],
-  ['view=team embed, brotli (KB)', kb(total('brotli', 'teamEmbed')), '', '', '', null],
+  // With the app started by the pointer; what loads before any input is in the address section.
+  ['first view, its app started, on the wire (KB gzip)', kb(widget.wireGzipBytes), kb(baseline.wireGzipBytes), '', '', null],
+  ['first view, its app started, brotli (KB)', kb(total('brotli', 'firstView')), '', '', '', null],
+  ['view=team embed, its app started, on the wire (KB gzip)', kb(teamEmbedWire), '', '', '', null],
+  ['view=team embed, its app started, brotli (KB)', kb(total('brotli', 'teamEmbed')), '', '', '', null],
   ['first contentful paint (ms, median)', ms(widget.fcpMs), ms(baseline.fcpMs), ratio(widget.fcpMs, baseline.fcpMs), `≤ ${TARGETS.fcpRatio}× baseline`, widget.fcpMs <= baseline.fcpMs * TARGETS.fcpRatio],
   ['interactive vs baseline load (ms, median)', ms(widget.interactiveMs), ms(baseline.loadMs), ratio(widget.interactiveMs, baseline.loadMs), `≤ ${TARGETS.interactiveRatio}× baseline`, widget.interactiveMs <= baseline.loadMs * TARGETS.interactiveRatio],
   ['load event (ms, median)', ms(widget.loadMs), ms(baseline.loadMs), ratio(widget.loadMs, baseline.loadMs), '', null],
