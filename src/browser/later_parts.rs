@@ -15,6 +15,7 @@ use web_sys::{Element, IntersectionObserver, IntersectionObserverEntry};
 use yew::prelude::*;
 
 use super::page::{is_pending, mark_ready};
+use crate::core::drawn::{later_parts_plan, LaterKnown};
 use crate::core::state::State;
 
 #[derive(Default)]
@@ -58,13 +59,10 @@ pub fn use_later_parts_region(shown: bool) -> NodeRef {
 }
 
 fn await_later_parts(region: Element) {
-    // Drawn afresh (another language, the page's own content) or shown again after being
-    // hidden, the region has no prerendered parts to keep: nothing to wait for.
-    let prerendered = region.child_element_count() > 0;
-    let waiting = LATER_PARTS.with(|later| {
+    LATER_PARTS.with(|later| {
         let mut later = later.borrow_mut();
         if later.arrived {
-            return false;
+            return;
         }
         for part in element_children(&region) {
             let _ = part.set_attribute("aria-busy", "true");
@@ -81,15 +79,13 @@ fn await_later_parts(region: Element) {
                 EventListener::new_with_options(&region, kind, capture, |_| want_later_parts())
             })
             .collect();
-        if prerendered {
+        // Drawn afresh, the region has no prerendered parts to come near; whether they are
+        // wanted at once is the state's to say (`follow_later_parts`).
+        if region.child_element_count() > 0 {
             later.observer = watch_for_reader(&region);
         }
         later.region = Some(region);
-        true
     });
-    if waiting && !prerendered {
-        want_later_parts();
-    }
 }
 
 /// Wants the later parts once any comes within `LATER_PARTS_MARGIN` of the viewport.
@@ -147,10 +143,9 @@ fn wanted(later: &mut LaterParts) -> &Wanted {
     })
 }
 
-/// Follows the state into the later parts: when it differs from the `drawn` one where they
-/// draw it, their prerendered HTML is out of date, so their code is fetched now. A page that
-/// waits for the address's state shows once they have it, or once they are there at all if it
-/// was drawn afresh. Otherwise it shows now.
+/// Follows the state into the later parts, as `core::drawn::later_parts_plan` says: their code
+/// is fetched now when their prerendered HTML is not right, and a page that waits for the
+/// address's state then waits for them too. Otherwise it shows now.
 pub(super) fn follow_later_parts(state: &State, drawn: &State) {
     let (fetch, wait) = LATER_PARTS.with(|later| {
         let mut later = later.borrow_mut();
@@ -162,10 +157,13 @@ pub(super) fn follow_later_parts(state: &State, drawn: &State) {
             // Live or not on the page: nothing to compare, on every slider move.
             return (false, later.show_on_arrival);
         };
-        let stale = state.later_parts_key() != drawn.later_parts_key();
-        let missing = region.child_element_count() == 0;
-        later.show_on_arrival |= (stale || missing) && is_pending();
-        (stale, later.show_on_arrival)
+        let plan = later_parts_plan(LaterKnown {
+            prerendered: region.child_element_count() > 0,
+            stale: state.later_parts_key() != drawn.later_parts_key(),
+            page_waiting: is_pending(),
+        });
+        later.show_on_arrival |= plan.page_waits_for_them;
+        (plan.fetch_now, later.show_on_arrival)
     });
     if fetch {
         want_later_parts();

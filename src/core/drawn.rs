@@ -217,6 +217,37 @@ pub fn plan(known: Known) -> Plan {
     }
 }
 
+/// What the app knows of the later parts (`components::LaterParts`), whose code is a chunk of
+/// its own, once it has started.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LaterKnown {
+    /// Their prerendered HTML is on the page: the page was not drawn afresh.
+    pub prerendered: bool,
+    /// The state differs from the drawn one where they draw it (`State::later_parts_key`).
+    pub stale: bool,
+    /// The page is hidden until the app has drawn what the address asks for.
+    pub page_waiting: bool,
+}
+
+/// When the later parts' chunk loads, and whether a waiting page waits for it too.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LaterPlan {
+    /// Now; otherwise when the reader comes within a quarter screen of them or reaches for
+    /// them (a pointer, the focus, a choice), as their prerendered HTML is right until then.
+    pub fetch_now: bool,
+    /// The page shows once they have arrived, as what it would show before is not the
+    /// address's state.
+    pub page_waits_for_them: bool,
+}
+
+pub fn later_parts_plan(known: LaterKnown) -> LaterPlan {
+    let not_right = known.stale || !known.prerendered;
+    LaterPlan {
+        fetch_now: not_right,
+        page_waits_for_them: not_right && known.page_waiting,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -327,6 +358,24 @@ mod tests {
             let masthead =
                 !known.address_is_drawn && known.masthead_is_drawn && !known.language_differs;
             assert_eq!(show == Show::Masthead, masthead, "{known:?}");
+        }
+    }
+
+    #[test]
+    fn the_later_parts_load_at_once_only_when_what_is_on_the_page_is_not_right() {
+        for prerendered in [false, true] {
+            for stale in [false, true] {
+                for page_waiting in [false, true] {
+                    let plan = later_parts_plan(LaterKnown {
+                        prerendered,
+                        stale,
+                        page_waiting,
+                    });
+                    let right = prerendered && !stale;
+                    assert_eq!(plan.fetch_now, !right);
+                    assert_eq!(plan.page_waits_for_them, !right && page_waiting);
+                }
+            }
         }
     }
 }
