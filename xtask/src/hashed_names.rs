@@ -19,8 +19,6 @@ const DRAWN: &str = "embed";
 /// The wasm-bindgen glue and the module it instantiates, as `start.js` names them.
 const GLUE: &str = "two-hats.js";
 const WASM: &str = "two-hats_bg.wasm";
-/// Links a split build's chunks to the glue (xtask/src/split.rs).
-
 pub fn apply(dist: &Path) -> Result {
     let assets = dist.join(FOLDER);
     fs::create_dir_all(&assets)?;

@@ -61,7 +61,13 @@ pub fn apply(root: &Path) -> Result {
         &dist.join(format!("{NAME}_bg.wasm")),
     )?;
     for chunk in chunk_names(&chunks)? {
-        optimise_wasm(root, &chunks.join(&chunk), &dist.join(&chunk))?;
+        // The splitter writes a name section with label names (subsection 3), which binaryen
+        // cannot read and warns about; the release strips names anyway.
+        let path = chunks.join(&chunk);
+        let unnamed = without_name_section(&fs::read(&path)?)
+            .ok_or_else(|| format!("{}: not a wasm module", path.display()))?;
+        fs::write(&path, unnamed)?;
+        optimise_wasm(root, &path, &dist.join(&chunk))?;
     }
     Ok(())
 }
@@ -86,4 +92,66 @@ fn fresh_folder(folder: PathBuf) -> Result<PathBuf> {
     }
     fs::create_dir_all(&folder)?;
     Ok(folder)
+}
+
+/// `module` without its `name` custom section; `None` if it is not a well-formed wasm binary.
+fn without_name_section(module: &[u8]) -> Option<Vec<u8>> {
+    const HEADER: usize = 8;
+    if module.get(..4)? != b"\0asm" {
+        return None;
+    }
+    let mut out = module.get(..HEADER)?.to_vec();
+    let mut at = HEADER;
+    while at < module.len() {
+        let id = *module.get(at)?;
+        let (size, size_bytes) = leb128(module.get(at + 1..)?)?;
+        let end = at + 1 + size_bytes + usize::try_from(size).ok()?;
+        let payload = module.get(at + 1 + size_bytes..end)?;
+        let named_name = id == 0
+            && leb128(payload).is_some_and(|(length, length_bytes)| {
+                payload.get(length_bytes..length_bytes + length as usize) == Some(b"name")
+            });
+        if !named_name {
+            out.extend_from_slice(module.get(at..end)?);
+        }
+        at = end;
+    }
+    Some(out)
+}
+
+/// An unsigned LEB128 number at the start of `bytes`, and how many bytes it took.
+fn leb128(bytes: &[u8]) -> Option<(u32, usize)> {
+    let mut value = 0u32;
+    for (index, byte) in bytes.iter().take(5).enumerate() {
+        value |= u32::from(byte & 0x7f) << (7 * index);
+        if byte & 0x80 == 0 {
+            return Some((value, index + 1));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_name_section_goes_and_every_other_section_stays() {
+        let custom = |name: &[u8], body: &[u8]| {
+            let mut section = vec![0, (1 + name.len() + body.len()) as u8, name.len() as u8];
+            section.extend_from_slice(name);
+            section.extend_from_slice(body);
+            section
+        };
+        let mut module = b"\0asm\x01\0\0\0".to_vec();
+        let kept = [custom(b"producers", b"xy"), vec![1, 2, 0x60, 0]];
+        module.extend_from_slice(&kept[0]);
+        module.extend_from_slice(&custom(b"name", b"\x03\x01\0"));
+        module.extend_from_slice(&kept[1]);
+        let mut expected = b"\0asm\x01\0\0\0".to_vec();
+        expected.extend(kept.concat());
+        assert_eq!(without_name_section(&module), Some(expected));
+        assert_eq!(without_name_section(b"GIF89a"), None);
+        assert_eq!(leb128(&[0xe5, 0x8e, 0x26]), Some((624_485, 3)));
+    }
 }
