@@ -1,5 +1,5 @@
 use two_hats::core::content::Text;
-use two_hats::core::language::LanguageId;
+use two_hats::core::drawn::{self, Start};
 use two_hats::{browser, preload_later_parts, App, AppProps, LATER_PARTS};
 use web_sys::Element;
 
@@ -7,11 +7,24 @@ fn main() {
     let root = gloo::utils::document()
         .get_element_by_id("two-hats")
         .expect("index.html has a #two-hats element");
-    if let Some(address) = browser::content_address() {
-        // The page names its own content: the prerendered page shows the built-in one, so
-        // the app draws afresh once the file is in, or with the built-in content and the
-        // reason not.
-        wasm_bindgen_futures::spawn_local(async move {
+    let drawn = browser::drawn_state();
+    let start = drawn::start(
+        browser::content_address(),
+        browser::chosen_language(),
+        root.has_child_nodes(),
+    );
+    let adopting = AppProps {
+        drawn,
+        ..AppProps::default()
+    };
+    match start {
+        Start::Hydrate => {
+            yew::Renderer::<App>::with_root_and_props(root, adopting).hydrate();
+        }
+        Start::Render => {
+            yew::Renderer::<App>::with_root_and_props(root, adopting).render();
+        }
+        Start::OwnContent(address) => wasm_bindgen_futures::spawn_local(async move {
             let problem = browser::install_content_from(&address).await.err();
             preload_later_parts_if_shown().await;
             render_afresh(
@@ -19,40 +32,24 @@ fn main() {
                 AppProps {
                     content_problem: problem.map(|details| (Text::ContentProblem, details.into())),
                     own_content: true,
-                    drawn: browser::drawn_state(),
+                    drawn,
                 },
             );
-        });
-        return;
+        }),
+        Start::Translation(language) => wasm_bindgen_futures::spawn_local(async move {
+            let problem = browser::install_translation(language).await.err();
+            preload_later_parts_if_shown().await;
+            render_afresh(
+                root,
+                AppProps {
+                    content_problem: problem
+                        .map(|details| (Text::TranslationProblem, details.into())),
+                    own_content: false,
+                    drawn,
+                },
+            );
+        }),
     }
-    let language = browser::chosen_language();
-    if language == LanguageId::BUILT_IN {
-        let props = AppProps {
-            drawn: browser::drawn_state(),
-            ..AppProps::default()
-        };
-        let renderer = yew::Renderer::<App>::with_root_and_props(root.clone(), props);
-        // A release build carries the prerendered page: adopt it instead of drawing it again.
-        if root.has_child_nodes() {
-            renderer.hydrate();
-        } else {
-            renderer.render();
-        }
-        return;
-    }
-    // Another language: its words arrive only now, so the prerendered page is drawn again.
-    wasm_bindgen_futures::spawn_local(async move {
-        let problem = browser::install_translation(language).await.err();
-        preload_later_parts_if_shown().await;
-        render_afresh(
-            root,
-            AppProps {
-                content_problem: problem.map(|details| (Text::TranslationProblem, details.into())),
-                own_content: false,
-                drawn: browser::drawn_state(),
-            },
-        );
-    });
 }
 
 /// A page drawn afresh has no prerendered parts to keep while the later parts' chunk loads:

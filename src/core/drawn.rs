@@ -7,6 +7,7 @@
 //! app draws once it has started.
 
 use super::content::CONTENT;
+use super::language::LanguageId;
 use super::state::{Part, Parts, State, Theme};
 use super::url;
 
@@ -217,6 +218,29 @@ pub fn plan(known: Known) -> Plan {
     }
 }
 
+/// How the app starts on a page (`main.rs`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Start {
+    /// The page names its own content file: it is fetched first, then the page is drawn
+    /// afresh in its words, as the prerendered page shows the built-in ones.
+    OwnContent(String),
+    /// The reader gets another language: its words are fetched, then the page is drawn afresh.
+    Translation(LanguageId),
+    /// The page arrived prerendered in its words: the app adopts it as it is.
+    Hydrate,
+    /// Nothing was prerendered (a build without the prerender step): the app draws it.
+    Render,
+}
+
+pub fn start(content_address: Option<String>, language: LanguageId, prerendered: bool) -> Start {
+    match content_address {
+        Some(address) => Start::OwnContent(address),
+        None if language != LanguageId::BUILT_IN => Start::Translation(language),
+        None if prerendered => Start::Hydrate,
+        None => Start::Render,
+    }
+}
+
 /// What the app knows of the later parts (`components::LaterParts`), whose code is a chunk of
 /// its own, once it has started.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -377,5 +401,19 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_app_adopts_the_page_only_when_it_arrived_in_the_words_it_speaks() {
+        let english = LanguageId::BUILT_IN;
+        let german = LanguageId::from_code("de").unwrap();
+        let own = || Some("acme.toml".to_owned());
+        assert_eq!(
+            start(own(), german, true),
+            Start::OwnContent("acme.toml".into())
+        );
+        assert_eq!(start(None, german, true), Start::Translation(german));
+        assert_eq!(start(None, english, true), Start::Hydrate);
+        assert_eq!(start(None, english, false), Start::Render);
     }
 }
