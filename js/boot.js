@@ -196,9 +196,10 @@
     live = true;
     INTENT.forEach(function (type) { removeEventListener(type, onIntent, { capture: true }); });
     show();
-    /* The later parts turn live when their code is in: the markup changes under the app. */
+    /* The later parts turn live when their code is in: their live markup takes the place of
+       the busy one. Only their region is watched, so a slider moved meanwhile costs nothing. */
     swaps = new MutationObserver(handOver);
-    swaps.observe(app(), { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy'] });
+    swaps.observe(app().querySelector('.layout__later') || app(), { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy'] });
     handOver();
   }).observe(root, { attributes: true, attributeFilter: ['data-twohats-ready'] });
 

@@ -23,14 +23,15 @@ use two_hats::core::content::{Text, TRANSLATIONS};
 use two_hats::core::drawn;
 use two_hats::core::html::text;
 use two_hats::core::state::{Part, Parts, State};
-use two_hats::site::{boot_script, drawn_pages, embed_script, preview, publish};
+use two_hats::site::drawn_pages::{self, ROOT_OPEN};
+use two_hats::site::{boot_script, embed_script, preview, publish};
 use two_hats::AppProps;
 
 use yew::LocalServerRenderer;
 
-/// The tags to find, as written in index.html and as Trunk's release minifier writes them.
-const ROOT_OPEN: [&str; 2] = [r#"<div id="two-hats">"#, "<div id=two-hats>"];
-const HTML_OPEN: [&str; 2] = [r#"<html lang="en">"#, "<html lang=en>"];
+/// The tag to name the translations and the drawn state on, as index.html writes it (Trunk
+/// leaves the page unminified).
+const HTML_OPEN: &str = r#"<html lang="en">"#;
 
 fn main() {
     let args: Vec<String> = env::args().skip(1).collect();
@@ -56,19 +57,19 @@ fn main() {
             "{path}: no <title> to put the link preview tags after"
         ));
     };
-    let Some(at) = end_of_first(&page, ROOT_OPEN) else {
-        fail(&format!("{path}: no {} to render into", ROOT_OPEN[0]));
+    let Some(at) = end_of(&page, ROOT_OPEN) else {
+        fail(&format!("{path}: no {ROOT_OPEN} to render into"));
     };
     if !page[at..].starts_with("</div>") {
         fail(&format!(
             "{path}: {} is not empty; was it prerendered already?",
-            ROOT_OPEN[0]
+            ROOT_OPEN
         ));
     }
-    let Some(html_close) = end_of_first(&page, HTML_OPEN).map(|end| end - 1) else {
+    let Some(html_close) = end_of(&page, HTML_OPEN).map(|end| end - 1) else {
         fail(&format!(
             "{path}: no {} to name the translations on",
-            HTML_OPEN[0]
+            HTML_OPEN
         ));
     };
     let app = render(State::default());
@@ -273,10 +274,9 @@ fn write_preview_cards(folder: &Path) {
     }
 }
 
-/// Where the first of `tags` found in `page` ends.
-fn end_of_first(page: &str, tags: [&str; 2]) -> Option<usize> {
-    tags.iter()
-        .find_map(|tag| page.find(tag).map(|start| start + tag.len()))
+/// Where the first `tag` in `page` ends.
+fn end_of(page: &str, tag: &str) -> Option<usize> {
+    page.find(tag).map(|start| start + tag.len())
 }
 
 fn fail(message: &str) -> ! {

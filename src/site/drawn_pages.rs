@@ -9,14 +9,15 @@ use crate::core::state::State;
 use crate::core::url;
 
 /// Where the app is drawn, as index.html writes it.
-const ROOT_OPEN: &str = r#"<div id="two-hats">"#;
+pub const ROOT_OPEN: &str = r#"<div id="two-hats">"#;
 const ROOT_CLOSE: &str = "</div>";
 const BODY_CLOSE: &str = "</body>";
 const CHARSET: &str = "<meta charset";
+const DRAWN_OPEN: &str = "data-drawn=\"";
 
 /// The attribute on `<html>` naming the state the page is drawn in, as a query string.
 pub fn drawn_attribute(state: &State) -> String {
-    format!(r#"data-drawn="{}""#, attribute(&url::print(state)))
+    format!(r#"{DRAWN_OPEN}{}""#, attribute(&url::print(state)))
 }
 
 /// `template`, the widget's prerendered page, drawn as `state` with `app`, its rendered HTML,
@@ -28,9 +29,9 @@ pub fn page(template: &str, state: &State, app: &str) -> Option<String> {
     let start = page.find(ROOT_OPEN)? + ROOT_OPEN.len();
     let body_close = page.rfind(BODY_CLOSE)?;
     let end = page[..body_close].rfind(ROOT_CLOSE)?;
-    let drawn_at = page.find("data-drawn=\"")?;
-    let drawn_end =
-        drawn_at + "data-drawn=\"".len() + page[drawn_at + "data-drawn=\"".len()..].find('"')? + 1;
+    let drawn_at = page.find(DRAWN_OPEN)?;
+    let value_at = drawn_at + DRAWN_OPEN.len();
+    let drawn_end = value_at + page[value_at..].find('"')? + 1;
     let charset = page.find(CHARSET)?;
     let head_start = charset + page[charset..].find('>')? + 1;
     (drawn_end <= head_start && head_start <= start).then(|| {
