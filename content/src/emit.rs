@@ -36,6 +36,11 @@ pub fn rust_source(file: &File, interface: Interface) -> String {
         "\n/// The most questions a content file may ask: the answer slots the state keeps.\npub const MAX_QUESTIONS: usize = {};",
         crate::MAX_QUESTIONS
     );
+    let _ = writeln!(
+        out,
+        "/// The most duties a content file may list: the answer slots the team check keeps.\npub const MAX_RESPONSIBILITIES: usize = {};",
+        crate::MAX_RESPONSIBILITIES
+    );
     out
 }
 

@@ -9,6 +9,7 @@
 )]
 
 pub mod assessment;
+pub mod check;
 pub mod content;
 pub mod content_binary;
 pub mod drawn;
