@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use crate::raw::{Basis, Cited, File, Fits, Role};
-use crate::{Interface, CARD_KEYS, REASON_KEYS, SETUP_KEYS, UI_KEYS, ZONE_KEYS};
+use crate::{Interface, CARD_KEYS, FINDING_KEYS, REASON_KEYS, SETUP_KEYS, UI_KEYS, ZONE_KEYS};
 
 pub fn rust_source(file: &File, interface: Interface) -> String {
     let emitter = Emitter { file, interface };
@@ -27,6 +27,7 @@ pub fn rust_source(file: &File, interface: Interface) -> String {
     emitter.rules(&mut out);
     emitter.team_size(&mut out);
     emitter.reasons(&mut out);
+    emitter.findings(&mut out);
     emitter.questions(&mut out);
     emitter.language_and_ui(&mut out);
     out.push_str("};\n");
@@ -217,6 +218,15 @@ impl Emitter<'_> {
             fields.join(", "),
             self.file.team_size.startup_size
         );
+    }
+
+    fn findings(&self, out: &mut String) {
+        out.push_str("    findings: &[\n");
+        for (key, _) in FINDING_KEYS {
+            let finding = &self.file.findings[*key];
+            let _ = writeln!(out, "        {},", self.cited_struct(finding));
+        }
+        out.push_str("    ],\n");
     }
 
     fn reasons(&self, out: &mut String) {

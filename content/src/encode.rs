@@ -14,14 +14,15 @@
 //!   cited, disagreement as a list of cited); facts (id, title, cited, disagreement);
 //!   scenarios (id, title, three cited, disagreement); rules (list of cited); team size (nine
 //!   u8, then the startup size as u8, 0 for none); reasons (list of cited each followed by its
-//!   disagreement, in `REASON_KEYS` order); questions (id, prompt, source list, options as text and i8 lean);
+//!   disagreement, in `REASON_KEYS` order); findings (list of cited, in `FINDING_KEYS` order);
+//!   questions (id, prompt, source list, options as text and i8 lean);
 //!   the assessment (three cited); the language (code, name; both empty when the file names
 //!   none); the interface texts (list of text, in `UI_KEYS` order; empty when the file has
 //!   none, so the widget keeps its built-in words).
 
 use crate::raw::{Basis, Cited, File, Role};
 use crate::validate::LEVELS;
-use crate::{REASON_KEYS, UI_KEYS};
+use crate::{FINDING_KEYS, REASON_KEYS, UI_KEYS};
 
 pub fn binary(file: &File) -> Vec<u8> {
     let mut writer = Writer {
@@ -113,6 +114,12 @@ impl Writer<'_> {
             if let Some(reason) = file.reasons.get(*key) {
                 self.cited_parts(&reason.text, reason.basis());
                 self.cited_list(&reason.disagreement);
+            }
+        }
+        self.count(FINDING_KEYS.len());
+        for (key, _) in FINDING_KEYS {
+            if let Some(finding) = file.findings.get(*key) {
+                self.cited(finding);
             }
         }
         self.count(file.questions.len());

@@ -32,6 +32,24 @@ pub const REASON_KEYS: &[&str] = &[
     "burn-out",
 ];
 
+/// The findings the team check can make, in the order of the app's `FindingId`, each with the
+/// placeholders its text must contain. The content file gives each its words and what they
+/// rest on: sources, or `derived_from` with its reasoning.
+pub const FINDING_KEYS: &[(&str, &[&str])] = &[
+    ("split-now", &["engineers"]),
+    ("no-lead", &[]),
+    ("tl-coding-not-halved", &["role", "percent", "half"]),
+    ("em-architecture-stale", &["role", "duty"]),
+    ("tl-authority", &["duty"]),
+    ("tl-trap", &[]),
+    ("em-trap", &["percent", "max"]),
+    ("unowned", &["duty"]),
+    ("double-owned", &["duty"]),
+    ("tl-coding-range", &["percent", "range"]),
+    ("em-coding-range", &["percent", "range"]),
+    ("perspectives-differ", &["duty", "first", "second"]),
+];
+
 /// Where a team size sits against the thresholds in force, as the app's `Zone` names them.
 pub const ZONE_KEYS: &[&str] = &["below-sources", "hybrid", "split", "multi-team"];
 

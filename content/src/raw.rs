@@ -16,6 +16,8 @@ pub struct File {
     pub rules: Vec<Rule>,
     pub team_size: TeamSize,
     pub reasons: BTreeMap<String, Reason>,
+    /// The team check's findings, keyed as `FINDING_KEYS`.
+    pub findings: BTreeMap<String, Cited>,
     /// The states each text of the recommendation card may appear in, keyed as `CARD_KEYS`.
     pub card: BTreeMap<String, Fits>,
     pub questions: Vec<Question>,

@@ -129,6 +129,11 @@ pub fn compare(
             );
         }
     }
+    for (key, a) in &original.findings {
+        if let Some(b) = translated.findings.get(key) {
+            same.basis(&format!("findings.{key}"), "", a.basis(), b.basis());
+        }
+    }
     same.value("", "card", &original.card, &translated.card);
     same.list(
         "questions",

@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use crate::raw::{Basis, Cited, File, Language, Question, Role, TeamSize};
-use crate::{ContentError, REASON_KEYS, UI_KEYS};
+use crate::{ContentError, FINDING_KEYS, REASON_KEYS, UI_KEYS};
 
 pub const LEVELS: &[&str] = &["owns", "shares", "supports", "none"];
 const LADDER_SIDES: &[&str] = &["tl", "em", "both"];
@@ -74,6 +74,7 @@ pub fn check(file: &File) -> Result<(), Vec<ContentError>> {
         );
     }
     check_reasons(&mut refs, file);
+    check_findings(&mut refs, file);
     crate::fits::check(refs.errors, file);
     check_questions(&mut refs, &file.questions);
     for (key, result) in [
@@ -251,6 +252,40 @@ fn check_reasons(refs: &mut Refs, file: &File) {
     }
 }
 
+/// Each finding of the team check has its words, which rest on sources or say how they read
+/// them: a finding without either is refused.
+fn check_findings(refs: &mut Refs, file: &File) {
+    for (key, placeholders) in FINDING_KEYS {
+        let at = format!("findings.{key}");
+        match file.findings.get(*key) {
+            None => refs
+                .errors
+                .push(at, "is missing; the team check makes this finding"),
+            Some(finding) => {
+                refs.cited(&at, finding);
+                check_placeholders(
+                    refs.errors,
+                    &format!("{at}.text"),
+                    &finding.text,
+                    placeholders,
+                );
+            }
+        }
+    }
+    for key in file.findings.keys() {
+        if !FINDING_KEYS.iter().any(|(known, _)| known == key) {
+            let known: Vec<&str> = FINDING_KEYS.iter().map(|(known, _)| *known).collect();
+            refs.errors.push(
+                format!("findings.{key}"),
+                format!(
+                    "is not a finding the team check makes; known findings: {}",
+                    known.join(", ")
+                ),
+            );
+        }
+    }
+}
+
 fn check_language(errors: &mut Errors, language: &Language) {
     let code = &language.code;
     if !(2..=3).contains(&code.len()) || !code.bytes().all(|byte| byte.is_ascii_lowercase()) {
@@ -273,29 +308,34 @@ fn check_ui(errors: &mut Errors, ui: &std::collections::BTreeMap<String, String>
             errors.push(at, "is empty");
             continue;
         }
-        let used = placeholders_in(text);
-        for wanted in *placeholders {
-            if !used.contains(wanted) {
-                errors.push(&at, format!("must contain {{{wanted}}}"));
-            }
-        }
-        for name in used.iter().filter(|name| !placeholders.contains(name)) {
-            let known = if placeholders.is_empty() {
-                "it takes none".to_owned()
-            } else {
-                let names: Vec<String> = placeholders.iter().map(|p| format!("{{{p}}}")).collect();
-                format!("it takes {}", names.join(", "))
-            };
-            errors.push(
-                &at,
-                format!("has an unknown placeholder {{{name}}}; {known}"),
-            );
-        }
+        check_placeholders(errors, &at, text, placeholders);
     }
     for key in ui.keys() {
         if !UI_KEYS.iter().any(|(known, _)| known == key) {
             errors.push(format!("ui.{key}"), "is not a text the interface shows");
         }
+    }
+}
+
+/// That `text` contains each of `placeholders`, and no other.
+fn check_placeholders(errors: &mut Errors, at: &str, text: &str, placeholders: &[&str]) {
+    let used = placeholders_in(text);
+    for wanted in placeholders {
+        if !used.contains(wanted) {
+            errors.push(at, format!("must contain {{{wanted}}}"));
+        }
+    }
+    for name in used.iter().filter(|name| !placeholders.contains(name)) {
+        let known = if placeholders.is_empty() {
+            "it takes none".to_owned()
+        } else {
+            let names: Vec<String> = placeholders.iter().map(|p| format!("{{{p}}}")).collect();
+            format!("it takes {}", names.join(", "))
+        };
+        errors.push(
+            at,
+            format!("has an unknown placeholder {{{name}}}; {known}"),
+        );
     }
 }
 

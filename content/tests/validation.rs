@@ -197,6 +197,42 @@ fn missing_and_unknown_reasons_are_reported() {
 }
 
 #[test]
+fn a_finding_without_sources_or_reasoning_is_refused() {
+    let errors = errors_after(
+        "and the other {second}. Two leads who see the split of duties differently are what the ladder warns against: it breeds conflicts and misunderstandings.\"\nsources = [\"ladders\"]",
+        "and the other {second}.\"",
+    );
+    assert_reported(
+        &errors,
+        "findings.perspectives-differ.sources",
+        "cites no source and derives from none",
+    );
+    let errors = errors_after(
+        "reasoning = \"Each article has a team led by a TL",
+        "reason = \"Each article has a team led by a TL",
+    );
+    assert!(!errors.is_empty());
+}
+
+#[test]
+fn findings_are_checked_for_presence_and_placeholders() {
+    let errors = errors_after("[findings.tl-trap]", "[findings.tl-traps]");
+    assert_reported(&errors, "findings.tl-trap", "missing");
+    assert_reported(
+        &errors,
+        "findings.tl-traps",
+        "not a finding the team check makes",
+    );
+    let errors = errors_after("Nobody does {duty}.", "Nobody does {task}.");
+    assert_reported(&errors, "findings.unowned.text", "must contain {duty}");
+    assert_reported(
+        &errors,
+        "findings.unowned.text",
+        "unknown placeholder {task}",
+    );
+}
+
+#[test]
 fn disordered_thresholds_are_reported() {
     let errors = errors_after("split_from = 9", "split_from = 2");
     assert_reported(&errors, "team_size", "hybrid_from < split_from");

@@ -147,6 +147,8 @@ pub struct Content {
     pub rules: &'static [Cited],
     pub team_size: TeamSize,
     pub reasons: &'static [ReasonText],
+    /// The team check's findings, indexed by `check::findings::FindingId`.
+    pub findings: &'static [Cited],
     pub questions: &'static [Question],
     /// The self-assessment's verdict for each role, in column order.
     pub assessment: [Cited; 3],

@@ -28,6 +28,8 @@ fn references_hold(content: &Content) -> bool {
     };
     let cited = |cited: &Cited| sources_exist(cited.sources);
     content.reasons.len() == super::content::CONTENT.reasons.len()
+        && content.findings.len() == super::content::CONTENT.findings.len()
+        && content.findings.iter().all(cited)
         && content.ui.len() == TEXT_COUNT
         && content.rules.len() >= 2
         && !content.groups.is_empty()
@@ -113,6 +115,7 @@ impl Reader<'_> {
                 disagreement: r.list(Reader::cited)?,
             })
         })?;
+        let findings = self.list(Reader::cited)?;
         let questions = self.list(|r| {
             Some(Question {
                 id: r.text()?,
@@ -151,6 +154,7 @@ impl Reader<'_> {
             rules,
             team_size,
             reasons,
+            findings,
             questions,
             assessment,
             language,
@@ -318,7 +322,7 @@ mod tests {
         let decoded = decode(&bytes).expect("decodes");
         let debug = |content: &Content| {
             format!(
-                "{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}",
+                "{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}",
                 content.sources,
                 content.roles,
                 content.groups,
@@ -328,6 +332,7 @@ mod tests {
                 content.rules,
                 content.team_size,
                 content.reasons,
+                content.findings,
                 content.questions,
                 content.assessment,
             ) + &format!("{:?}{:?}", content.language, content.ui)

@@ -3,7 +3,7 @@
 //! (`[findings.ID]`); the rules are here.
 
 use super::{duty, expected, Change, EmCode, Holder, Lead, Person, TeamAnswers};
-use crate::core::content::{RoleKey, RowId, TeamSize, CONTENT};
+use crate::core::content::{Cited, RoleKey, RowId, TeamSize, CONTENT};
 use crate::core::recommend::{recommend, zone, Inputs, Setup, Zone};
 
 /// Every finding the check can make, in the order the page lists them.
@@ -55,6 +55,13 @@ impl FindingId {
             FindingId::EmCodingRange => "em-coding-range",
             FindingId::PerspectivesDiffer => "perspectives-differ",
         }
+    }
+}
+
+impl FindingId {
+    /// Its words and what they rest on, in the language in force.
+    pub fn words(self) -> &'static Cited {
+        &CONTENT.findings[self as usize]
     }
 }
 
@@ -380,6 +387,17 @@ mod tests {
             .find(|finding| finding.id == id)
             .unwrap()
             .fix
+    }
+
+    #[test]
+    fn each_finding_has_its_words_in_the_content_files_order() {
+        let keys: Vec<&str> = FindingId::ALL.iter().map(|id| id.key()).collect();
+        let content_keys: Vec<&str> = two_hats_content::FINDING_KEYS
+            .iter()
+            .map(|(key, _)| *key)
+            .collect();
+        assert_eq!(keys, content_keys);
+        assert!(FindingId::ALL.iter().all(|id| !id.words().text.is_empty()));
     }
 
     #[test]
