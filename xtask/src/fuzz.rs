@@ -17,6 +17,11 @@ const TARGETS: &[(&str, &[&str], &str)] = &[
         "URL state: parse never panics, print then parse round-trips",
     ),
     (
+        "two-hats",
+        &["--lib", "core::check::fragment::tests::"],
+        "the team check's fragment: reading never panics, print then read round-trips",
+    ),
+    (
         "two-hats-content",
         &["--test", "fuzz"],
         "content file: the compiler never panics",

@@ -38,7 +38,7 @@ Commands:
   previews            draws the link preview images, previews/<slug>.png, from the content
                       with headless Chromium (commit them; a test checks they are current)
   check-content FILE  checks a content file: every problem with its line and field
-  fuzz [cases]        the URL and content parsers' property tests with many cases
+  fuzz [cases]        the URL, fragment and content parsers' property tests with many cases
                       (default 100000 per property)
   help                show this text
 
