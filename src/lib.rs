@@ -108,7 +108,7 @@ pub fn App(props: &AppProps) -> Html {
                     // arrives, the prerendered HTML stays on the page (components/later_parts.rs).
                     <div class="layout__later" ref={later_parts}>
                         <Suspense fallback={Html::default()}>
-                            <LaterParts state={*state} dispatch={dispatch.clone()} />
+                            <LaterParts view={state.later_parts_view(&advice)} dispatch={dispatch.clone()} />
                         </Suspense>
                     </div>
                 }

@@ -14,7 +14,7 @@ use super::{
 };
 use crate::browser;
 use crate::core::content::Text;
-use crate::core::state::{Action, Part, State};
+use crate::core::state::{Action, LaterPartsView, Part};
 
 /// The parts this component draws, in page order.
 pub const LATER_PARTS: [Part; 5] = [
@@ -25,9 +25,11 @@ pub const LATER_PARTS: [Part; 5] = [
     Part::Facts,
 ];
 
+/// Only what the parts draw, so a slider move that keeps the recommended columns passes
+/// them by.
 #[derive(Properties, PartialEq, Clone)]
 pub struct LaterPartsProps {
-    pub state: State,
+    pub view: LaterPartsView,
     pub dispatch: Callback<Action>,
 }
 
@@ -78,10 +80,8 @@ pub async fn preload() -> Result<(), std::convert::Infallible> {
 }
 
 fn view(props: &LaterPartsProps) -> Html {
-    let state = &props.state;
+    let state = &props.view;
     let dispatch = &props.dispatch;
-    let recommended = state.recommendation().setup.roles();
-    let rows: Vec<_> = state.visible_rows().collect();
     let shows = |part: Part| state.view.contains(part);
     html! {
         <>
@@ -99,8 +99,8 @@ fn view(props: &LaterPartsProps) -> Html {
                         <span><span aria-hidden="true">{ "○ " }</span>{ Text::Supports.get() }</span>
                         <span><span aria-hidden="true">{ "– " }</span>{ Text::NotTheirs.get() }</span>
                     </p>
-                    <Matrix roles={state.roles} rows={rows} open_row={state.open_row}
-                        recommended={recommended} dispatch={dispatch.clone()} />
+                    <Matrix roles={state.roles} rows={state.rows.clone()} open_row={state.open_row}
+                        recommended={state.recommended} dispatch={dispatch.clone()} />
                     <MatrixExport roles={state.roles} group={state.group}
                         only_differences={state.only_differences} />
                 </section>

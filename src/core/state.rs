@@ -778,4 +778,90 @@ mod tests {
             prop_assert!(visible.windows(2).all(|pair| pair[0] < pair[1]), "content order");
         }
     }
+
+    #[test]
+    fn the_later_parts_view_changes_exactly_when_their_key_does() {
+        let default = State::default();
+        let states = (1..=50)
+            .map(|team| default.apply(Action::SetTeam(team)))
+            .chain([
+                State {
+                    only_differences: true,
+                    ..default
+                },
+                State {
+                    group: Some(GroupId(1)),
+                    ..default
+                },
+                State {
+                    open_row: CONTENT.row_ids().next(),
+                    ..default
+                },
+                State {
+                    roles: RoleSet::CHOICES[0],
+                    only_differences: true,
+                    ..default
+                },
+                State {
+                    theme: Theme::Dark,
+                    embed: true,
+                    ..default
+                },
+                default.apply(Action::Answer {
+                    question: 0,
+                    option: 1,
+                }),
+                default.apply(Action::ShowPart {
+                    part: Part::Quiz,
+                    shown: false,
+                }),
+            ])
+            .collect::<Vec<_>>();
+        let view = |state: &State| state.later_parts_view(&state.recommendation());
+        for a in &states {
+            assert_eq!(view(a).rows, a.visible_rows().collect::<Vec<_>>());
+            for b in &states {
+                assert_eq!(
+                    view(a) == view(b),
+                    a.later_parts_key() == b.later_parts_key(),
+                    "{a:?} against {b:?}"
+                );
+            }
+        }
+    }
+}
+
+/// What the parts below the slider draw (`components::LaterParts`), and nothing else: two
+/// states that draw them alike (`State::later_parts_key`) give equal views, so a slider move
+/// that keeps the recommended columns does not redraw them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LaterPartsView {
+    pub roles: RoleSet,
+    pub group: Option<GroupId>,
+    pub only_differences: bool,
+    pub open_row: Option<RowId>,
+    pub answers: Answers,
+    /// The roles the team-size recommendation staffs: the matrix emphasises their columns.
+    pub recommended: &'static [RoleKey],
+    /// The rows the matrix shows under the filters, in content order.
+    pub rows: Vec<RowId>,
+    /// The parts on show.
+    pub view: Parts,
+}
+
+impl State {
+    /// What the later parts draw of this state, whose recommendation is `advice` (the one the
+    /// page shows, computed once).
+    pub fn later_parts_view(&self, advice: &Recommendation) -> LaterPartsView {
+        LaterPartsView {
+            roles: self.roles,
+            group: self.group,
+            only_differences: self.only_differences,
+            open_row: self.open_row,
+            answers: self.answers,
+            recommended: advice.setup.roles(),
+            rows: self.visible_rows().collect(),
+            view: self.view,
+        }
+    }
 }
