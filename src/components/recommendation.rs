@@ -3,6 +3,7 @@ use yew::prelude::*;
 use super::{Citation, Disagreement};
 use crate::core::content::{TeamSize as Sizes, Text, CONTENT};
 use crate::core::recommend::{Recommendation as Advice, Warning};
+use crate::core::state::AdviceDetails;
 
 #[derive(Properties, PartialEq)]
 pub struct RecommendationProps {
@@ -22,6 +23,31 @@ pub fn Recommendation(props: &RecommendationProps) -> Html {
     let advice = &props.advice;
     let team = Text::engineers(advice.team);
     let setup_class = format!("recommendation--{}", advice.setup.key());
+    html! {
+        <section class={classes!("recommendation", setup_class)} aria-labelledby="recommendation-heading">
+            <h2 id="recommendation-heading" class="recommendation__eyebrow">{ Text::Recommendation.get() }</h2>
+            <p class="recommendation__setup" aria-live="polite" aria-atomic="true">
+                <span class="recommendation__team">{ team }{ ": " }</span>
+                <strong>{ advice.setup.title() }</strong>
+            </p>
+            <Details details={AdviceDetails(advice.clone())} author_sizes={props.author_sizes}
+                folded={props.folded} />
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct DetailsProps {
+    details: AdviceDetails,
+    author_sizes: Option<Sizes>,
+    folded: bool,
+}
+
+/// The card below its first line: all it says but the team's size, so a slider move within a
+/// zone passes it by.
+#[function_component]
+fn Details(props: &DetailsProps) -> Html {
+    let advice = &props.details.0;
 
     let flags = advice.flags().into_iter().map(|flag| {
         html! { <li class={classes!("flag", format!("flag--{}", flag.key()))}>{ flag.label() }</li> }
@@ -98,15 +124,10 @@ pub fn Recommendation(props: &RecommendationProps) -> Html {
     });
 
     html! {
-        <section class={classes!("recommendation", setup_class)} aria-labelledby="recommendation-heading">
-            <h2 id="recommendation-heading" class="recommendation__eyebrow">{ Text::Recommendation.get() }</h2>
-            <p class="recommendation__setup" aria-live="polite" aria-atomic="true">
-                <span class="recommendation__team">{ team }{ ": " }</span>
-                <strong>{ advice.setup.title() }</strong>
-            </p>
+        <>
             <ul class="flags">{ flags }</ul>
-            // `if let`, not `for`: an empty slot keeps its place, so the nodes before it (the
-            // live region above all) are updated, not replaced, when the block comes and goes.
+            // `if let`, not `for`: an empty slot keeps its place, so the nodes before it are
+            // updated, not replaced, when the block comes and goes.
             if let Some(tension) = tension {
                 { tension }
             }
@@ -133,7 +154,7 @@ pub fn Recommendation(props: &RecommendationProps) -> Html {
                 <summary><h3 class="recommendation__subheading">{ Text::Rules.get() }</h3></summary>
                 <ul class="recommendation__rules">{ for rules }</ul>
             </details>
-        </section>
+        </>
     }
 }
 

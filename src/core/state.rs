@@ -829,6 +829,37 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn the_advice_details_ignore_only_the_team_size() {
+        let at = |team| {
+            AdviceDetails(
+                State {
+                    team,
+                    ..State::default()
+                }
+                .recommendation(),
+            )
+        };
+        let mut redrawn = 0;
+        for team in CONTENT.team_size.min..CONTENT.team_size.max {
+            let (this, next) = (at(team), at(team + 1));
+            // Without the team, the rest of the advice says the same for both sizes.
+            let alike = Recommendation {
+                team: next.0.team,
+                ..this.0.clone()
+            } == next.0;
+            assert_eq!(this == next, alike, "{team} and {}", team + 1);
+            redrawn += usize::from(!alike);
+        }
+        assert_eq!(at(20), at(20));
+        assert!(at(20) == at(21), "a move within a zone keeps the details");
+        assert!(at(8) != at(9), "the split changes them");
+        assert!(
+            redrawn < 15,
+            "most moves keep the details: {redrawn} do not"
+        );
+    }
 }
 
 /// What the parts below the slider draw (`components::LaterParts`), and nothing else: two
@@ -863,5 +894,39 @@ impl State {
             rows: self.visible_rows().collect(),
             view: self.view,
         }
+    }
+}
+
+/// What the recommendation card says below its first line, the only one that names the team
+/// size (`components::Recommendation`): equal for two sizes advised alike, so a slider move
+/// within a zone redraws that line alone.
+#[derive(Clone, Debug)]
+pub struct AdviceDetails(pub Recommendation);
+
+impl PartialEq for AdviceDetails {
+    fn eq(&self, other: &Self) -> bool {
+        // Every field but the team's size, each named, so that a new one is not left out.
+        let Recommendation {
+            team: _,
+            zone,
+            setup,
+            time_split,
+            size_is_sourced,
+            borderline,
+            stretched,
+            tension,
+            warnings,
+            reasons,
+        } = &self.0;
+        let other = &other.0;
+        *zone == other.zone
+            && *setup == other.setup
+            && *time_split == other.time_split
+            && *size_is_sourced == other.size_is_sourced
+            && *borderline == other.borderline
+            && *stretched == other.stretched
+            && *tension == other.tension
+            && *warnings == other.warnings
+            && *reasons == other.reasons
     }
 }
