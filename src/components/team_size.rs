@@ -2,7 +2,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::core::content::{TeamSize as Sizes, Text};
-use crate::core::recommend::{zone, zone_ranges};
+use crate::core::recommend::{zone, zone_ranges, Zone};
 use crate::core::state::Action;
 
 #[derive(Properties, PartialEq)]
@@ -23,23 +23,6 @@ pub fn TeamSize(props: &TeamSizeProps) -> Html {
         let input: HtmlInputElement = event.target_unchecked_into();
         Action::SetTeam(input.value().parse().unwrap_or(0))
     });
-    let on_new_team = props.dispatch.reform(|event: Event| {
-        Action::SetNewTeam(event.target_unchecked_into::<HtmlInputElement>().checked())
-    });
-    let on_both = props.dispatch.reform(|event: Event| {
-        Action::SetLeadHasDoneBoth(event.target_unchecked_into::<HtmlInputElement>().checked())
-    });
-    let current = zone(sizes, props.team);
-    let legend = zone_ranges(sizes).map(|(zone, from, to)| {
-        let is_current = zone == current;
-        html! {
-            <li class={classes!("zones__item", is_current.then_some("zones__item--current"))}
-                aria-current={is_current.then_some("true")}>
-                <span class="zones__range">{ format!("{from}–{to}") }</span>
-                <span class="zones__label">{ zone.label() }</span>
-            </li>
-        }
-    });
     let engineers = Text::engineers(props.team);
 
     html! {
@@ -59,18 +42,65 @@ pub fn TeamSize(props: &TeamSizeProps) -> Html {
                     <option value={sizes.split_from.to_string()}></option>
                     <option value={sizes.multi_team_from.to_string()}></option>
                 </datalist>
-                <ol class="zones" aria-label={Text::Zones.get()}>{ for legend }</ol>
+                <Zones sizes={*sizes} current={zone(sizes, props.team)} />
             </div>
-            <div class="team-size__modifiers">
-                <label class="check">
-                    <input type="checkbox" checked={props.new_team} onchange={on_new_team} />
-                    { Text::NewTeam.get() }
-                </label>
-                <label class="check">
-                    <input type="checkbox" checked={props.lead_has_done_both} onchange={on_both} />
-                    { Text::LeadHasDoneBoth.get() }
-                </label>
-            </div>
+            <Modifiers new_team={props.new_team} lead_has_done_both={props.lead_has_done_both}
+                dispatch={props.dispatch.clone()} />
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ZonesProps {
+    sizes: Sizes,
+    current: Zone,
+}
+
+/// The slider's legend, the current zone marked: redrawn only when a move changes zone.
+#[function_component]
+fn Zones(props: &ZonesProps) -> Html {
+    let legend = zone_ranges(&props.sizes).map(|(zone, from, to)| {
+        let is_current = zone == props.current;
+        html! {
+            <li class={classes!("zones__item", is_current.then_some("zones__item--current"))}
+                aria-current={is_current.then_some("true")}>
+                <span class="zones__range">{ format!("{from}–{to}") }</span>
+                <span class="zones__label">{ zone.label() }</span>
+            </li>
+        }
+    });
+    html! {
+        <ol class="zones" aria-label={Text::Zones.get()}>{ for legend }</ol>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ModifiersProps {
+    new_team: bool,
+    lead_has_done_both: bool,
+    dispatch: Callback<Action>,
+}
+
+/// The two modifiers: apart from the slider, since Yew sets a checkbox's `checked` on every
+/// render, which a slider move then need not do.
+#[function_component]
+fn Modifiers(props: &ModifiersProps) -> Html {
+    let on_new_team = props.dispatch.reform(|event: Event| {
+        Action::SetNewTeam(event.target_unchecked_into::<HtmlInputElement>().checked())
+    });
+    let on_both = props.dispatch.reform(|event: Event| {
+        Action::SetLeadHasDoneBoth(event.target_unchecked_into::<HtmlInputElement>().checked())
+    });
+    html! {
+        <div class="team-size__modifiers">
+            <label class="check">
+                <input type="checkbox" checked={props.new_team} onchange={on_new_team} />
+                { Text::NewTeam.get() }
+            </label>
+            <label class="check">
+                <input type="checkbox" checked={props.lead_has_done_both} onchange={on_both} />
+                { Text::LeadHasDoneBoth.get() }
+            </label>
+        </div>
     }
 }
