@@ -192,7 +192,7 @@ impl Text {
 }
 
 /// Replaces each `{name}` in `template` by its value; unknown names are left as written.
-fn fill(template: &str, values: &[(&str, &dyn fmt::Display)]) -> String {
+pub fn fill(template: &str, values: &[(&str, &dyn fmt::Display)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(open) = rest.find('{') {

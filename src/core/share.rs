@@ -1,5 +1,6 @@
 //! What the Share controls hand out: a link to the current state and the two embed snippets.
 
+use super::check::{fragment, TeamAnswers};
 use super::content::Text;
 use super::drawn;
 use super::html::attribute;
@@ -22,7 +23,18 @@ pub fn page_link(page_url: &str, state: &State) -> String {
         embed: false,
         ..*state
     };
-    format!("{}?{}", folder_of(page_url), url::print(&page))
+    with_answers(
+        format!("{}?{}", folder_of(page_url), url::print(&page)),
+        state,
+    )
+}
+
+/// `link` with the team check's answers as its fragment, if there are any.
+fn with_answers(link: String, state: &State) -> String {
+    match fragment::print(&state.check) {
+        answers if answers.is_empty() => link,
+        answers => format!("{link}#{answers}"),
+    }
 }
 
 /// This page in `language`, with the state on screen: what the language menu links to.
@@ -31,7 +43,7 @@ pub fn language_link(state: &State, language: LanguageId) -> String {
         language: Some(language),
         ..*state
     };
-    format!("?{}", url::print(&page))
+    with_answers(format!("?{}", url::print(&page)), state)
 }
 
 /// The compact embed-mode page for `state`: what a platform that only takes a link frames.
@@ -39,12 +51,14 @@ pub fn language_link(state: &State, language: LanguageId) -> String {
 pub fn embed_link(page_url: &str, state: &State) -> String {
     let embedded = State {
         embed: true,
+        check: TeamAnswers::default(),
         ..*state
     };
-    match drawn::embed_address(&embedded) {
+    let link = match drawn::embed_address(&embedded) {
         Some(address) => format!("{}{address}", folder_of(page_url)),
         None => format!("{}?{}", folder_of(page_url), url::print(&embedded)),
-    }
+    };
+    with_answers(link, state)
 }
 
 /// An iframe that shows `state` in embed mode; `embed.js` on the host page sizes it. It starts
@@ -77,6 +91,11 @@ fn titled_div(page_url: &str, state: &State, height: u32, title: &str) -> String
     let attributes: String = url::params(&page)
         .into_iter()
         .map(|(key, value)| format!(" data-{key}=\"{value}\""))
+        .chain(
+            Some(fragment::print(&state.check))
+                .filter(|answers| !answers.is_empty())
+                .map(|answers| format!(" data-answers=\"{}\"", attribute(&answers))),
+        )
         .chain([
             format!(" data-title=\"{}\"", attribute(title)),
             format!(" data-height=\"{height}\""),
@@ -126,6 +145,38 @@ mod tests {
             roles: RoleSet::of(&[RoleKey::TechLead, RoleKey::EngineeringManager]).unwrap(),
             ..State::default()
         }
+    }
+
+    #[test]
+    fn the_team_checks_answers_ride_in_every_link_and_snippet_as_a_fragment() {
+        use crate::core::check::{Change, Lead};
+        use crate::core::state::Action;
+        let state = State {
+            view: Parts::of(&[Part::Check]).unwrap(),
+            ..State::default()
+        }
+        .apply(Action::Check(Change::Lead(Lead::One)))
+        .apply(Action::Check(Change::Size(12)));
+        let answers = "size=12&lead=one";
+        assert_eq!(
+            page_link(PAGE, &state),
+            format!("https://example.org/widgets/two-hats/?team=5&view=check#{answers}")
+        );
+        assert_eq!(
+            embed_link(PAGE, &state),
+            format!("https://example.org/widgets/two-hats/embed/check/#{answers}")
+        );
+        assert!(language_link(&state, LanguageId::BUILT_IN).ends_with(&format!("#{answers}")));
+        let div = div_snippet(PAGE, &state, 900);
+        assert!(
+            div.contains(r#" data-answers="size=12&amp;lead=one""#),
+            "{div}"
+        );
+        assert!(!div.contains("data-size"), "{div}");
+        let none = div_snippet(PAGE, &State::default(), 900);
+        assert!(
+            !none.contains("data-answers") && !page_link(PAGE, &State::default()).contains('#')
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The single state of the widget and the one reducer that changes it.
 
 use super::assessment::{assess, Answers};
+use super::check::{Change, TeamAnswers};
 use super::content::{GroupId, RoleKey, RowId, SourceId, TeamSize, Text, CONTENT, MAX_QUESTIONS};
 use super::language::LanguageId;
 use super::recommend::{recommend, Inputs, Recommendation};
@@ -62,6 +63,8 @@ pub enum Part {
     Matrix,
     /// How each role is judged.
     Compare,
+    /// Check your own team against the articles' rules.
+    Check,
     /// Same situation, different hats.
     Situations,
     /// Which hat fits you.
@@ -71,10 +74,11 @@ pub enum Part {
 }
 
 impl Part {
-    pub const ALL: [Part; 6] = [
+    pub const ALL: [Part; 7] = [
         Part::Team,
         Part::Matrix,
         Part::Compare,
+        Part::Check,
         Part::Situations,
         Part::Quiz,
         Part::Facts,
@@ -86,6 +90,7 @@ impl Part {
             Part::Team => "team",
             Part::Matrix => "matrix",
             Part::Compare => "compare",
+            Part::Check => "check",
             Part::Situations => "situations",
             Part::Quiz => "quiz",
             Part::Facts => "facts",
@@ -103,6 +108,7 @@ impl Part {
             Part::Team => 460,
             Part::Matrix => 3350,
             Part::Compare => 1200,
+            Part::Check => 2600,
             Part::Situations => 1220,
             Part::Quiz => 1200,
             Part::Facts => 1050,
@@ -115,6 +121,7 @@ impl Part {
             Part::Team => Text::TeamSizeHeading,
             Part::Matrix => Text::MatrixHeading,
             Part::Compare => Text::ComparisonHeading,
+            Part::Check => Text::CheckHeading,
             Part::Situations => Text::ScenariosHeading,
             Part::Quiz => Text::QuizHeading,
             Part::Facts => Text::KeyFactsHeading,
@@ -226,6 +233,9 @@ pub struct State {
     pub language: Option<LanguageId>,
     /// The parts of the page on show.
     pub view: Parts,
+    /// What the reader said about their own team, for "Check your team". The address keeps
+    /// it in its fragment (`core::check::fragment`), never in the query.
+    pub check: TeamAnswers,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -246,6 +256,8 @@ pub enum Action {
         part: Part,
         shown: bool,
     },
+    /// A change to the team check's answers.
+    Check(Change),
     /// Back or Forward: take the state a URL describes.
     Restore(State),
 }
@@ -268,6 +280,7 @@ impl Default for State {
             answers: [None; MAX_QUESTIONS],
             language: None,
             view: Parts::ALL,
+            check: TeamAnswers::default(),
         }
     }
 }
@@ -304,6 +317,7 @@ impl State {
             }
             Action::ClearAnswers => self.answers = [None; MAX_QUESTIONS],
             Action::ShowPart { part, shown } => self.view = self.view.with(part, shown),
+            Action::Check(change) => self.check = self.check.apply(change),
             Action::Restore(state) => return state,
         }
         self
@@ -387,6 +401,12 @@ impl State {
                         role.coding.sources,
                     ]
                 })),
+                // Every finding the check can make, whichever it shows: working out which
+                // takes its rules, whose code loads with the later parts.
+                Part::Check => {
+                    cited.extend(CONTENT.findings.iter().map(|finding| finding.sources));
+                    cited.extend(roles().map(|role| role.coding.sources));
+                }
                 Part::Situations => {
                     for scenario in CONTENT.scenarios {
                         let shown = self
@@ -445,6 +465,7 @@ impl State {
             self.answers,
             self.recommendation().setup.roles(),
             self.view,
+            self.check,
         )
     }
 
@@ -549,7 +570,7 @@ mod tests {
             shown: false,
         });
         assert!(!state.view.contains(Part::Matrix));
-        assert_eq!(state.view.iter().count(), 5);
+        assert_eq!(state.view.iter().count(), Part::ALL.len() - 1);
     }
 
     fn cited(state: &State) -> Vec<SourceId> {

@@ -6,6 +6,7 @@
 use std::borrow::Cow;
 
 use super::assessment::Answers;
+use super::check::fragment;
 use super::content::{RoleKey, CONTENT, MAX_QUESTIONS};
 use super::language::LanguageId;
 use super::state::{Part, Parts, RoleSet, State, Theme};
@@ -53,6 +54,8 @@ pub fn parse(query: &str) -> State {
         answers: value("quiz").map_or([None; MAX_QUESTIONS], parse_answers),
         language: value("lang").and_then(LanguageId::from_code),
         view: value("view").and_then(parse_view).unwrap_or(defaults.view),
+        // Kept in the fragment instead (`core::check::fragment`), away from servers' logs.
+        check: defaults.check,
     }
 }
 
@@ -210,13 +213,55 @@ pub enum HistoryStep {
     Replace,
 }
 
-/// Whether `next` differs from `previous` in team size alone.
+/// Whether `next` differs from `previous` only in a number the reader drags or types: the
+/// team size on the slider, or the team check's size and coding shares.
 pub fn is_slider_move(previous: &State, next: &State) -> bool {
-    previous.team != next.team
+    let numbers = |state: &State| {
+        (
+            state.team,
+            state.check.size,
+            state.check.tl_coding,
+            state.check.em_coding,
+        )
+    };
+    numbers(previous) != numbers(next)
+        && previous.check.with_numbers_of(&next.check) == next.check
         && State {
             team: next.team,
+            check: next.check,
             ..*previous
         } == *next
+}
+
+/// `state` with the team check's answers an address's fragment (`#…`) gives.
+pub fn with_fragment(state: State, hash: &str) -> State {
+    State {
+        check: fragment::parse(hash),
+        ..state
+    }
+}
+
+/// The fragment to write for `state` where the address has `hash` (each with its `#`), or
+/// `None` to leave it: an anchor stays while the check has nothing to say. What another
+/// party added after a second `#` (WordPress's `#?secret=`) stays too.
+pub fn fragment_for(state: &State, hash: &str) -> Option<String> {
+    let printed = fragment::print(&state.check);
+    // WordPress's part starts with `?`, first or after the widget's own.
+    let segments = hash.trim_start_matches('#').split('#');
+    let own = segments
+        .clone()
+        .find(|segment| !segment.starts_with('?'))
+        .unwrap_or_default();
+    let added = segments.clone().find(|segment| segment.starts_with('?'));
+    if printed.is_empty() && !fragment::names_answers(own) || printed == own {
+        return None;
+    }
+    let added = added.map_or(String::new(), |added| format!("#{added}"));
+    Some(match (printed.is_empty(), added.is_empty()) {
+        (true, true) => String::new(),
+        (true, false) => added,
+        (false, _) => format!("#{printed}{added}"),
+    })
 }
 
 /// Discrete changes each get an entry, so Back undoes them one by one. A run of slider moves
@@ -289,6 +334,52 @@ fn decode(text: &str) -> Cow<'_, str> {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::core::check::{Change, Holder, Lead};
+    use crate::core::state::Action;
+
+    #[test]
+    fn the_check_writes_its_fragment_and_leaves_an_anchor_or_a_secret_alone() {
+        let answering = State::default().apply(Action::Check(Change::Lead(Lead::One)));
+        assert_eq!(fragment_for(&State::default(), "#source-showdown"), None);
+        assert_eq!(fragment_for(&State::default(), ""), None);
+        assert_eq!(
+            fragment_for(&answering, "#source-showdown").as_deref(),
+            Some("#lead=one")
+        );
+        assert_eq!(fragment_for(&answering, "#lead=one"), None);
+        assert_eq!(
+            fragment_for(&answering, "#?secret=abc").as_deref(),
+            Some("#lead=one#?secret=abc")
+        );
+        assert_eq!(
+            fragment_for(&answering, "#lead=two#?secret=abc").as_deref(),
+            Some("#lead=one#?secret=abc")
+        );
+        assert_eq!(
+            fragment_for(&State::default(), "#lead=one").as_deref(),
+            Some("")
+        );
+        assert_eq!(
+            fragment_for(&State::default(), "#lead=one#?secret=abc").as_deref(),
+            Some("#?secret=abc")
+        );
+        assert_eq!(
+            with_fragment(State::default(), "#lead=one#?secret=abc"),
+            answering
+        );
+    }
+
+    #[test]
+    fn typing_the_checks_numbers_is_one_history_entry_and_a_duty_another() {
+        let start = State::default();
+        let typed = start
+            .apply(Action::Check(Change::Size(1)))
+            .apply(Action::Check(Change::TlCoding(4)));
+        assert!(is_slider_move(&start, &typed));
+        let duty = typed.apply(Action::Check(Change::Duty(RowId(0), Holder::Nobody)));
+        assert!(!is_slider_move(&typed, &duty));
+        assert_eq!(history_step(&typed, &duty, true), HistoryStep::Push);
+    }
     use crate::core::content::{GroupId, RowId};
     use proptest::prelude::*;
 
@@ -558,6 +649,7 @@ mod tests {
                             let pick = picks[question] % (options + 1);
                             (pick < options).then_some(pick)
                         }),
+                        check: crate::core::check::TeamAnswers::default(),
                         language: language.map(LanguageId),
                         view: Parts::of(
                             &Part::ALL

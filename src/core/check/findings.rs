@@ -350,7 +350,7 @@ fn clamped(role: RoleKey, percent: u8) -> u8 {
     percent.clamp(range.min_percent, range.max_percent)
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::super::strategy::any_answers;
     use super::super::{fragment, Person};

@@ -10,16 +10,19 @@ use crate::core::content::{RowId, CONTENT};
 const FIRST: &str = "o.";
 /// The prefix of the second person's, `o2.DUTY-ID=HOLDER`.
 const SECOND: &str = "o2.";
+/// The prefixes of the duties' keys, as `boot.js` gets them.
+pub const PREFIXES: [&str; 2] = [FIRST, SECOND];
 
 /// Whether a fragment speaks to the check at all (rather than being an anchor, say), so that
 /// the address is left alone otherwise.
 pub fn names_answers(fragment: &str) -> bool {
     pairs(fragment).any(|(key, _)| {
-        SCALAR_KEYS.contains(&key) || key.starts_with(FIRST) || key.starts_with(SECOND)
+        KEYS.contains(&key) || PREFIXES.iter().any(|prefix| key.starts_with(prefix))
     })
 }
 
-const SCALAR_KEYS: [&str; 8] = [
+/// The keys besides the duties'.
+pub const KEYS: [&str; 9] = [
     "size",
     "lead",
     "new",
@@ -28,6 +31,7 @@ const SCALAR_KEYS: [&str; 8] = [
     "em-code",
     "second",
     "as",
+    "only-changed",
 ];
 
 /// Reads the answers from a fragment (without its `#`), key by key.
@@ -60,6 +64,7 @@ pub fn parse(fragment: &str) -> TeamAnswers {
                 _ => {}
             },
             "second" => answers.second = value == "1",
+            "only-changed" => answers.only_changed = value == "1",
             _ => {}
         }
     }
@@ -119,6 +124,9 @@ pub fn print(answers: &TeamAnswers) -> String {
     if answers.em_code == EmCode::Stale {
         add("em-code", "stale".to_owned());
     }
+    if answers.only_changed {
+        add("only-changed", "1".to_owned());
+    }
     let duty = |row: RowId| CONTENT.responsibilities[usize::from(row.0)].id;
     for (row, holder) in answers.changed(Person::First) {
         add(&format!("{FIRST}{}", duty(row)), holder.key().to_owned());
@@ -140,13 +148,16 @@ pub fn print(answers: &TeamAnswers) -> String {
 }
 
 fn pairs(fragment: &str) -> impl Iterator<Item = (&str, &str)> {
-    fragment
+    // WordPress adds `#?secret=…` to its frames, before or after the widget's own.
+    let own = fragment
         .trim_start_matches('#')
-        .split('&')
-        .filter_map(|pair| pair.split_once('='))
+        .split('#')
+        .find(|segment| !segment.starts_with('?'))
+        .unwrap_or_default();
+    own.split('&').filter_map(|pair| pair.split_once('='))
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::super::duty;
     use super::super::strategy::any_answers;

@@ -8,6 +8,7 @@
 
 pub mod findings;
 pub mod fragment;
+pub mod words;
 
 use super::content::{Level, RoleKey, RowId, CONTENT, MAX_RESPONSIBILITIES};
 
@@ -137,8 +138,12 @@ pub enum Person {
 }
 
 impl Person {
-    fn index(self) -> usize {
-        self as usize
+    /// Where this person's answer sits in a duty's byte.
+    fn shift(self) -> u8 {
+        match self {
+            Person::First => 0,
+            Person::Second => 4,
+        }
     }
 
     pub fn other(self) -> Person {
@@ -149,8 +154,10 @@ impl Person {
     }
 }
 
-/// One person's answers, duty by duty: `None` keeps the articles' answer.
-pub type Duties = [Option<Holder>; MAX_RESPONSIBILITIES];
+/// Both people's answers, a byte a duty: the first person's in the low four bits, the
+/// second's in the high four; 0 keeps the articles' answer, else 1 + the index in
+/// `Holder::ALL`. Packed, the state stays small enough to copy on every change.
+type Duties = [u8; MAX_RESPONSIBILITIES];
 
 /// Everything the reader said about their team.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -168,7 +175,9 @@ pub struct TeamAnswers {
     pub second: bool,
     /// Whose answers the reader is giving now.
     pub answering: Person,
-    duties: [Duties; 2],
+    /// The duties list shows only those answered differently from the articles.
+    pub only_changed: bool,
+    duties: Duties,
 }
 
 impl Default for TeamAnswers {
@@ -182,7 +191,8 @@ impl Default for TeamAnswers {
             em_code: EmCode::Recent,
             second: false,
             answering: Person::First,
-            duties: [[None; MAX_RESPONSIBILITIES]; 2],
+            only_changed: false,
+            duties: [0; MAX_RESPONSIBILITIES],
         }
     }
 }
@@ -205,6 +215,7 @@ pub enum Change {
     Answering(Person),
     /// Every duty back to the articles' answer, for the answering person.
     ResetDuties,
+    OnlyChanged(bool),
 }
 
 /// The most a share of the week can be.
@@ -219,14 +230,17 @@ impl TeamAnswers {
                 self.lead = lead;
                 // Who "the TL" or "the lead" was no longer holds: only "someone else" and
                 // "nobody" keep their meaning.
-                for duties in &mut self.duties {
-                    for answer in duties.iter_mut() {
-                        if !matches!(answer, Some(Holder::Other | Holder::Nobody)) {
-                            *answer = None;
+                for person in [Person::First, Person::Second] {
+                    for row in CONTENT.row_ids() {
+                        let kept = self
+                            .answer(person, row)
+                            .filter(|answer| matches!(answer, Holder::Other | Holder::Nobody));
+                        self.put(person, row, None);
+                        if let Some(holder) = kept {
+                            self.set_duty(person, row, holder);
                         }
                     }
                 }
-                self.tidy_duties();
             }
             Change::Lead(_) => {}
             Change::NewTeam(new_team) => self.new_team = new_team,
@@ -243,7 +257,7 @@ impl TeamAnswers {
             Change::Second(second) => {
                 self.second = second;
                 if !second {
-                    self.duties[Person::Second.index()] = [None; MAX_RESPONSIBILITIES];
+                    self.clear(Person::Second);
                     self.answering = Person::First;
                 }
             }
@@ -251,11 +265,20 @@ impl TeamAnswers {
                 self.answering = person;
                 self.second |= person == Person::Second;
             }
-            Change::ResetDuties => {
-                self.duties[self.answering.index()] = [None; MAX_RESPONSIBILITIES]
-            }
+            Change::OnlyChanged(only) => self.only_changed = only,
+            Change::ResetDuties => self.clear(self.answering),
         }
         self
+    }
+
+    /// These answers with the numbers a reader types (size, coding shares) of `other`.
+    pub fn with_numbers_of(self, other: &TeamAnswers) -> TeamAnswers {
+        TeamAnswers {
+            size: other.size,
+            tl_coding: other.tl_coding,
+            em_coding: other.em_coding,
+            ..self
+        }
     }
 
     /// Who does `row` today, in `person`'s answers.
@@ -266,10 +289,10 @@ impl TeamAnswers {
 
     /// What `person` answered for `row`, where it differs from the articles' answer.
     pub fn answer(&self, person: Person, row: RowId) -> Option<Holder> {
-        self.duties[person.index()]
-            .get(usize::from(row.0))
-            .copied()
-            .flatten()
+        let byte = self.duties.get(usize::from(row.0))?;
+        let code = usize::from(byte >> person.shift() & 0xf);
+        code.checked_sub(1)
+            .and_then(|index| Holder::ALL.get(index).copied())
     }
 
     /// The duties `person` answered differently from the articles, in content order.
@@ -300,19 +323,24 @@ impl TeamAnswers {
         let Some(holder) = self.lead.read(holder) else {
             return;
         };
-        if let Some(answer) = self.duties[person.index()].get_mut(usize::from(row.0)) {
-            *answer = (holder != expected(self.lead, row)).then_some(holder);
+        // An answer that only repeats the articles' is not kept, so equal answers are equal
+        // values.
+        let answer = (holder != expected(self.lead, row)).then_some(holder);
+        self.put(person, row, answer);
+    }
+
+    fn put(&mut self, person: Person, row: RowId, answer: Option<Holder>) {
+        let code = answer.map_or(0, |holder| {
+            1 + Holder::ALL.iter().position(|h| *h == holder).unwrap_or(0) as u8
+        });
+        if let Some(byte) = self.duties.get_mut(usize::from(row.0)) {
+            *byte = *byte & !(0xf << person.shift()) | code << person.shift();
         }
     }
 
-    /// Drops answers that only repeat the articles' answer, so equal answers are equal values.
-    fn tidy_duties(&mut self) {
-        for person in [Person::First, Person::Second] {
-            for row in CONTENT.row_ids() {
-                if let Some(holder) = self.answer(person, row) {
-                    self.set_duty(person, row, holder);
-                }
-            }
+    fn clear(&mut self, person: Person) {
+        for byte in &mut self.duties {
+            *byte &= !(0xf << person.shift());
         }
     }
 }
@@ -351,7 +379,7 @@ pub fn duty(id: &str) -> Option<RowId> {
 }
 
 /// Any answers a reader can reach, for the property tests.
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) mod strategy {
     use super::*;
     use proptest::prelude::*;
@@ -370,6 +398,7 @@ pub(crate) mod strategy {
             (0..rows, prop::sample::select(Holder::ALL.to_vec()))
                 .prop_map(|(row, holder)| Change::Settle(RowId(row), holder)),
             any::<bool>().prop_map(Change::Second),
+            any::<bool>().prop_map(Change::OnlyChanged),
             prop::sample::select(vec![Person::First, Person::Second]).prop_map(Change::Answering),
         ];
         prop::collection::vec(change, 0..40).prop_map(|changes| {
@@ -380,7 +409,7 @@ pub(crate) mod strategy {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
