@@ -13,9 +13,13 @@ use crate::core::drawn;
 use crate::core::state::{Action, State};
 use crate::core::url::{self, HistoryStep};
 
-/// The state the address bar asks for, of a page drawn as it was (`core::drawn::asked`).
+/// The state the address bar asks for, of a page drawn as it was (`core::drawn::asked`), with
+/// the team check's answers from its fragment.
 pub fn state_from_address() -> State {
-    drawn::asked(&drawn_state(), &address_query())
+    url::with_fragment(
+        drawn::asked(&drawn_state(), &address_query()),
+        &location_hash(),
+    )
 }
 
 /// The state the page arrived drawn in, which the build writes on `<html data-drawn>`
@@ -41,6 +45,10 @@ pub fn page_url() -> String {
 
 fn location_search() -> String {
     window().location().search().unwrap_or_default()
+}
+
+fn location_hash() -> String {
+    window().location().hash().unwrap_or_default()
 }
 
 /// The state part of the address's query, without its `?` or its `content=` pair.
@@ -76,7 +84,8 @@ pub fn use_address_sync(state: State, drawn: State, dispatch: Callback<Action>) 
             follow_later_parts(state, &drawn);
             return;
         };
-        let came_from_address = address_query() == url::print(state);
+        let came_from_address = address_query() == url::print(state)
+            && url::fragment_for(state, &location_hash()).is_none();
         if !came_from_address {
             let step = url::history_step(&previous, state, previous_was_slider_move);
             if step == HistoryStep::Replace && url::is_slider_move(&previous, state) {
@@ -111,11 +120,13 @@ fn write_address(step: HistoryStep, state: &State) {
     let search = location_search();
     let (current, content) = url::split_content(&search);
     let query = url::print(state);
-    if current == query {
+    // The fragment holds the check's answers; else it stays: a citation's target, or the
+    // secret WordPress gave its frame.
+    let fragment = url::fragment_for(state, &location_hash());
+    if current == query && fragment.is_none() {
         return;
     }
-    // The fragment stays: a citation's target, or the secret WordPress gave its frame.
-    let hash = window().location().hash().unwrap_or_default();
+    let hash = fragment.unwrap_or_else(location_hash);
     let target = match content {
         Some(content) => format!("?{query}&{content}{hash}"),
         None => format!("?{query}{hash}"),

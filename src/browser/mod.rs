@@ -14,5 +14,5 @@ pub use address::{content_address, drawn_state, page_url, state_from_address, us
 pub use later_parts::{
     later_parts_arrived, later_parts_failed, until_later_parts_wanted, use_later_parts_region,
 };
-pub use page::{copy_to_clipboard, use_theme_attributes};
+pub use page::{copy_to_clipboard, print_part, use_theme_attributes};
 pub use words::{apply_language, chosen_language, install_content_from, install_translation};

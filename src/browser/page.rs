@@ -1,5 +1,5 @@
 //! The page around the app: the ready mark `js/boot.js` waits for, the theme attributes on
-//! `<html>`, and the clipboard.
+//! `<html>`, the clipboard and printing.
 
 use gloo::utils::{document, window};
 use yew::prelude::*;
@@ -58,3 +58,17 @@ pub async fn copy_to_clipboard(text: String) -> bool {
     let promise = window().navigator().clipboard().write_text(&text);
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
+
+/// Prints only the part whose element has class `part` (styles/print.css), as the page would
+/// print all of them; where a sandboxed frame may not print, nothing happens.
+pub fn print_part(part: &str) {
+    let Some(root) = document().document_element() else {
+        return;
+    };
+    let _ = root.set_attribute(PRINT_ONLY, part);
+    // Returns once the dialog has closed.
+    let _ = window().print();
+    let _ = root.remove_attribute(PRINT_ONLY);
+}
+
+const PRINT_ONLY: &str = "data-print-only";

@@ -10,16 +10,17 @@ use yew::suspense::SuspensionResult;
 
 use super::{
     Comparison, KeyFacts, Matrix, MatrixExport, MatrixFilters, RolePicker, Scenarios,
-    SelfAssessment,
+    SelfAssessment, TeamCheck,
 };
 use crate::browser;
 use crate::core::content::Text;
 use crate::core::state::{Action, LaterPartsView, Part};
 
 /// The parts this component draws, in page order.
-pub const LATER_PARTS: [Part; 5] = [
+pub const LATER_PARTS: [Part; 6] = [
     Part::Matrix,
     Part::Compare,
+    Part::Check,
     Part::Situations,
     Part::Quiz,
     Part::Facts,
@@ -107,6 +108,9 @@ fn view(props: &LaterPartsProps) -> Html {
             }
             if shows(Part::Compare) {
                 <Comparison roles={state.roles} />
+            }
+            if shows(Part::Check) {
+                <TeamCheck answers={state.check} sizes={state.team_sizes()} dispatch={dispatch.clone()} />
             }
             if shows(Part::Situations) {
                 <Scenarios roles={state.roles} />

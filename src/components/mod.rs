@@ -1,6 +1,9 @@
 //! The view: one component per file, each named for what the reader sees. Components render
 //! the state they are given and dispatch `Action`s; the decisions live in `crate::core`.
 
+mod check_duties;
+mod check_findings;
+mod check_setup;
 mod citation;
 mod comparison;
 mod content_problem;
@@ -19,8 +22,12 @@ mod scenarios;
 mod self_assessment;
 mod share;
 mod sources;
+mod team_check;
 mod team_size;
 
+pub use check_duties::CheckDuties;
+pub use check_findings::CheckFindings;
+pub use check_setup::CheckSetup;
 pub use citation::Citation;
 pub use comparison::Comparison;
 pub use content_problem::ContentProblem;
@@ -39,4 +46,5 @@ pub use scenarios::Scenarios;
 pub use self_assessment::SelfAssessment;
 pub use share::Share;
 pub use sources::Sources;
+pub use team_check::TeamCheck;
 pub use team_size::TeamSize;

@@ -1,0 +1,97 @@
+use yew::prelude::*;
+
+use crate::core::check::words::lead_label;
+use crate::core::check::{Change, EmCode, Lead, TeamAnswers, FULL_WEEK};
+use crate::core::content::{Text, CONTENT};
+
+#[derive(Properties, PartialEq)]
+pub struct CheckSetupProps {
+    pub answers: TeamAnswers,
+    pub change: Callback<Change>,
+}
+
+/// The team as it is: its size, who leads it, whether it is new, how much each lead codes and
+/// whether the one who manages has written production code lately.
+#[function_component]
+pub fn CheckSetup(props: &CheckSetupProps) -> Html {
+    let answers = props.answers;
+    let lead = answers.lead;
+    let sizes = CONTENT.team_size;
+    // A field emptied on the way to another number changes nothing yet.
+    let number = |make: fn(u8) -> Change| {
+        let change = props.change.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            if let Ok(value) = input.value().trim().parse::<u8>() {
+                change.emit(make(value));
+            }
+        })
+    };
+    let leads = Lead::ALL.into_iter().map(|choice| {
+        let onchange = props.change.reform(move |_: Event| Change::Lead(choice));
+        html! {
+            <label class="check" key={choice.key()}>
+                <input type="radio" name="team-check-lead" value={choice.key()}
+                    checked={lead == choice} {onchange} />
+                { lead_label(choice).get() }
+            </label>
+        }
+    });
+    let tl_leads = matches!(lead, Lead::One | Lead::Two | Lead::TlOnly);
+    let em_leads = matches!(lead, Lead::Two | Lead::EmOnly);
+    let (tl_coding_label, code_label) = if lead == Lead::One {
+        (Text::CheckLeadCoding, Text::CheckLeadCode)
+    } else {
+        (Text::CheckTlCoding, Text::CheckEmCode)
+    };
+    let on_new = props.change.reform(|event: Event| {
+        let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+        Change::NewTeam(input.checked())
+    });
+    let on_code = props.change.reform(|event: Event| {
+        let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+        Change::EmCode(if input.checked() {
+            EmCode::Recent
+        } else {
+            EmCode::Stale
+        })
+    });
+    html! {
+        <fieldset class="team-check__setup">
+            <legend>{ Text::CheckTeam.get() }</legend>
+            <label class="team-check__number">
+                <span>{ Text::CheckSize.get() }</span>
+                <input type="number" inputmode="numeric" min={sizes.min.to_string()} max={sizes.max.to_string()}
+                    value={answers.size.to_string()} oninput={number(Change::Size)} />
+            </label>
+            <fieldset class="team-check__lead">
+                <legend>{ Text::CheckLead.get() }</legend>
+                { for leads }
+            </fieldset>
+            <label class="check">
+                <input type="checkbox" checked={answers.new_team} onchange={on_new} />
+                { Text::NewTeam.get() }
+            </label>
+            if tl_leads {
+                <label class="team-check__number">
+                    <span>{ tl_coding_label.get() }</span>
+                    <input type="number" inputmode="numeric" min="0" max={FULL_WEEK.to_string()}
+                        value={answers.tl_coding().to_string()} oninput={number(Change::TlCoding)} />
+                </label>
+            }
+            if em_leads {
+                <label class="team-check__number">
+                    <span>{ Text::CheckEmCoding.get() }</span>
+                    <input type="number" inputmode="numeric" min="0" max={FULL_WEEK.to_string()}
+                        value={answers.em_coding().to_string()} oninput={number(Change::EmCoding)} />
+                </label>
+            }
+            if matches!(lead, Lead::One | Lead::Two | Lead::EmOnly) {
+                <label class="check">
+                    <input type="checkbox" checked={answers.em_code == EmCode::Recent} onchange={on_code} />
+                    { code_label.get() }
+                </label>
+            }
+        </fieldset>
+    }
+}
