@@ -5,7 +5,8 @@
       What happens before the app has started is core::drawn::plan, which the build writes
       into PLANS for everything this script can know: whether the address asks for the drawn
       state (it has no query, one that sets only what this script applies itself, the theme
-      and the transparency, or exactly the drawn one), whether it asks for the drawn
+      and the transparency, or exactly the drawn one, and no answers for the team check in its
+      fragment), whether it asks for the drawn
       masthead (the same MASTHEAD_KEYS), and whether the reader gets another
       language than the page's: the address names one, or the browser prefers one the page is
       translated into (see core::language::choose).
@@ -27,7 +28,7 @@
       host. WordPress's sandboxed frame may open no tab, so there a link out of the frame asks
       WordPress to follow it instead, with its {message: "link"}. */
 (function () {
-  var PLANS = [], MASTHEAD_KEYS = [], BOOT_APPLIED = [];
+  var PLANS = [], MASTHEAD_KEYS = [], BOOT_APPLIED = [], ANSWER_KEYS = [], ANSWER_PREFIXES = [];
   var root = document.documentElement;
   var boot = document.currentScript;
   var translations = (root.getAttribute('data-translations') || '').split(' ');
@@ -46,7 +47,14 @@
   if (theme === 'light' || theme === 'dark') root.setAttribute('data-theme', theme);
   if (value(query, 'transparent') === '1') root.setAttribute('data-transparent', '');
   var onlyApplied = query.split('&').every(function (pair) { return !pair || BOOT_APPLIED.indexOf(pair.split('=')[0]) >= 0; });
-  var addressIsDrawn = onlyApplied || query === drawn;
+  /* Answers for the team check live in the fragment (core::check::fragment); WordPress's
+     "#?secret=" does not count. */
+  var answers = location.hash.slice(1).split('#').filter(function (part) { return part[0] !== '?'; })[0] || '';
+  var namesAnswers = answers.split('&').some(function (pair) {
+    var key = pair.split('=')[0];
+    return pair.indexOf('=') > 0 && (ANSWER_KEYS.indexOf(key) >= 0 || ANSWER_PREFIXES.some(function (prefix) { return key.indexOf(prefix) === 0; }));
+  });
+  var addressIsDrawn = (onlyApplied || query === drawn) && !namesAnswers;
   /* The state the address asks for, as a query: a drawn embed's address has none of its own. */
   var wanted = addressIsDrawn ? drawn || '' : query;
   var embedded = window.parent !== window && (/(^|&)embed=1(&|$)/.test(wanted) || !!secret);

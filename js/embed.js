@@ -1,5 +1,6 @@
 /* Two Hats embed: sizes Two Hats iframes to their content, and turns
-   <div data-twohats data-team="7" data-roles="tl,em"></div> into such an iframe.
+   <div data-twohats data-team="7" data-roles="tl,em"></div> into such an iframe;
+   data-answers="size=12&lead=one" gives the team check's answers (docs/url-parameters.md).
    theme=host picks light or dark from the host page's own background.
    No dependencies; safe to include more than once. */
 (function () {
@@ -88,7 +89,9 @@
     if (query.get('theme') === 'host') query.set('theme', hostTheme(div));
     query.set('embed', '1');
     var frame = document.createElement('iframe');
-    frame.src = base.href + (drawnAddress(query) || '?' + query.toString().replace(/%2C/g, ','));
+    /* The check's answers go in the fragment, which never reaches a server. */
+    var answers = div.dataset.answers ? '#' + div.dataset.answers : '';
+    frame.src = base.href + (drawnAddress(query) || '?' + query.toString().replace(/%2C/g, ',')) + answers;
     frame.title = div.dataset.title || TITLE;
     frame.loading = 'lazy';
     frame.height = Number(div.dataset.height) || startingHeight(div.parentElement.clientWidth, div.dataset.view);

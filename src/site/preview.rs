@@ -6,6 +6,9 @@
 //! Each PNG carries the fingerprint of the page and stylesheets it was taken from, so a test can
 //! tell when the content or the look has moved on without the images.
 
+use crate::core::check::findings::findings;
+use crate::core::check::fragment;
+use crate::core::check::words::{finding_text, lead_label, severity_label};
 use crate::core::content::{Level, Role, RoleKey, Text, CONTENT};
 use crate::core::html::text;
 use crate::core::recommend::{recommend, zone_ranges, Inputs, Zone};
@@ -68,6 +71,7 @@ pub fn card(view: Parts) -> Card {
         Some(Part::Team) => team(),
         Some(Part::Matrix) => matrix(),
         Some(Part::Compare) => compare(),
+        Some(Part::Check) => check(),
         Some(Part::Situations) => situations(),
         Some(Part::Quiz) => quiz(),
         Some(Part::Facts) => facts(),
@@ -368,6 +372,50 @@ fn quiz() -> Drawn {
     )
 }
 
+/// The check's findings for an example team: one person leading twelve engineers and coding
+/// most of the week.
+fn check() -> Drawn {
+    let answers = fragment::parse(CHECK_EXAMPLE);
+    let found = findings(&answers, &CONTENT.team_size);
+    let items: String = found
+        .iter()
+        .take(FINDINGS)
+        .map(|finding| {
+            format!(
+                r#"<li class="finding finding--{}"><span class="finding__severity">{}</span><span class="finding__text">{}</span></li>"#,
+                finding.severity.key(),
+                text(severity_label(finding.severity).get()),
+                text(&finding_text(finding, &answers))
+            )
+        })
+        .collect();
+    let team = format!(
+        "{} · {}",
+        Text::engineers(answers.size),
+        lead_label(answers.lead).get()
+    );
+    (
+        Part::Check.name().to_owned(),
+        format!(
+            r#"<p class="card__lead">{}</p><ul class="findings">{items}</ul>"#,
+            text(&team)
+        ),
+        std::iter::once(team)
+            .chain(
+                found
+                    .iter()
+                    .take(FINDINGS)
+                    .map(|finding| finding_text(finding, &answers)),
+            )
+            .collect(),
+    )
+}
+
+/// The example team on the check's card.
+const CHECK_EXAMPLE: &str = "size=12&lead=one&tl-coding=60";
+/// How many of its findings the card has room for.
+const FINDINGS: usize = 2;
+
 fn facts() -> Drawn {
     let facts: Vec<_> = CONTENT.facts.iter().take(FACTS).collect();
     let items: String = facts
@@ -445,6 +493,7 @@ mod tests {
                 "team",
                 "matrix",
                 "compare",
+                "check",
                 "situations",
                 "quiz",
                 "facts"

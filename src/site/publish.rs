@@ -39,6 +39,7 @@ pub fn description(view: Parts) -> &'static str {
             Part::Team => Text::PreviewTeam,
             Part::Matrix => Text::PreviewMatrix,
             Part::Compare => Text::PreviewCompare,
+            Part::Check => Text::PreviewCheck,
             Part::Situations => Text::PreviewSituations,
             Part::Quiz => Text::PreviewQuiz,
             Part::Facts => Text::PreviewFacts,
