@@ -38,7 +38,7 @@
     var parts = (view || '').split(',').filter(function (part, index, all) {
       return PART_HEIGHTS[part] && all.indexOf(part) === index;
     });
-    if (!parts.length) return Math.round(5300 + 3550000 / Math.max(width, 320));
+    if (!parts.length) return Math.round(7400 + 3950000 / Math.max(width, 320));
     return parts.reduce(function (sum, part) { return sum + PART_HEIGHTS[part]; }, TITLE_AND_SOURCES);
   }
 

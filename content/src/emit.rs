@@ -227,6 +227,21 @@ impl Emitter<'_> {
             let _ = writeln!(out, "        {},", self.cited_struct(finding));
         }
         out.push_str("    ],\n");
+        // Every source a finding rests on, in the sources' order: what the check cites whatever
+        // it finds.
+        let cited: Vec<String> = self
+            .file
+            .sources
+            .iter()
+            .filter(|source| {
+                self.file
+                    .findings
+                    .values()
+                    .any(|finding| finding.basis().cited().contains(&source.id))
+            })
+            .map(|source| source.id.clone())
+            .collect();
+        let _ = writeln!(out, "    check_sources: {},", self.source_ids(&cited));
     }
 
     fn reasons(&self, out: &mut String) {

@@ -208,6 +208,8 @@ pub const UI_KEYS: &[(&str, &[&str])] = &[
     ("check-lead-code", &[]),
     ("check-duties", &[]),
     ("check-only-changed", &[]),
+    ("check-new", &[]),
+    ("check-copy-markdown", &[]),
     ("check-nothing-changed", &[]),
     ("check-articles-say", &["who"]),
     ("check-holder-tl", &[]),

@@ -70,7 +70,7 @@ pub fn CheckSetup(props: &CheckSetupProps) -> Html {
             </fieldset>
             <label class="check">
                 <input type="checkbox" checked={answers.new_team} onchange={on_new} />
-                { Text::NewTeam.get() }
+                { Text::CheckNew.get() }
             </label>
             if tl_leads {
                 <label class="team-check__number">

@@ -149,6 +149,9 @@ pub struct Content {
     pub reasons: &'static [ReasonText],
     /// The team check's findings, indexed by `check::findings::FindingId`.
     pub findings: &'static [Cited],
+    /// Every source the findings rest on, in the sources' order: the check names them all,
+    /// whatever it finds.
+    pub check_sources: &'static [SourceId],
     pub questions: &'static [Question],
     /// The self-assessment's verdict for each role, in column order.
     pub assessment: [Cited; 3],

@@ -115,7 +115,13 @@ impl Reader<'_> {
                 disagreement: r.list(Reader::cited)?,
             })
         })?;
-        let findings = self.list(Reader::cited)?;
+        let findings: &'static [Cited] = self.list(Reader::cited)?;
+        let mut check_sources: Vec<SourceId> = findings
+            .iter()
+            .flat_map(|finding| finding.sources.iter().copied())
+            .collect();
+        check_sources.sort();
+        check_sources.dedup();
         let questions = self.list(|r| {
             Some(Question {
                 id: r.text()?,
@@ -155,6 +161,7 @@ impl Reader<'_> {
             team_size,
             reasons,
             findings,
+            check_sources: check_sources.leak(),
             questions,
             assessment,
             language,
@@ -322,7 +329,7 @@ mod tests {
         let decoded = decode(&bytes).expect("decodes");
         let debug = |content: &Content| {
             format!(
-                "{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}",
+                "{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}",
                 content.sources,
                 content.roles,
                 content.groups,
@@ -333,6 +340,7 @@ mod tests {
                 content.team_size,
                 content.reasons,
                 content.findings,
+                content.check_sources,
                 content.questions,
                 content.assessment,
             ) + &format!("{:?}{:?}", content.language, content.ui)

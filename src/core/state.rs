@@ -108,7 +108,7 @@ impl Part {
             Part::Team => 460,
             Part::Matrix => 3350,
             Part::Compare => 1200,
-            Part::Check => 2600,
+            Part::Check => 3780,
             Part::Situations => 1220,
             Part::Quiz => 1200,
             Part::Facts => 1050,
@@ -401,12 +401,8 @@ impl State {
                         role.coding.sources,
                     ]
                 })),
-                // Every finding the check can make, whichever it shows: working out which
-                // takes its rules, whose code loads with the later parts.
-                Part::Check => {
-                    cited.extend(CONTENT.findings.iter().map(|finding| finding.sources));
-                    cited.extend(roles().map(|role| role.coding.sources));
-                }
+                // The check names every source its rules rest on, whatever it finds.
+                Part::Check => cited.push(CONTENT.check_sources),
                 Part::Situations => {
                     for scenario in CONTENT.scenarios {
                         let shown = self

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { distDir, launch, publishedCopy, repoRoot, serve, withPage } from './harness.mjs';
 
-const PARTS = ['team', 'matrix', 'compare', 'situations', 'quiz', 'facts'];
+const PARTS = ['team', 'matrix', 'compare', 'check', 'situations', 'quiz', 'facts'];
 /// Some crawlers read only the start of a page: Slack's, for one, the first 32 KB.
 const CRAWLER_READS = 32 * 1024;
 const shared = {};

@@ -17,6 +17,7 @@ const PARTS = [
   ['team', '.layout__sizing', 1000],
   ['matrix', '.responsibilities', 3600],
   ['compare', '.comparison', 1400],
+  ['check', '.team-check', 4200],
   ['situations', '.scenarios', 1400],
   ['quiz', '.quiz', 1400],
   ['facts', '.key-facts', 1200],
@@ -206,7 +207,7 @@ describe('choosing parts to embed', () => {
       const query = page.match(/data-drawn="([^"]+)"/)[1].replaceAll('&amp;', '&');
       drawn.push([folder, new URLSearchParams(query)]);
     }
-    assert.equal(drawn.length, 205, 'each part, and the team part at 50 sizes × new × both');
+    assert.equal(drawn.length, 206, 'each part, and the team part at 50 sizes × new × both');
     const placeholder = (params) => `<div data-twohats ${[...params].filter(([key]) => key !== 'embed')
       .map(([key, value]) => `data-${key}="${value}"`).join(' ')}></div>`;
     const undrawn = ['view=team&team=7&roles=tl,em', 'view=team,quiz&team=7', 'view=matrix&team=7']
