@@ -511,3 +511,44 @@ async fn the_language_menu_links_each_language_with_the_state_on_screen() {
         Some("?team=4&roles=tl,em&lang=de")
     );
 }
+
+fn address_hash() -> String {
+    web_sys::window().unwrap().location().hash().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn the_team_check_finds_what_an_answer_breaks_and_its_move_settles_it() {
+    let root = mount_app_at("?view=check#size=14&lead=one").await;
+    flush().await;
+    assert_eq!(count(&root, "[data-finding]"), 1);
+    assert_eq!(count(&root, "[data-finding=split-now]"), 1);
+    assert!(text(&root, "[data-finding=split-now]").contains("One person leads 14 engineers"));
+
+    let hiring: HtmlSelectElement = find(&root, "#team-check-duty-hiring").unchecked_into();
+    assert_eq!(
+        hiring.value(),
+        "both",
+        "the one lead, as the articles have it"
+    );
+    hiring.set_value("none");
+    fire(&hiring, "change");
+    flush().await;
+    assert_eq!(count(&root, "[data-finding=unowned][data-duty=hiring]"), 1);
+    assert_eq!(address_hash(), "#size=14&lead=one&o.hiring=none");
+    assert!(text(&root, ".team-check__summary").starts_with("Rules broken: 1 · Risks: 1"));
+
+    click(&root, "[data-finding=unowned] button").await;
+    assert_eq!(count(&root, "[data-finding=unowned]"), 0);
+    let now: HtmlSelectElement = find(&root, "#team-check-duty-hiring").unchecked_into();
+    assert!(
+        now.is_same_node(Some(&hiring)),
+        "the menu was drawn anew, and a keyboard reader's focus lost with it"
+    );
+    assert_eq!(hiring.value(), "both");
+    click(&root, "[data-finding=split-now] button").await;
+    assert_eq!(count(&root, "[data-finding]"), 0);
+    assert_eq!(address_hash(), "#size=14");
+    let lead: HtmlInputElement =
+        find(&root, "input[name=team-check-lead][value=two]").unchecked_into();
+    assert!(lead.checked());
+}

@@ -60,14 +60,20 @@ pub fn CheckDuties(props: &CheckDutiesProps) -> Html {
                     <div class={classes!("team-check__duty", changed.then_some("team-check__duty--changed"))}
                         key={duty.id} data-duty={duty.id}>
                         <label for={id.clone()}>{ duty.name }</label>
-                        <select {id} {onchange}>{ for options }</select>
-                        if changed {
-                            <span class="team-check__articles">
-                                <span class="team-check__changed">{ Text::CheckChanged.get() }</span>{ " · " }
-                                { Text::CheckArticlesSay.fill(&[("who", &holder_label(expected(lead, row), lead).get())]) }
-                            </span>
-                        }
-                        { for flags }
+                        // The property keeps the menu on the state after the reader has used it,
+                        // which the options' `selected` attributes no longer do.
+                        <select {id} {onchange} ~value={holder.key()}>{ for options }</select>
+                        // Always there, so the menu before it keeps its place among the row's
+                        // children, and with it the reader's focus.
+                        <div class="team-check__notes">
+                            if changed {
+                                <span class="team-check__articles">
+                                    <span class="team-check__changed">{ Text::CheckChanged.get() }</span>{ " · " }
+                                    { Text::CheckArticlesSay.fill(&[("who", &holder_label(expected(lead, row), lead).get())]) }
+                                </span>
+                            }
+                            { for flags }
+                        </div>
                     </div>
                 }
             })

@@ -117,6 +117,21 @@ describe('in a sandboxed frame, as WordPress embeds it', () => {
     });
   });
 
+  it('runs the team check in the frame, its answers in the fragment beside WordPress\'s secret', async () => {
+    await openPost(shared.open.url, 'embed/check/#size=14&lead=one', {}, async ({ page, frame, problems, errors }) => {
+      await frame.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
+      await frame.waitForFunction(() => document.querySelector('.team-check:not([aria-busy]) [data-finding="split-now"]'), undefined, FRAME_POLLING);
+      await sizedByWordPress(page, frame);
+      await frame.locator('[data-finding="split-now"] button').click();
+      await frame.waitForFunction(() => !document.querySelector('[data-finding]'), undefined, FRAME_POLLING);
+      assert.equal(await frame.evaluate(() => location.hash), `#size=14#?secret=${SECRET}`);
+      // The secret still reaches WordPress with the new height.
+      await sizedByWordPress(page, frame);
+      assert.deepEqual(problems, []);
+      assert.deepEqual(errors, []);
+    });
+  });
+
   it('loads a translation in the sandboxed frame', async () => {
     await openPost(shared.open.url, '?view=team&embed=1&lang=de', {}, async ({ page, frame, problems, errors }) => {
       await frame.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
