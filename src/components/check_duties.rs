@@ -1,3 +1,4 @@
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::core::check::findings::Finding;
@@ -19,6 +20,24 @@ pub fn CheckDuties(props: &CheckDutiesProps) -> Html {
     let answers = props.answers;
     let lead = answers.lead;
     let person = answers.answering;
+    let list = use_node_ref();
+    {
+        let list = list.clone();
+        // A menu the reader has used no longer follows its options' `selected` attributes, so
+        // each is set to the state once drawn: a move, Back or the other person's answers.
+        use_effect_with(answers, move |answers| {
+            let Some(list) = list.cast::<web_sys::Element>() else {
+                return;
+            };
+            for row in CONTENT.row_ids() {
+                let menu = list.query_selector(&format!("#team-check-duty-{}", row.row().id));
+                if let Ok(Some(menu)) = menu {
+                    let menu: web_sys::HtmlSelectElement = menu.unchecked_into();
+                    menu.set_value(answers.holder(answers.answering, row).key());
+                }
+            }
+        });
+    }
     let groups = CONTENT.group_ids().map(|group| {
         let rows = CONTENT.row_ids().filter(|row| {
             row.row().group == group
@@ -60,9 +79,7 @@ pub fn CheckDuties(props: &CheckDutiesProps) -> Html {
                     <div class={classes!("team-check__duty", changed.then_some("team-check__duty--changed"))}
                         key={duty.id} data-duty={duty.id}>
                         <label for={id.clone()}>{ duty.name }</label>
-                        // The property keeps the menu on the state after the reader has used it,
-                        // which the options' `selected` attributes no longer do.
-                        <select {id} {onchange} ~value={holder.key()}>{ for options }</select>
+                        <select {id} {onchange}>{ for options }</select>
                         // Always there, so the menu before it keeps its place among the row's
                         // children, and with it the reader's focus.
                         <div class="team-check__notes">
@@ -95,7 +112,7 @@ pub fn CheckDuties(props: &CheckDutiesProps) -> Html {
     let on_reset = props.change.reform(|_: MouseEvent| Change::ResetDuties);
     let nothing_changed = answers.changed(person).next().is_none();
     html! {
-        <div class="team-check__duties">
+        <div class="team-check__duties" ref={list}>
             <h3>{ Text::CheckDuties.get() }</h3>
             <div class="team-check__duty-controls">
                 <label class="check">

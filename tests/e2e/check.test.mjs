@@ -183,6 +183,11 @@ describe('check your team', () => {
       assert.ok(findingsTop < dutiesTop, 'on a phone the findings come before the long list of duties');
       await duty(page, 'hiring').selectOption('both');
       await page.waitForFunction(() => !document.querySelector('[data-finding="unowned"]'));
+      // A menu the reader has used, set by a move to a choice they had made before.
+      await duty(page, 'hiring').selectOption('none');
+      await page.locator('[data-finding="unowned"] button').click();
+      await page.waitForFunction(() => !document.querySelector('[data-finding="unowned"]'));
+      assert.equal(await duty(page, 'hiring').inputValue(), 'both');
       assert.deepEqual(problems, []);
     });
   });
