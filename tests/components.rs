@@ -552,3 +552,14 @@ async fn the_team_check_finds_what_an_answer_breaks_and_its_move_settles_it() {
         find(&root, "input[name=team-check-lead][value=two]").unchecked_into();
     assert!(lead.checked());
 }
+
+#[wasm_bindgen_test]
+async fn a_drag_back_and_forth_over_its_start_is_one_history_entry() {
+    let history = web_sys::window().unwrap().history().unwrap();
+    let root = mount_app_at("?team=30").await;
+    let before = history.length().unwrap();
+    for team in [31, 30, 31, 30, 31] {
+        slide_to(&root, team).await;
+    }
+    assert_eq!(history.length().unwrap(), before + 1);
+}

@@ -84,7 +84,10 @@ pub fn use_address_sync(state: State, drawn: State, dispatch: Callback<Action>) 
             follow_later_parts(state, &drawn);
             return;
         };
-        let came_from_address = address_query() == url::print(state)
+        // Back, Forward or the first address: the address already says it. A drag passing
+        // back over the value in the address bar is not that: its write is only pending.
+        let came_from_address = !drag_was_pending
+            && address_query() == url::print(state)
             && url::fragment_for(state, &location_hash()).is_none();
         if !came_from_address {
             let step = url::history_step(&previous, state, previous_was_slider_move);

@@ -110,7 +110,7 @@ fn view(props: &LaterPartsProps) -> Html {
                 <Comparison roles={state.roles} />
             }
             if shows(Part::Check) {
-                <TeamCheck answers={state.check} sizes={state.team_sizes()} dispatch={dispatch.clone()} />
+                <TeamCheck answers={state.check} sizes={state.sizes} dispatch={dispatch.clone()} />
             }
             if shows(Part::Situations) {
                 <Scenarios roles={state.roles} />

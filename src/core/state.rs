@@ -462,6 +462,7 @@ impl State {
             self.recommendation().setup.roles(),
             self.view,
             self.check,
+            self.team_sizes(),
         )
     }
 
@@ -472,6 +473,80 @@ impl State {
             self.group.is_none_or(|group| row.group == group)
                 && (!self.only_differences || row.differs_between(self.roles.iter()))
         })
+    }
+}
+
+/// What the parts below the slider draw (`components::LaterParts`), and nothing else: two
+/// states that draw them alike (`State::later_parts_key`) give equal views, so a slider move
+/// that keeps the recommended columns does not redraw them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LaterPartsView {
+    pub roles: RoleSet,
+    pub group: Option<GroupId>,
+    pub only_differences: bool,
+    pub open_row: Option<RowId>,
+    pub answers: Answers,
+    /// The roles the team-size recommendation staffs: the matrix emphasises their columns.
+    pub recommended: &'static [RoleKey],
+    /// The rows the matrix shows under the filters, in content order.
+    pub rows: Vec<RowId>,
+    /// The parts on show.
+    pub view: Parts,
+    /// The team check's answers, and the team sizes in force it judges them by.
+    pub check: TeamAnswers,
+    pub sizes: TeamSize,
+}
+
+impl State {
+    /// What the later parts draw of this state, whose recommendation is `advice` (the one the
+    /// page shows, computed once).
+    pub fn later_parts_view(&self, advice: &Recommendation) -> LaterPartsView {
+        LaterPartsView {
+            roles: self.roles,
+            group: self.group,
+            only_differences: self.only_differences,
+            open_row: self.open_row,
+            answers: self.answers,
+            recommended: advice.setup.roles(),
+            rows: self.visible_rows().collect(),
+            view: self.view,
+            check: self.check,
+            sizes: self.team_sizes(),
+        }
+    }
+}
+
+/// What the recommendation card says below its first line, the only one that names the team
+/// size (`components::Recommendation`): equal for two sizes advised alike, so a slider move
+/// within a zone redraws that line alone.
+#[derive(Clone, Debug)]
+pub struct AdviceDetails(pub Recommendation);
+
+impl PartialEq for AdviceDetails {
+    fn eq(&self, other: &Self) -> bool {
+        // Every field but the team's size, each named, so that a new one is not left out.
+        let Recommendation {
+            team: _,
+            zone,
+            setup,
+            time_split,
+            size_is_sourced,
+            borderline,
+            stretched,
+            tension,
+            warnings,
+            reasons,
+        } = &self.0;
+        let other = &other.0;
+        *zone == other.zone
+            && *setup == other.setup
+            && *time_split == other.time_split
+            && *size_is_sourced == other.size_is_sourced
+            && *borderline == other.borderline
+            && *stretched == other.stretched
+            && *tension == other.tension
+            && *warnings == other.warnings
+            && *reasons == other.reasons
     }
 }
 
@@ -832,6 +907,11 @@ mod tests {
                     part: Part::Quiz,
                     shown: false,
                 }),
+                default.apply(Action::Check(crate::core::check::Change::Size(12))),
+                State {
+                    author_split_at: Some(7),
+                    ..default
+                },
             ])
             .collect::<Vec<_>>();
         let view = |state: &State| state.later_parts_view(&state.recommendation());
@@ -876,74 +956,5 @@ mod tests {
             redrawn < 15,
             "most moves keep the details: {redrawn} do not"
         );
-    }
-}
-
-/// What the parts below the slider draw (`components::LaterParts`), and nothing else: two
-/// states that draw them alike (`State::later_parts_key`) give equal views, so a slider move
-/// that keeps the recommended columns does not redraw them.
-#[derive(Clone, Debug, PartialEq)]
-pub struct LaterPartsView {
-    pub roles: RoleSet,
-    pub group: Option<GroupId>,
-    pub only_differences: bool,
-    pub open_row: Option<RowId>,
-    pub answers: Answers,
-    /// The roles the team-size recommendation staffs: the matrix emphasises their columns.
-    pub recommended: &'static [RoleKey],
-    /// The rows the matrix shows under the filters, in content order.
-    pub rows: Vec<RowId>,
-    /// The parts on show.
-    pub view: Parts,
-}
-
-impl State {
-    /// What the later parts draw of this state, whose recommendation is `advice` (the one the
-    /// page shows, computed once).
-    pub fn later_parts_view(&self, advice: &Recommendation) -> LaterPartsView {
-        LaterPartsView {
-            roles: self.roles,
-            group: self.group,
-            only_differences: self.only_differences,
-            open_row: self.open_row,
-            answers: self.answers,
-            recommended: advice.setup.roles(),
-            rows: self.visible_rows().collect(),
-            view: self.view,
-        }
-    }
-}
-
-/// What the recommendation card says below its first line, the only one that names the team
-/// size (`components::Recommendation`): equal for two sizes advised alike, so a slider move
-/// within a zone redraws that line alone.
-#[derive(Clone, Debug)]
-pub struct AdviceDetails(pub Recommendation);
-
-impl PartialEq for AdviceDetails {
-    fn eq(&self, other: &Self) -> bool {
-        // Every field but the team's size, each named, so that a new one is not left out.
-        let Recommendation {
-            team: _,
-            zone,
-            setup,
-            time_split,
-            size_is_sourced,
-            borderline,
-            stretched,
-            tension,
-            warnings,
-            reasons,
-        } = &self.0;
-        let other = &other.0;
-        *zone == other.zone
-            && *setup == other.setup
-            && *time_split == other.time_split
-            && *size_is_sourced == other.size_is_sourced
-            && *borderline == other.borderline
-            && *stretched == other.stretched
-            && *tension == other.tension
-            && *warnings == other.warnings
-            && *reasons == other.reasons
     }
 }
