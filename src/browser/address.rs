@@ -2,6 +2,9 @@
 //! change mirrored into it, with Back and Forward restoring. What to write where is decided in
 //! `core::url`; this only carries it out.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use gloo::utils::{document, history, window};
@@ -67,11 +70,18 @@ const DRAG_WRITE_DELAY_MS: u32 = 250;
 #[hook]
 pub fn use_address_sync(state: State, drawn: State, dispatch: Callback<Action>) {
     let last = use_mut_ref(|| None::<(State, bool)>);
-    let pending_drag_write = use_mut_ref(|| None::<Timeout>);
+    // The drag's delayed write, and whether it has run.
+    let pending_drag_write = use_mut_ref(|| None::<(Timeout, Rc<Cell<bool>>)>);
+    // Set by Back and Forward until the state they restore is drawn.
+    let restoring = use_mut_ref(|| false);
     let restore = dispatch.clone();
+    let restored = restoring.clone();
     use_effect_with(state, move |state| {
         // A newer state supersedes a drag's delayed write.
-        let drag_was_pending = pending_drag_write.borrow_mut().take().is_some();
+        let drag_was_pending = pending_drag_write
+            .borrow_mut()
+            .take()
+            .is_some_and(|(_, written)| !written.get());
         let mut last = last.borrow_mut();
         let Some((previous, previous_was_slider_move)) = *last else {
             let wanted = state_from_address();
@@ -86,17 +96,21 @@ pub fn use_address_sync(state: State, drawn: State, dispatch: Callback<Action>) 
         };
         // Back, Forward or the first address: the address already says it. A drag passing
         // back over the value in the address bar is not that: its write is only pending.
-        let came_from_address = !drag_was_pending
+        let restored = std::mem::take(&mut *restored.borrow_mut());
+        let came_from_address = (restored || !drag_was_pending)
             && address_query() == url::print(state)
             && url::fragment_for(state, &location_hash()).is_none();
         if !came_from_address {
             let step = url::history_step(&previous, state, previous_was_slider_move);
             if step == HistoryStep::Replace && url::is_slider_move(&previous, state) {
                 let dragged = *state;
-                *pending_drag_write.borrow_mut() =
-                    Some(Timeout::new(DRAG_WRITE_DELAY_MS, move || {
-                        write_address(HistoryStep::Replace, &dragged)
-                    }));
+                let written = Rc::new(Cell::new(false));
+                let done = written.clone();
+                let write = Timeout::new(DRAG_WRITE_DELAY_MS, move || {
+                    write_address(HistoryStep::Replace, &dragged);
+                    done.set(true);
+                });
+                *pending_drag_write.borrow_mut() = Some((write, written));
             } else {
                 if drag_was_pending && step == HistoryStep::Push {
                     // Settle the drag's own entry on where the drag ended before moving on.
@@ -113,6 +127,7 @@ pub fn use_address_sync(state: State, drawn: State, dispatch: Callback<Action>) 
     });
     use_effect_with((), move |_| {
         let listener = EventListener::new(&window(), "popstate", move |_| {
+            *restoring.borrow_mut() = true;
             dispatch.emit(Action::Restore(state_from_address()));
         });
         move || drop(listener)
