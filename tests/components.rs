@@ -125,6 +125,11 @@ async fn the_recommended_roles_are_emphasised_in_the_matrix() {
         .map(|i| recommended.item(i).unwrap().text_content().unwrap())
         .collect();
     assert_eq!(names, ["TL", "EM"]);
+    let table = find(&root, "table.matrix");
+    assert_eq!(
+        table.get_attribute("data-recommended").as_deref(),
+        Some("tl em")
+    );
 }
 
 #[wasm_bindgen_test]

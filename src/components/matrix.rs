@@ -34,6 +34,12 @@ pub fn Matrix(props: &MatrixProps) -> Html {
             </th>
         }
     });
+    let recommended_slugs = props
+        .recommended
+        .iter()
+        .map(|role| role.slug())
+        .collect::<Vec<_>>()
+        .join(" ");
     let columns = props.roles.count() + 1;
     let groups = CONTENT.group_ids().filter_map(|group| {
         let rows: Vec<RowId> = props
@@ -48,7 +54,7 @@ pub fn Matrix(props: &MatrixProps) -> Html {
         let rows = rows.into_iter().map(|id| {
             html! {
                 <MatrixRow key={id.0} id={id} roles={props.roles} open={props.open_row == Some(id)}
-                    recommended={props.recommended} dispatch={props.dispatch.clone()} />
+                    dispatch={props.dispatch.clone()} />
             }
         });
         Some(html! {
@@ -85,7 +91,7 @@ pub fn Matrix(props: &MatrixProps) -> Html {
                     { Text::RecommendedHidden.fill(&[("roles", &recommended_but_hidden.join(&format!(" {} ", Text::And.get())))]) }
                 </p>
             }
-            <table class="matrix">
+            <table class="matrix" data-recommended={recommended_slugs}>
                 <caption class="matrix__caption">
                     { Text::MatrixCaption.fill(&[("shown", &shown), ("total", &CONTENT.responsibilities.len())]) }
                 </caption>

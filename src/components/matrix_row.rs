@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use super::{Citation, Disagreement};
-use crate::core::content::{RoleKey, RowId, Text};
+use crate::core::content::{RowId, Text};
 use crate::core::state::{Action, RoleSet};
 
 #[derive(Properties, PartialEq)]
@@ -9,7 +9,6 @@ pub struct MatrixRowProps {
     pub id: RowId,
     pub roles: RoleSet,
     pub open: bool,
-    pub recommended: &'static [RoleKey],
     pub dispatch: Callback<Action>,
 }
 
@@ -26,11 +25,11 @@ pub fn MatrixRow(props: &MatrixRowProps) -> Html {
 
     let cells = props.roles.iter().map(|role| {
         let level = row.level(role);
-        let recommended = props.recommended.contains(&role);
+        // Which columns are recommended is the table's to say (`data-recommended`), so that a
+        // slider move across a boundary redraws no row.
         html! {
             <td key={role.slug()} class={classes!(
-                "level", format!("level--{}", level.slug()),
-                recommended.then_some("level--recommended"),
+                "level", format!("level--{}", level.slug()), format!("matrix__cell--{}", role.slug()),
             )}>
                 <span class="level__symbol" aria-hidden="true">{ level.symbol() }</span>
                 <span class="level__label">{ level.label() }</span>

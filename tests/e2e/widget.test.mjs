@@ -28,6 +28,12 @@ describe('the widget page', () => {
       for (let i = 5; i < 12; i += 1) await page.keyboard.press('ArrowRight');
       assert.match(await setupText(page), /12 engineers: Split/);
       assert.equal(await page.locator('.matrix__role--recommended abbr').allInnerTexts().then((t) => t.join()), 'TL,EM');
+      // The recommended columns are shaded, and only they.
+      const shaded = await page.evaluate(() => ['tl', 'em', 'tlm'].map((role) => {
+        const cell = document.querySelector(`td.matrix__cell--${role}`);
+        return getComputedStyle(cell).backgroundColor !== getComputedStyle(cell.closest('tr')).backgroundColor;
+      }));
+      assert.deepEqual(shaded, [true, true, false]);
       await page.keyboard.press('End');
       assert.match(await setupText(page), /50 engineers: Several teams/);
       assert.match(await page.locator('.flags').innerText(), /No source gives a number/);
