@@ -31,7 +31,7 @@ import {
 import { writeMeasured } from './measured.mjs';
 import { launch } from '../tests/e2e/harness.mjs';
 
-export const PARTS = ['team', 'matrix', 'compare', 'situations', 'quiz', 'facts'];
+export const PARTS = ['team', 'matrix', 'compare', 'check', 'situations', 'quiz', 'facts'];
 
 /** A phone on a slow 4G link, as Lighthouse's mobile run assumes, emulated for real rather than
  *  simulated: Network.emulateNetworkConditions (150 ms added to every request, 1.6 Mbit/s
