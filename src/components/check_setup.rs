@@ -37,8 +37,6 @@ pub fn CheckSetup(props: &CheckSetupProps) -> Html {
             </label>
         }
     });
-    let tl_leads = matches!(lead, Lead::One | Lead::Two | Lead::TlOnly);
-    let em_leads = matches!(lead, Lead::Two | Lead::EmOnly);
     let (tl_coding_label, code_label) = if lead == Lead::One {
         (Text::CheckLeadCoding, Text::CheckLeadCode)
     } else {
@@ -72,21 +70,21 @@ pub fn CheckSetup(props: &CheckSetupProps) -> Html {
                 <input type="checkbox" checked={answers.new_team} onchange={on_new} />
                 { Text::CheckNew.get() }
             </label>
-            if tl_leads {
+            if lead.leads_technically() {
                 <label class="team-check__number">
                     <span>{ tl_coding_label.get() }</span>
                     <input type="number" inputmode="numeric" min="0" max={FULL_WEEK.to_string()}
                         value={answers.tl_coding().to_string()} oninput={number(Change::TlCoding)} />
                 </label>
             }
-            if em_leads {
+            if lead.has_em() {
                 <label class="team-check__number">
                     <span>{ Text::CheckEmCoding.get() }</span>
                     <input type="number" inputmode="numeric" min="0" max={FULL_WEEK.to_string()}
                         value={answers.em_coding().to_string()} oninput={number(Change::EmCoding)} />
                 </label>
             }
-            if matches!(lead, Lead::One | Lead::Two | Lead::EmOnly) {
+            if lead.manages() {
                 <label class="check">
                     <input type="checkbox" checked={answers.em_code == EmCode::Recent} onchange={on_code} />
                     { code_label.get() }

@@ -172,17 +172,15 @@ fn problems(answers: &TeamAnswers, sizes: &TeamSize) -> Vec<Problem> {
         add(FindingId::NoLead, None, Severity::Risk);
     }
 
-    let tl_leads = matches!(lead, Lead::One | Lead::Two | Lead::TlOnly);
-    let em_leads = matches!(lead, Lead::One | Lead::Two | Lead::EmOnly);
     let tl_holds_any = |ids| rows(ids).any(|row| holder(row).includes_tl());
-    if tl_leads
+    if lead.leads_technically()
         && tl_holds_any(&PROCESS)
         && tl_holds_any(&CAREERS)
         && answers.tl_coding() > halved_tl_coding()
     {
         add(FindingId::TlCodingNotHalved, None, Severity::BreaksRule);
     }
-    if em_leads && answers.em_code == EmCode::Stale {
+    if lead.manages() && answers.em_code == EmCode::Stale {
         for row in rows(&ARCHITECTURE).filter(|row| holder(*row).includes_em()) {
             add(
                 FindingId::EmArchitectureStale,
@@ -198,13 +196,11 @@ fn problems(answers: &TeamAnswers, sizes: &TeamSize) -> Vec<Problem> {
     }
     let one_on_ones = duty(ONE_ON_ONES);
     if let Some(row) = one_on_ones {
-        if matches!(lead, Lead::Two | Lead::TlOnly) && holder(row).includes_tl() {
+        if lead.has_tl() && holder(row).includes_tl() {
             add(FindingId::TlTrap, Some(row), Severity::Risk);
         }
         let em_range = &RoleKey::EngineeringManager.role().coding;
-        if matches!(lead, Lead::Two | Lead::EmOnly)
-            && holder(row).includes_em()
-            && answers.em_coding() > em_range.max_percent
+        if lead.has_em() && holder(row).includes_em() && answers.em_coding() > em_range.max_percent
         {
             add(FindingId::EmTrap, Some(row), Severity::Risk);
         }

@@ -54,6 +54,16 @@ impl Lead {
         matches!(self, Lead::Two | Lead::EmOnly)
     }
 
+    /// Someone holds the TL's part: a TL, or the one lead.
+    pub fn leads_technically(self) -> bool {
+        self.has_tl() || self == Lead::One
+    }
+
+    /// Someone holds the EM's part: an EM, or the one lead.
+    pub fn manages(self) -> bool {
+        self.has_em() || self == Lead::One
+    }
+
     /// Who may be named as doing a duty under this lead. With one lead, `Both` stands for the
     /// one person (the fragment also takes `tl` and `em` for them).
     pub fn holders(self) -> &'static [Holder] {
