@@ -149,7 +149,7 @@ for (const name of Object.keys(SERVERS)) {
 
     it('loads every page and part under the strict CSP with no console error', async () => {
       const url = shared.urls[name];
-      for (const query of ['', '?view=team&embed=1', '?view=matrix', '?view=compare&embed=1', '?view=situations', '?view=quiz&embed=1', '?view=facts', '?lang=de']) {
+      for (const query of ['', '?view=team&embed=1', '?view=matrix', '?view=compare&embed=1', '?view=check', '?view=situations', '?view=quiz&embed=1', '?view=facts', '?lang=de']) {
         await withPage(shared.browser, `${url}${query}`, { waitFor: null }, async ({ page, problems }) => {
           await page.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
           assert.deepEqual(problems, [], `${name} ${query}`);
@@ -169,6 +169,7 @@ for (const name of Object.keys(SERVERS)) {
       for (const [path, part] of [
         ['?view=team', 'team'],
         ['?team=7&view=quiz&lang=de', 'quiz'],
+        ['?view=check', 'check'],
         ['?view=nope', 'all'],
         ['?view=team,matrix', 'all'],
         ['?view=team%2Cmatrix', 'all'],
