@@ -102,7 +102,7 @@ pub fn use_address_sync(state: State, drawn: State, dispatch: Callback<Action>) 
             && url::fragment_for(state, &location_hash()).is_none();
         if !came_from_address {
             let step = url::history_step(&previous, state, previous_was_slider_move);
-            if step == HistoryStep::Replace && url::is_slider_move(&previous, state) {
+            if step == HistoryStep::Replace && url::is_continuous_move(&previous, state) {
                 let dragged = *state;
                 let written = Rc::new(Cell::new(false));
                 let done = written.clone();
@@ -121,7 +121,7 @@ pub fn use_address_sync(state: State, drawn: State, dispatch: Callback<Action>) 
         }
         *last = Some((
             *state,
-            !came_from_address && url::is_slider_move(&previous, state),
+            !came_from_address && url::is_continuous_move(&previous, state),
         ));
         follow_later_parts(state, &drawn);
     });

@@ -159,7 +159,8 @@ pub(super) fn follow_later_parts(state: &State, drawn: &State) {
         };
         let plan = later_parts_plan(LaterKnown {
             prerendered: region.child_element_count() > 0,
-            stale: state.later_parts_key() != drawn.later_parts_key(),
+            stale: state.later_parts_view(&state.recommendation())
+                != drawn.later_parts_view(&drawn.recommendation()),
             page_waiting: is_pending(),
         });
         later.show_on_arrival |= plan.page_waits_for_them;

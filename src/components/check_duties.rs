@@ -79,7 +79,7 @@ pub fn CheckDuties(props: &CheckDutiesProps) -> Html {
                     <div class={classes!("team-check__duty", changed.then_some("team-check__duty--changed"))}
                         key={duty.id} data-duty={duty.id}>
                         <label for={id.clone()}>{ duty.name }</label>
-                        <select {id} {onchange}>{ for options }</select>
+                        <select class="field" {id} {onchange}>{ for options }</select>
                         // Always there, so the menu before it keeps its place among the row's
                         // children, and with it the reader's focus.
                         <div class="team-check__notes">

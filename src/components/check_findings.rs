@@ -22,17 +22,19 @@ pub fn CheckFindings(props: &CheckFindingsProps) -> Html {
     let summary = use_node_ref();
     let items: Vec<Html> = props.findings.iter().map(|finding| {
         let words = finding.id.words();
-        let fix = finding.fix;
-        let onclick = {
+        let button = finding.fix.map(|fix| {
             let (change, summary) = (props.change.clone(), summary.clone());
-            Callback::from(move |_: MouseEvent| {
-                change.emit(fix);
+            let onclick = Callback::from(move |_: MouseEvent| {
+                change.emit(fix.change());
                 // The button goes with its finding: the focus stays with the findings.
                 if let Some(summary) = summary.cast::<web_sys::HtmlElement>() {
                     let _ = summary.focus();
                 }
-            })
-        };
+            });
+            html! {
+                <button type="button" class="button finding__move" {onclick}>{ move_label(fix, &answers) }</button>
+            }
+        });
         let duty = finding.duty.map(|row| row.row().id);
         html! {
             <li class={classes!("finding", format!("finding--{}", finding.severity.key()))}
@@ -42,7 +44,7 @@ pub fn CheckFindings(props: &CheckFindingsProps) -> Html {
                     { " " }{ finding_text(finding, &answers) }
                 </p>
                 <Citation sources={words.sources} reasoning={words.reasoning} />
-                <button type="button" class="button finding__move" {onclick}>{ move_label(fix, &answers) }</button>
+                { for button }
             </li>
         }
     }).collect();

@@ -59,7 +59,7 @@ pub fn CheckSetup(props: &CheckSetupProps) -> Html {
             <legend>{ Text::CheckTeam.get() }</legend>
             <label class="team-check__number">
                 <span>{ Text::CheckSize.get() }</span>
-                <input type="number" inputmode="numeric" min={sizes.min.to_string()} max={sizes.max.to_string()}
+                <input class="field" type="number" inputmode="numeric" min={sizes.min.to_string()} max={sizes.max.to_string()}
                     value={answers.size.to_string()} oninput={number(Change::Size)} />
             </label>
             <fieldset class="team-check__lead">
@@ -73,14 +73,14 @@ pub fn CheckSetup(props: &CheckSetupProps) -> Html {
             if lead.leads_technically() {
                 <label class="team-check__number">
                     <span>{ tl_coding_label.get() }</span>
-                    <input type="number" inputmode="numeric" min="0" max={FULL_WEEK.to_string()}
+                    <input class="field" type="number" inputmode="numeric" min="0" max={FULL_WEEK.to_string()}
                         value={answers.tl_coding().to_string()} oninput={number(Change::TlCoding)} />
                 </label>
             }
             if lead.has_em() {
                 <label class="team-check__number">
                     <span>{ Text::CheckEmCoding.get() }</span>
-                    <input type="number" inputmode="numeric" min="0" max={FULL_WEEK.to_string()}
+                    <input class="field" type="number" inputmode="numeric" min="0" max={FULL_WEEK.to_string()}
                         value={answers.em_coding().to_string()} oninput={number(Change::EmCoding)} />
                 </label>
             }

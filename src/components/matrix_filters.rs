@@ -32,7 +32,7 @@ pub fn MatrixFilters(props: &MatrixFiltersProps) -> Html {
         <div class="matrix-filters">
             <label class="matrix-filters__group">
                 <span>{ Text::Show.get() }</span>
-                <select onchange={on_group}>
+                <select class="field" onchange={on_group}>
                     <option value="" selected={props.group.is_none()}>{ Text::AllGroups.get() }</option>
                     { for options }
                 </select>

@@ -248,7 +248,7 @@ pub fn start(content_address: Option<String>, language: LanguageId, prerendered:
 pub struct LaterKnown {
     /// Their prerendered HTML is on the page: the page was not drawn afresh.
     pub prerendered: bool,
-    /// The state differs from the drawn one where they draw it (`State::later_parts_key`).
+    /// The state differs from the drawn one where they draw it (`State::later_parts_view`).
     pub stale: bool,
     /// The page is hidden until the app has drawn what the address asks for.
     pub page_waiting: bool,

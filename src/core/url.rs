@@ -215,7 +215,7 @@ pub enum HistoryStep {
 
 /// Whether `next` differs from `previous` only in a number the reader drags or types: the
 /// team size on the slider, or the team check's size and coding shares.
-pub fn is_slider_move(previous: &State, next: &State) -> bool {
+pub fn is_continuous_move(previous: &State, next: &State) -> bool {
     let numbers = |state: &State| {
         (
             state.team,
@@ -270,7 +270,7 @@ pub fn fragment_for(state: &State, hash: &str) -> Option<String> {
 /// address into its canonical form. An embedded widget never adds entries: a frame's entries
 /// join the host page's history, and Back would walk the widget instead of leaving the page.
 pub fn history_step(previous: &State, next: &State, previous_was_slider_move: bool) -> HistoryStep {
-    let continues_drag = is_slider_move(previous, next) && previous_was_slider_move;
+    let continues_drag = is_continuous_move(previous, next) && previous_was_slider_move;
     if previous == next || continues_drag || next.embed {
         HistoryStep::Replace
     } else {
@@ -375,9 +375,9 @@ mod tests {
         let typed = start
             .apply(Action::Check(Change::Size(1)))
             .apply(Action::Check(Change::TlCoding(4)));
-        assert!(is_slider_move(&start, &typed));
+        assert!(is_continuous_move(&start, &typed));
         let duty = typed.apply(Action::Check(Change::Duty(RowId(0), Holder::Nobody)));
-        assert!(!is_slider_move(&typed, &duty));
+        assert!(!is_continuous_move(&typed, &duty));
         assert_eq!(history_step(&typed, &duty, true), HistoryStep::Push);
     }
     use crate::core::content::{GroupId, RowId};
@@ -415,7 +415,7 @@ mod tests {
             new_team: true,
             ..start
         };
-        assert!(!is_slider_move(&start, &both));
+        assert!(!is_continuous_move(&start, &both));
     }
 
     #[test]

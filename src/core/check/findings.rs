@@ -93,7 +93,32 @@ pub struct Finding {
     pub id: FindingId,
     pub duty: Option<RowId>,
     pub severity: Severity,
-    pub fix: Change,
+    /// Every finding has one; the property test below holds it to that.
+    pub fix: Option<Move>,
+}
+
+/// What a finding's button does to the answers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Move {
+    /// The answering person gives a duty to someone.
+    Duty(RowId, Holder),
+    /// Both people settle on who does a duty.
+    Settle(RowId, Holder),
+    TlCoding(u8),
+    EmCoding(u8),
+    Lead(Lead),
+}
+
+impl Move {
+    pub fn change(self) -> Change {
+        match self {
+            Move::Duty(row, holder) => Change::Duty(row, holder),
+            Move::Settle(row, holder) => Change::Settle(row, holder),
+            Move::TlCoding(percent) => Change::TlCoding(percent),
+            Move::EmCoding(percent) => Change::EmCoding(percent),
+            Move::Lead(lead) => Change::Lead(lead),
+        }
+    }
 }
 
 /// A finding before its move is chosen.
@@ -240,11 +265,21 @@ fn problems(answers: &TeamAnswers, sizes: &TeamSize) -> Vec<Problem> {
 /// The move that settles `problem`: of the moves the articles suggest, in order, the first
 /// that settles it and raises nothing new; else the first that settles it and breaks no new
 /// rule; else the first.
-fn fix(answers: &TeamAnswers, sizes: &TeamSize, problem: &Problem, before: &[Problem]) -> Change {
+fn fix(
+    answers: &TeamAnswers,
+    sizes: &TeamSize,
+    problem: &Problem,
+    before: &[Problem],
+) -> Option<Move> {
     let candidates = candidates(answers, sizes, problem);
-    let judged: Vec<(Change, Vec<Problem>)> = candidates
+    let judged: Vec<(Move, Vec<Problem>)> = candidates
         .iter()
-        .map(|change| (*change, problems(&answers.apply(*change), sizes)))
+        .map(|candidate| {
+            (
+                *candidate,
+                problems(&answers.apply(candidate.change()), sizes),
+            )
+        })
         .filter(|(_, after)| !after.iter().any(|found| found.is(problem)))
         .collect();
     let new = |after: &[Problem], serious: fn(&Problem) -> bool| {
@@ -261,16 +296,15 @@ fn fix(answers: &TeamAnswers, sizes: &TeamSize, problem: &Problem, before: &[Pro
                 .iter()
                 .find(|(_, after)| !new(after, |found| found.severity == Severity::BreaksRule))
         })
-        .map(|(change, _)| *change)
+        .map(|(candidate, _)| *candidate)
         .or_else(|| candidates.first().copied())
-        .unwrap_or(Change::ResetDuties)
 }
 
-fn candidates(answers: &TeamAnswers, sizes: &TeamSize, problem: &Problem) -> Vec<Change> {
+fn candidates(answers: &TeamAnswers, sizes: &TeamSize, problem: &Problem) -> Vec<Move> {
     let lead = answers.lead;
     // The duty's articles' answer first, then someone else, who breaks no rule of the TL's
     // or the EM's.
-    let duty_moves = |first: &[Holder]| -> Vec<Change> {
+    let duty_moves = |first: &[Holder]| -> Vec<Move> {
         let Some(row) = problem.duty else {
             return Vec::new();
         };
@@ -278,12 +312,12 @@ fn candidates(answers: &TeamAnswers, sizes: &TeamSize, problem: &Problem) -> Vec
             .iter()
             .chain([expected(lead, row), Holder::Other].iter())
             .filter(|holder| lead.read(**holder) == Some(**holder))
-            .map(|holder| Change::Duty(row, *holder))
+            .map(|holder| Move::Duty(row, *holder))
             .collect()
     };
     let to_em: &[Holder] = if lead.has_em() { &[Holder::Em] } else { &[] };
     match problem.id {
-        FindingId::SplitNow => vec![Change::Lead(Lead::Two)],
+        FindingId::SplitNow => vec![Move::Lead(Lead::Two)],
         FindingId::NoLead => {
             let advice = recommend(
                 sizes,
@@ -295,30 +329,30 @@ fn candidates(answers: &TeamAnswers, sizes: &TeamSize, problem: &Problem) -> Vec
             );
             match advice.setup {
                 Setup::HandsOnLead | Setup::Hybrid => {
-                    vec![Change::Lead(Lead::One), Change::Lead(Lead::Two)]
+                    vec![Move::Lead(Lead::One), Move::Lead(Lead::Two)]
                 }
                 Setup::Split | Setup::MultiTeam => {
-                    vec![Change::Lead(Lead::Two), Change::Lead(Lead::One)]
+                    vec![Move::Lead(Lead::Two), Move::Lead(Lead::One)]
                 }
             }
         }
-        FindingId::TlCodingNotHalved => vec![Change::TlCoding(halved_tl_coding())],
+        FindingId::TlCodingNotHalved => vec![Move::TlCoding(halved_tl_coding())],
         FindingId::EmArchitectureStale => {
             let to_tl: &[Holder] = if lead.has_tl() { &[Holder::Tl] } else { &[] };
             duty_moves(to_tl)
         }
         FindingId::TlAuthority | FindingId::TlTrap => duty_moves(to_em),
         FindingId::EmTrap => {
-            vec![Change::EmCoding(
+            vec![Move::EmCoding(
                 RoleKey::EngineeringManager.role().coding.max_percent,
             )]
         }
         FindingId::Unowned | FindingId::DoubleOwned => duty_moves(&[]),
-        FindingId::TlCodingRange => vec![Change::TlCoding(clamped(
+        FindingId::TlCodingRange => vec![Move::TlCoding(clamped(
             RoleKey::TechLead,
             answers.tl_coding(),
         ))],
-        FindingId::EmCodingRange => vec![Change::EmCoding(clamped(
+        FindingId::EmCodingRange => vec![Move::EmCoding(clamped(
             RoleKey::EngineeringManager,
             answers.em_coding(),
         ))],
@@ -335,7 +369,7 @@ fn candidates(answers: &TeamAnswers, sizes: &TeamSize, problem: &Problem) -> Vec
             ]
             .into_iter()
             .filter(|holder| *holder != Holder::Nobody)
-            .map(|holder| Change::Settle(row, holder))
+            .map(|holder| Move::Settle(row, holder))
             .collect()
         }
     }
@@ -376,13 +410,14 @@ mod tests {
             .collect()
     }
 
-    fn fix_of(fragment_text: &str, id: FindingId) -> Change {
+    fn fix_of(fragment_text: &str, id: FindingId) -> Move {
         let answers = fragment::parse(fragment_text);
         findings(&answers, &sizes())
             .into_iter()
             .find(|finding| finding.id == id)
             .unwrap()
             .fix
+            .unwrap()
     }
 
     #[test]
@@ -433,7 +468,7 @@ mod tests {
         assert_eq!(findings(&answers, &moved)[0].id, FindingId::SplitNow);
         assert_eq!(
             fix_of("size=14&lead=one", FindingId::SplitNow),
-            Change::Lead(Lead::Two)
+            Move::Lead(Lead::Two)
         );
     }
 
@@ -442,11 +477,11 @@ mod tests {
         assert_eq!(ids("lead=none"), ["no-lead"]);
         assert_eq!(
             fix_of("lead=none&size=4", FindingId::NoLead),
-            Change::Lead(Lead::One)
+            Move::Lead(Lead::One)
         );
         assert_eq!(
             fix_of("lead=none&size=30", FindingId::NoLead),
-            Change::Lead(Lead::Two)
+            Move::Lead(Lead::Two)
         );
     }
 
@@ -456,7 +491,7 @@ mod tests {
         assert!(ids(fragment_text).contains(&"tl-coding-not-halved"));
         assert_eq!(
             fix_of(fragment_text, FindingId::TlCodingNotHalved),
-            Change::TlCoding(35)
+            Move::TlCoding(35)
         );
         assert!(!ids("tl-coding=35&o.performance-reviews=tl").contains(&"tl-coding-not-halved"));
         // One lead holds everything: at 60% they code too much.
@@ -477,7 +512,7 @@ mod tests {
         let row = duty("architecture").unwrap();
         assert_eq!(
             fix_of(fragment_text, FindingId::EmArchitectureStale),
-            Change::Duty(row, Holder::Tl)
+            Move::Duty(row, Holder::Tl)
         );
         // An EM with no TL hands it to someone else; one lead holds both architecture duties.
         assert_eq!(
@@ -485,7 +520,7 @@ mod tests {
                 "lead=em&em-code=stale&o.architecture=em",
                 FindingId::EmArchitectureStale
             ),
-            Change::Duty(row, Holder::Other)
+            Move::Duty(row, Holder::Other)
         );
         assert_eq!(
             ids("lead=one&em-code=stale"),
@@ -502,7 +537,7 @@ mod tests {
         );
         assert_eq!(
             fix_of("o.hiring=none", FindingId::Unowned),
-            Change::Duty(duty("hiring").unwrap(), Holder::Em)
+            Move::Duty(duty("hiring").unwrap(), Holder::Em)
         );
         assert_eq!(
             found("o.hiring=both"),
@@ -524,12 +559,12 @@ mod tests {
         );
         assert_eq!(
             fix_of("o.one-on-ones=tl", FindingId::TlTrap),
-            Change::Duty(duty("one-on-ones").unwrap(), Holder::Em)
+            Move::Duty(duty("one-on-ones").unwrap(), Holder::Em)
         );
         // With an EM coding past their range, the one-on-ones go to someone else instead.
         assert_eq!(
             fix_of("o.one-on-ones=tl&em-coding=50", FindingId::TlTrap),
-            Change::Duty(duty("one-on-ones").unwrap(), Holder::Other)
+            Move::Duty(duty("one-on-ones").unwrap(), Holder::Other)
         );
     }
 
@@ -538,13 +573,13 @@ mod tests {
         assert_eq!(ids("tl-coding=80"), ["tl-coding-range"]);
         assert_eq!(
             fix_of("tl-coding=80", FindingId::TlCodingRange),
-            Change::TlCoding(70)
+            Move::TlCoding(70)
         );
         assert_eq!(ids("tl-coding=10"), ["tl-coding-range"]);
         assert_eq!(ids("em-coding=40"), ["em-trap", "em-coding-range"]);
         assert_eq!(
             fix_of("em-coding=40", FindingId::EmTrap),
-            Change::EmCoding(30)
+            Move::EmCoding(30)
         );
         // Without an EM there is no EM's range to keep.
         assert_eq!(ids("lead=tl&em-coding=40"), Vec::<&str>::new());
@@ -574,7 +609,10 @@ mod tests {
                     found.iter().filter(|f| f.severity == Severity::BreaksRule).map(|f| (f.id, f.duty)).collect()
                 };
                 for finding in &before {
-                    let after = findings(&answers.apply(finding.fix), &sizes);
+                    let Some(fix) = finding.fix else {
+                        return Err(TestCaseError::fail(format!("{finding:?} has no move")));
+                    };
+                    let after = findings(&answers.apply(fix.change()), &sizes);
                     prop_assert!(
                         !after.iter().any(|f| (f.id, f.duty) == (finding.id, finding.duty)),
                         "{:?} stays after its move", finding

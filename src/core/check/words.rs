@@ -1,8 +1,8 @@
 //! What the check says: each finding's text with its blanks filled, the label of each move,
 //! the names of who does a duty, the summary line, and the findings as Markdown.
 
-use super::findings::{halved_tl_coding, Finding, FindingId, Severity};
-use super::{Change, Holder, Lead, Person, TeamAnswers};
+use super::findings::{halved_tl_coding, Finding, FindingId, Move, Severity};
+use super::{Holder, Lead, Person, TeamAnswers};
 use crate::core::content::{fill, RoleKey, RowId, Text, CONTENT};
 
 /// How the check's controls name each of `Lead`'s set-ups.
@@ -118,28 +118,21 @@ pub fn finding_text(finding: &Finding, answers: &TeamAnswers) -> String {
     }
 }
 
-/// The label of the button that makes `change`.
-pub fn move_label(change: Change, answers: &TeamAnswers) -> String {
+/// The label of the button that makes `fix`.
+pub fn move_label(fix: Move, answers: &TeamAnswers) -> String {
     let lead = answers.lead;
-    match change {
-        Change::Duty(row, holder) => Text::CheckMoveDuty
+    match fix {
+        Move::Duty(row, holder) => Text::CheckMoveDuty
             .fill(&[("duty", &duty_name(row)), ("who", &who(holder, lead).get())]),
-        Change::Settle(row, holder) => {
+        Move::Settle(row, holder) => {
             Text::CheckSettle.fill(&[("duty", &duty_name(row)), ("who", &who(holder, lead).get())])
         }
-        Change::TlCoding(percent) => Text::CheckSetCoding
+        Move::TlCoding(percent) => Text::CheckSetCoding
             .fill(&[("role", &tl_role(lead).role().short), ("percent", &percent)]),
-        Change::EmCoding(percent) => Text::CheckSetCoding
+        Move::EmCoding(percent) => Text::CheckSetCoding
             .fill(&[("role", &em_role(lead).role().short), ("percent", &percent)]),
-        Change::Lead(Lead::One) => Text::CheckOneLead.get().to_owned(),
-        Change::Lead(_) => Text::CheckSplit.get().to_owned(),
-        Change::Size(_)
-        | Change::NewTeam(_)
-        | Change::EmCode(_)
-        | Change::Second(_)
-        | Change::Answering(_)
-        | Change::OnlyChanged(_)
-        | Change::ResetDuties => Text::CheckReset.get().to_owned(),
+        Move::Lead(Lead::One) => Text::CheckOneLead.get().to_owned(),
+        Move::Lead(_) => Text::CheckSplit.get().to_owned(),
     }
 }
 
@@ -195,14 +188,19 @@ pub fn markdown(answers: &TeamAnswers, findings: &[Finding]) -> String {
             (None, _) => Text::SourceMany,
         };
         out.push_str(&format!(
-            "\n- **{}:** {}\n  {} {}\n  {}: {}\n",
+            "\n- **{}:** {}\n  {} {}\n",
             severity_label(finding.severity).get(),
             finding_text(finding, answers),
             basis.get(),
             titles.join("; "),
-            Text::CheckWhatToMove.get(),
-            move_label(finding.fix, answers),
         ));
+        if let Some(fix) = finding.fix {
+            out.push_str(&format!(
+                "  {}: {}\n",
+                Text::CheckWhatToMove.get(),
+                move_label(fix, answers)
+            ));
+        }
     }
     out
 }
@@ -231,7 +229,7 @@ mod tests {
             for finding in &found {
                 let text = finding_text(finding, &answers);
                 assert!(!text.contains('{'), "{text}");
-                assert!(!move_label(finding.fix, &answers).contains('{'));
+                assert!(!move_label(finding.fix.unwrap(), &answers).contains('{'));
                 seen.insert(finding.id);
             }
         }
@@ -246,12 +244,12 @@ mod tests {
             "The TLM answers for how the team works and for careers, and still spends 60% of the week coding. The opinion piece's first rule: whoever carries both gets their coding time cut by half, here to 35% at most."
         );
         assert_eq!(
-            move_label(found[0].fix, &answers),
+            move_label(found[0].fix.unwrap(), &answers),
             "Set the TLM's coding to 35%"
         );
         let (answers, found) = check("o.hiring=none");
         assert_eq!(
-            move_label(found[0].fix, &answers),
+            move_label(found[0].fix.unwrap(), &answers),
             "Move Headcount planning, hiring and onboarding to the EM"
         );
     }
