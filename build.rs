@@ -9,6 +9,8 @@ use std::fmt::Write;
 use std::{env, fs, path::Path, process};
 
 const CONTENT_DIR: &str = "content";
+/// The team check's stylesheet, which its code carries (`browser::adopt_check_stylesheet`).
+const CHECK_STYLESHEET: &str = "styles/check.css";
 const CONTENT_FILE: &str = "content/two-hats.toml";
 
 fn main() {
@@ -43,6 +45,29 @@ fn main() {
          pub static TRANSLATIONS: &[(&str, &[u8])] = &[{packs}];\n"
     );
     write(&Path::new(&out_dir).join("content.rs"), source.as_bytes());
+
+    println!("cargo::rerun-if-changed={CHECK_STYLESHEET}");
+    let stylesheet = String::from_utf8(read(CHECK_STYLESHEET))
+        .unwrap_or_else(|_| fail(&format!("{CHECK_STYLESHEET} is not UTF-8")));
+    write(
+        &Path::new(&out_dir).join("check.css"),
+        without_comments(&stylesheet).as_bytes(),
+    );
+}
+
+/// `css` without its comments and with each run of white space one space: what the chunk
+/// carries need not explain itself. The stylesheets hold no strings with `/*` in them.
+fn without_comments(css: &str) -> String {
+    let mut bare = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(open) = rest.find("/*") {
+        bare.push_str(&rest[..open]);
+        rest = rest[open..]
+            .find("*/")
+            .map_or("", |close| &rest[open + close + 2..]);
+    }
+    bare.push_str(rest);
+    bare.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// `content/two-hats.<code>.toml`, in name order, so the language menu keeps one order.

@@ -3,14 +3,24 @@
 use std::fmt::Write;
 
 use crate::raw::{Basis, Cited, File, Fits, Role};
-use crate::{Interface, CARD_KEYS, FINDING_KEYS, REASON_KEYS, SETUP_KEYS, UI_KEYS, ZONE_KEYS};
+use crate::{
+    Interface, CARD_KEYS, CHECK_UI_KEYS, FINDING_KEYS, REASON_KEYS, SETUP_KEYS, UI_KEYS, ZONE_KEYS,
+};
 
 pub fn rust_source(file: &File, interface: Interface) -> String {
     let emitter = Emitter { file, interface };
     let mut out =
         String::from("// @generated from the content file by two-hats-content. Do not edit.\n\n");
     emitter.reason_enum(&mut out);
-    text_enum(&mut out);
+    text_enum(&mut out, "Text", "", UI_KEYS, "");
+    // Their keys say `check-` for the content file's one `[ui]` table; the enum says it once.
+    text_enum(
+        &mut out,
+        "CheckText",
+        " of the team check",
+        CHECK_UI_KEYS,
+        "check-",
+    );
     let language = interface.language;
     let _ = writeln!(
         out,
@@ -27,15 +37,23 @@ pub fn rust_source(file: &File, interface: Interface) -> String {
     emitter.rules(&mut out);
     emitter.team_size(&mut out);
     emitter.reasons(&mut out);
-    emitter.findings(&mut out);
+    emitter.check_sources(&mut out);
     emitter.questions(&mut out);
     emitter.language_and_ui(&mut out);
-    out.push_str("};\n");
+    out.push_str("};\n\n");
+    emitter.check_words(&mut out);
     emitter.declarations(&mut out);
     let _ = writeln!(
         out,
         "\n/// The most questions a content file may ask: the answer slots the state keeps.\npub const MAX_QUESTIONS: usize = {};",
         crate::MAX_QUESTIONS
+    );
+    let _ = writeln!(
+        out,
+        "/// How many texts the interface has: every language provides them all.\npub const TEXT_COUNT: usize = {};\n/// How many of them are the team check's own.\npub const CHECK_TEXT_COUNT: usize = {};\n/// How many findings the team check knows: every content file words them all.\npub const FINDING_COUNT: usize = {};",
+        UI_KEYS.len(),
+        CHECK_UI_KEYS.len(),
+        FINDING_KEYS.len()
     );
     let _ = writeln!(
         out,
@@ -220,15 +238,9 @@ impl Emitter<'_> {
         );
     }
 
-    fn findings(&self, out: &mut String) {
-        out.push_str("    findings: &[\n");
-        for (key, _) in FINDING_KEYS {
-            let finding = &self.file.findings[*key];
-            let _ = writeln!(out, "        {},", self.cited_struct(finding));
-        }
-        out.push_str("    ],\n");
-        // Every source a finding rests on, in the sources' order: what the check cites whatever
-        // it finds.
+    /// Every source a finding rests on, in the sources' order: what the check cites whatever
+    /// it finds, and what the page's sources list names with it before its words arrive.
+    fn check_sources(&self, out: &mut String) {
         let cited: Vec<String> = self
             .file
             .sources
@@ -242,6 +254,22 @@ impl Emitter<'_> {
             .map(|source| source.id.clone())
             .collect();
         let _ = writeln!(out, "    check_sources: {},", self.source_ids(&cited));
+        out.push_str("    check: None,\n");
+    }
+
+    /// The team check's words, in a static of their own that only the check's code reads, so
+    /// that they go where that code goes: into the later parts' chunk.
+    fn check_words(&self, out: &mut String) {
+        out.push_str("pub static CHECK_BUILT_IN: CheckWords = CheckWords {\n    findings: &[\n");
+        for (key, _) in FINDING_KEYS {
+            let finding = &self.file.findings[*key];
+            let _ = writeln!(out, "        {},", self.cited_struct(finding));
+        }
+        out.push_str("    ],\n    ui: &[\n");
+        for (key, _) in CHECK_UI_KEYS {
+            let _ = writeln!(out, "        {:?},", self.interface.ui[*key]);
+        }
+        out.push_str("    ],\n};\n");
     }
 
     fn reasons(&self, out: &mut String) {
@@ -390,20 +418,29 @@ impl Emitter<'_> {
     }
 }
 
-fn text_enum(out: &mut String) {
-    out.push_str(
-        "/// A text of the interface itself; its words live in the content file's `[ui]`.\n",
-    );
-    out.push_str("#[derive(Clone, Copy, Debug, PartialEq, Eq)]\npub enum Text {\n");
-    for (key, _) in UI_KEYS {
-        let _ = writeln!(out, "    {},", camel_case(key));
-    }
-    out.push_str("}\n\n");
+fn text_enum(
+    out: &mut String,
+    name: &str,
+    whose: &str,
+    keys: &[(&str, &[&str])],
+    said_by_name: &str,
+) {
     let _ = writeln!(
         out,
-        "/// How many texts the interface has: every language provides them all.\npub const TEXT_COUNT: usize = {};\n",
-        UI_KEYS.len()
+        "/// A text of the interface{whose}; its words live in the content file's `[ui]`."
     );
+    let _ = writeln!(
+        out,
+        "#[derive(Clone, Copy, Debug, PartialEq, Eq)]\npub enum {name} {{"
+    );
+    for (key, _) in keys {
+        let _ = writeln!(
+            out,
+            "    {},",
+            camel_case(key.strip_prefix(said_by_name).unwrap_or(key))
+        );
+    }
+    out.push_str("}\n\n");
 }
 
 fn optional(text: Option<&str>) -> String {

@@ -14,7 +14,9 @@
 //!   cited, disagreement as a list of cited); facts (id, title, cited, disagreement);
 //!   scenarios (id, title, three cited, disagreement); rules (list of cited); team size (nine
 //!   u8, then the startup size as u8, 0 for none); reasons (list of cited each followed by its
-//!   disagreement, in `REASON_KEYS` order); findings (list of cited, in `FINDING_KEYS` order);
+//!   disagreement, in `REASON_KEYS` order); the team check's words: findings (list of cited,
+//!   in `FINDING_KEYS` order), then its interface texts (list of text, in `CHECK_UI_KEYS`
+//!   order; empty when the file has none);
 //!   questions (id, prompt, source list, options as text and i8 lean);
 //!   the assessment (three cited); the language (code, name; both empty when the file names
 //!   none); the interface texts (list of text, in `UI_KEYS` order; empty when the file has
@@ -22,7 +24,7 @@
 
 use crate::raw::{Basis, Cited, File, Role};
 use crate::validate::LEVELS;
-use crate::{FINDING_KEYS, REASON_KEYS, UI_KEYS};
+use crate::{CHECK_UI_KEYS, FINDING_KEYS, REASON_KEYS, UI_KEYS};
 
 pub fn binary(file: &File) -> Vec<u8> {
     let mut writer = Writer {
@@ -122,6 +124,7 @@ impl Writer<'_> {
                 self.cited(finding);
             }
         }
+        self.texts(CHECK_UI_KEYS);
         self.count(file.questions.len());
         for question in &file.questions {
             self.text(&question.id);
@@ -140,10 +143,16 @@ impl Writer<'_> {
         let language = file.language.as_ref();
         self.text(language.map_or("", |language| &language.code));
         self.text(language.map_or("", |language| &language.name));
+        self.texts(UI_KEYS);
+    }
+
+    /// The interface texts named by `keys`, in their order; none when the file has no `[ui]`.
+    fn texts(&mut self, keys: &[(&str, &[&str])]) {
+        let file = self.file;
         match &file.ui {
             Some(ui) => {
-                self.count(UI_KEYS.len());
-                for (key, _) in UI_KEYS {
+                self.count(keys.len());
+                for (key, _) in keys {
                     self.text(ui.get(*key).map_or("", String::as_str));
                 }
             }

@@ -191,6 +191,22 @@ pub const UI_KEYS: &[(&str, &[&str])] = &[
     ("page-description", &[]),
     ("part-title", &["part"]),
     ("check-heading", &[]),
+    ("preview-check", &[]),
+    ("preview-team", &[]),
+    ("preview-matrix", &[]),
+    ("preview-compare", &[]),
+    ("preview-situations", &[]),
+    ("preview-quiz", &[]),
+    ("preview-facts", &[]),
+    ("preview-footer", &[]),
+    ("preview-alt", &["title", "summary"]),
+];
+
+/// The team check's own words, in the order of the generated `CheckText` enum, each with its
+/// placeholders as in `UI_KEYS`. They live in the content file's `[ui]` like the rest, but the
+/// app keeps them apart so that they arrive with the check's code, in the later parts' chunk,
+/// and the first view carries none of them.
+pub const CHECK_UI_KEYS: &[(&str, &[&str])] = &[
     ("check-intro", &[]),
     ("check-private", &[]),
     ("check-team", &[]),
@@ -246,15 +262,6 @@ pub const UI_KEYS: &[(&str, &[&str])] = &[
     ("check-print", &[]),
     ("check-what-to-move", &[]),
     ("what-findings", &[]),
-    ("preview-check", &[]),
-    ("preview-team", &[]),
-    ("preview-matrix", &[]),
-    ("preview-compare", &[]),
-    ("preview-situations", &[]),
-    ("preview-quiz", &[]),
-    ("preview-facts", &[]),
-    ("preview-footer", &[]),
-    ("preview-alt", &["title", "summary"]),
 ];
 
 /// The most questions the self-assessment may ask; the widget keeps this many answer slots.

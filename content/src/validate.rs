@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use crate::raw::{Basis, Cited, File, Language, Question, Role, TeamSize};
-use crate::{ContentError, FINDING_KEYS, REASON_KEYS, UI_KEYS};
+use crate::{ContentError, CHECK_UI_KEYS, FINDING_KEYS, REASON_KEYS, UI_KEYS};
 
 pub const LEVELS: &[&str] = &["owns", "shares", "supports", "none"];
 const LADDER_SIDES: &[&str] = &["tl", "em", "both"];
@@ -298,7 +298,8 @@ fn check_language(errors: &mut Errors, language: &Language) {
 }
 
 fn check_ui(errors: &mut Errors, ui: &std::collections::BTreeMap<String, String>) {
-    for (key, placeholders) in UI_KEYS {
+    let known = || UI_KEYS.iter().chain(CHECK_UI_KEYS);
+    for (key, placeholders) in known() {
         let at = format!("ui.{key}");
         let Some(text) = ui.get(*key) else {
             errors.push(at, "is missing; the interface shows it");
@@ -311,7 +312,7 @@ fn check_ui(errors: &mut Errors, ui: &std::collections::BTreeMap<String, String>
         check_placeholders(errors, &at, text, placeholders);
     }
     for key in ui.keys() {
-        if !UI_KEYS.iter().any(|(known, _)| known == key) {
+        if !known().any(|(known, _)| known == key) {
             errors.push(format!("ui.{key}"), "is not a text the interface shows");
         }
     }

@@ -1,6 +1,6 @@
 //! The thin layer that talks to the browser, one job a file: the address bar and its history
 //! (`address`), the words a page loads before it draws (`words`), the page around the app
-//! (`page`: the ready mark, the theme, the clipboard) and the later parts' chunk
+//! (`page`: the ready mark, the theme, the clipboard, the check's stylesheet) and the later parts' chunk
 //! (`later_parts`). `js/boot.js` runs before all of it: it shows the page, holds what the
 //! reader does until a part is live, and talks to an embedding page. What to do is decided in
 //! `core`; these only carry it out.
@@ -14,5 +14,8 @@ pub use address::{content_address, drawn_state, page_url, state_from_address, us
 pub use later_parts::{
     later_parts_arrived, later_parts_failed, until_later_parts_wanted, use_later_parts_region,
 };
-pub use page::{copy_to_clipboard, print_part, use_theme_attributes};
+pub use page::{
+    adopt_check_stylesheet, copy_to_clipboard, keep_reading_place, print_part, reading_place,
+    use_theme_attributes,
+};
 pub use words::{apply_language, chosen_language, install_content_from, install_translation};

@@ -4,6 +4,7 @@
 use gloo::utils::{document, window};
 use yew::prelude::*;
 
+use crate::core::drawn::keep_place;
 use crate::core::state::Theme;
 
 /// Set on `<html>` by `boot.js` while the page, drawn in another state than the address asks
@@ -72,3 +73,56 @@ pub fn print_part(part: &str) {
 }
 
 const PRINT_ONLY: &str = "data-print-only";
+
+/// Where the reader is and how tall the page is, before a part is drawn where it had none.
+#[derive(Clone, Copy, PartialEq)]
+pub struct ReadingPlace {
+    scrolled: f64,
+    height: f64,
+}
+
+pub fn reading_place() -> ReadingPlace {
+    ReadingPlace {
+        scrolled: window().scroll_y().unwrap_or_default(),
+        height: document()
+            .document_element()
+            .map_or(0.0, |root| f64::from(root.scroll_height())),
+    }
+}
+
+/// Keeps a reader who was past `part`, drawn since `before`, where they were
+/// (`core::drawn::keep_place`): the content it pushed down is what they were reading.
+pub fn keep_reading_place(before: ReadingPlace, part: &web_sys::Element) {
+    let now = reading_place();
+    let by = keep_place(
+        part.get_bounding_client_rect().top(),
+        now.height - before.height,
+        now.scrolled != before.scrolled,
+    );
+    if by != 0.0 {
+        window().scroll_by_with_x_and_y(0.0, by);
+    }
+}
+
+/// Gives the document the team check's stylesheet, once. The first view does not link it: it
+/// comes inside the later parts' chunk, with the check's code, as only that code calls this.
+/// A constructed sheet, not a `<style>` element, so a strict Content-Security-Policy allows it.
+pub fn adopt_check_stylesheet() {
+    thread_local! {
+        static ADOPTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if ADOPTED.replace(true) {
+        return;
+    }
+    let Ok(sheet) = web_sys::CssStyleSheet::new() else {
+        return;
+    };
+    if sheet
+        .replace_sync(include_str!(concat!(env!("OUT_DIR"), "/check.css")))
+        .is_ok()
+    {
+        let sheets = document().adopted_style_sheets();
+        sheets.push(&sheet);
+        document().set_adopted_style_sheets(&sheets);
+    }
+}

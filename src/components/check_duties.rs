@@ -4,7 +4,7 @@ use yew::prelude::*;
 use crate::core::check::findings::Finding;
 use crate::core::check::words::{holder_label, severity_label};
 use crate::core::check::{expected, Change, Holder, TeamAnswers};
-use crate::core::content::{Text, CONTENT};
+use crate::core::content::{CheckText, CONTENT};
 
 #[derive(Properties, PartialEq)]
 pub struct CheckDutiesProps {
@@ -85,8 +85,8 @@ pub fn CheckDuties(props: &CheckDutiesProps) -> Html {
                         <div class="team-check__notes">
                             if changed {
                                 <span class="team-check__articles">
-                                    <span class="team-check__changed">{ Text::CheckChanged.get() }</span>{ " · " }
-                                    { Text::CheckArticlesSay.fill(&[("who", &holder_label(expected(lead, row), lead).get())]) }
+                                    <span class="team-check__changed">{ CheckText::Changed.get() }</span>{ " · " }
+                                    { CheckText::ArticlesSay.fill(&[("who", &holder_label(expected(lead, row), lead).get())]) }
                                 </span>
                             }
                             { for flags }
@@ -113,18 +113,18 @@ pub fn CheckDuties(props: &CheckDutiesProps) -> Html {
     let nothing_changed = answers.changed(person).next().is_none();
     html! {
         <div class="team-check__duties" ref={list}>
-            <h3>{ Text::CheckDuties.get() }</h3>
+            <h3>{ CheckText::Duties.get() }</h3>
             <div class="team-check__duty-controls">
                 <label class="check">
                     <input type="checkbox" checked={answers.only_changed} onchange={on_only} />
-                    { Text::CheckOnlyChanged.get() }
+                    { CheckText::OnlyChanged.get() }
                 </label>
                 if !nothing_changed {
-                    <button type="button" class="button" onclick={on_reset}>{ Text::CheckReset.get() }</button>
+                    <button type="button" class="button" onclick={on_reset}>{ CheckText::Reset.get() }</button>
                 }
             </div>
             if answers.only_changed && nothing_changed {
-                <p class="team-check__nothing">{ Text::CheckNothingChanged.get() }</p>
+                <p class="team-check__nothing">{ CheckText::NothingChanged.get() }</p>
             }
             { for groups }
         </div>

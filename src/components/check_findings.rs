@@ -5,7 +5,7 @@ use crate::browser::print_part;
 use crate::core::check::findings::Finding;
 use crate::core::check::words::{finding_text, markdown, move_label, severity_label, summary_line};
 use crate::core::check::{Change, TeamAnswers};
-use crate::core::content::{Text, CONTENT};
+use crate::core::content::{CheckText, CONTENT};
 
 #[derive(Properties, PartialEq)]
 pub struct CheckFindingsProps {
@@ -51,13 +51,13 @@ pub fn CheckFindings(props: &CheckFindingsProps) -> Html {
     let on_print = Callback::from(|_: MouseEvent| print_part("team-check"));
     html! {
         <section class="team-check__findings" aria-labelledby="team-check-findings-heading">
-            <h3 id="team-check-findings-heading">{ Text::CheckFindings.get() }</h3>
+            <h3 id="team-check-findings-heading">{ CheckText::Findings.get() }</h3>
             <p class="team-check__summary" role="status" tabindex="-1" ref={summary}>{ summary_line(&props.findings) }</p>
             <Citation sources={CONTENT.check_sources} />
             <ul class="findings">{ items }</ul>
             <div class="team-check__export">
-                <CopyButton text={markdown(&answers, &props.findings)} label={Text::CheckCopyMarkdown.get()} what={Text::WhatFindings} />
-                <button type="button" class="button" onclick={on_print}>{ Text::CheckPrint.get() }</button>
+                <CopyButton text={markdown(&answers, &props.findings)} label={CheckText::CopyMarkdown.get()} what={CheckText::WhatFindings.get()} />
+                <button type="button" class="button" onclick={on_print}>{ CheckText::Print.get() }</button>
             </div>
         </section>
     }

@@ -2,7 +2,7 @@ use yew::prelude::*;
 
 use crate::core::check::words::lead_label;
 use crate::core::check::{Change, EmCode, Lead, TeamAnswers, FULL_WEEK};
-use crate::core::content::{Text, CONTENT};
+use crate::core::content::{CheckText, CONTENT};
 
 #[derive(Properties, PartialEq)]
 pub struct CheckSetupProps {
@@ -38,9 +38,9 @@ pub fn CheckSetup(props: &CheckSetupProps) -> Html {
         }
     });
     let (tl_coding_label, code_label) = if lead == Lead::One {
-        (Text::CheckLeadCoding, Text::CheckLeadCode)
+        (CheckText::LeadCoding, CheckText::LeadCode)
     } else {
-        (Text::CheckTlCoding, Text::CheckEmCode)
+        (CheckText::TlCoding, CheckText::EmCode)
     };
     let on_new = props.change.reform(|event: Event| {
         let input: web_sys::HtmlInputElement = event.target_unchecked_into();
@@ -56,19 +56,19 @@ pub fn CheckSetup(props: &CheckSetupProps) -> Html {
     });
     html! {
         <fieldset class="team-check__setup">
-            <legend>{ Text::CheckTeam.get() }</legend>
+            <legend>{ CheckText::Team.get() }</legend>
             <label class="team-check__number">
-                <span>{ Text::CheckSize.get() }</span>
+                <span>{ CheckText::Size.get() }</span>
                 <input class="field" type="number" inputmode="numeric" min={sizes.min.to_string()} max={sizes.max.to_string()}
                     value={answers.size.to_string()} oninput={number(Change::Size)} />
             </label>
             <fieldset class="team-check__lead">
-                <legend>{ Text::CheckLead.get() }</legend>
+                <legend>{ CheckText::Lead.get() }</legend>
                 { for leads }
             </fieldset>
             <label class="check">
                 <input type="checkbox" checked={answers.new_team} onchange={on_new} />
-                { Text::CheckNew.get() }
+                { CheckText::New.get() }
             </label>
             if lead.leads_technically() {
                 <label class="team-check__number">
@@ -79,7 +79,7 @@ pub fn CheckSetup(props: &CheckSetupProps) -> Html {
             }
             if lead.has_em() {
                 <label class="team-check__number">
-                    <span>{ Text::CheckEmCoding.get() }</span>
+                    <span>{ CheckText::EmCoding.get() }</span>
                     <input class="field" type="number" inputmode="numeric" min="0" max={FULL_WEEK.to_string()}
                         value={answers.em_coding().to_string()} oninput={number(Change::EmCoding)} />
                 </label>

@@ -8,7 +8,7 @@ pub struct CopyButtonProps {
     pub text: AttrValue,
     pub label: AttrValue,
     /// What is copied, as the confirmation names it: a link, a snippet, a table.
-    pub what: Text,
+    pub what: &'static str,
     #[prop_or_default]
     pub primary: bool,
 }
@@ -27,7 +27,7 @@ pub fn CopyButton(props: &CopyButtonProps) -> Html {
                 } else {
                     Text::CopyFailed
                 };
-                status.set(outcome.fill(&[("what", &what.get())]));
+                status.set(outcome.fill(&[("what", &what)]));
             });
         })
     };

@@ -14,6 +14,7 @@ use super::{
 };
 use crate::browser;
 use crate::core::content::Text;
+use crate::core::drawn::check_drawn_ahead;
 use crate::core::state::{Action, LaterPartsView, Part};
 
 /// The parts this component draws, in page order.
@@ -110,7 +111,8 @@ fn view(props: &LaterPartsProps) -> Html {
                 <Comparison roles={state.roles} />
             }
             if shows(Part::Check) {
-                <TeamCheck answers={state.check} sizes={state.sizes} dispatch={dispatch.clone()} />
+                <TeamCheck answers={state.check} sizes={state.sizes}
+                    drawn_ahead={check_drawn_ahead(state.view)} dispatch={dispatch.clone()} />
             }
             if shows(Part::Situations) {
                 <Scenarios roles={state.roles} />

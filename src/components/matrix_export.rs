@@ -29,7 +29,7 @@ pub fn MatrixExport(props: &MatrixExportProps) -> Html {
     });
     html! {
         <div class="matrix-export">
-            <CopyButton text={markdown(&table)} label={Text::CopyMarkdown.get()} what={Text::WhatTable} />
+            <CopyButton text={markdown(&table)} label={Text::CopyMarkdown.get()} what={Text::WhatTable.get()} />
             <a class="button" download="two-hats.csv" href="#" onclick={on_download}>
                 { Text::DownloadCsv.get() }
             </a>

@@ -59,14 +59,14 @@ pub fn Share(props: &ShareProps) -> Html {
             <div class="share__snippet">
                 <label class="share__snippet-label" for={id}>{ label.get() }</label>
                 <textarea id={id} class="share__code" readonly=true rows="4" value={text.clone()} />
-                <CopyButton text={text} label={Text::CopySnippet.get()} what={Text::WhatSnippet} />
+                <CopyButton text={text} label={Text::CopySnippet.get()} what={Text::WhatSnippet.get()} />
             </div>
         }
     };
 
     html! {
         <section class="share" aria-label={Text::Share.get()}>
-            <CopyButton text={link} label={Text::CopyLink.get()} what={Text::WhatLink} primary=true />
+            <CopyButton text={link} label={Text::CopyLink.get()} what={Text::WhatLink.get()} primary=true />
             <details class="share__embed" ontoggle={on_toggle}>
                 <summary class="button">{ Text::Embed.get() }</summary>
                 if *open {

@@ -147,11 +147,13 @@ pub struct Content {
     pub rules: &'static [Cited],
     pub team_size: TeamSize,
     pub reasons: &'static [ReasonText],
-    /// The team check's findings, indexed by `check::findings::FindingId`.
-    pub findings: &'static [Cited],
-    /// Every source the findings rest on, in the sources' order: the check names them all,
-    /// whatever it finds.
+    /// Every source the team check's findings rest on, in the sources' order: the check names
+    /// them all, whatever it finds.
     pub check_sources: &'static [SourceId],
+    /// The team check's words when they come from a file read at run time; the built-in ones
+    /// are `CHECK_BUILT_IN`, apart from this struct so that only the check's code reaches
+    /// them (`check_words`).
+    pub check: Option<CheckWords>,
     pub questions: &'static [Question],
     /// The self-assessment's verdict for each role, in column order.
     pub assessment: [Cited; 3],
@@ -161,6 +163,22 @@ pub struct Content {
     /// The language of the sources' titles when it is not `language`'s: a translation keeps
     /// the original's titles (the build checks it), so screen readers must read them as such.
     pub titles_language: Option<&'static str>,
+}
+
+/// The team check's words. Only the check's code reads them, and it arrives in the later
+/// parts' chunk: kept out of `Content`'s built-in value, they arrive with it.
+#[derive(Debug, PartialEq, Eq)]
+pub struct CheckWords {
+    /// Indexed by `check::findings::FindingId`.
+    pub findings: &'static [Cited],
+    /// Indexed by `CheckText`; empty when a file gives no interface texts, which keeps the
+    /// built-in ones.
+    pub ui: &'static [&'static str],
+}
+
+/// The team check's words in force.
+pub fn check_words() -> &'static CheckWords {
+    CONTENT.check.as_ref().unwrap_or(&CHECK_BUILT_IN)
 }
 
 /// The language content is written in.
@@ -216,6 +234,22 @@ pub fn fill(template: &str, values: &[(&str, &dyn fmt::Display)]) -> String {
     }
     out.push_str(rest);
     out
+}
+
+impl CheckText {
+    /// The text in the language in force.
+    pub fn get(self) -> &'static str {
+        let ui = match check_words().ui {
+            [] => CHECK_BUILT_IN.ui,
+            ui => ui,
+        };
+        ui[self as usize]
+    }
+
+    /// The text with each `{name}` placeholder replaced by its value.
+    pub fn fill(self, values: &[(&str, &dyn fmt::Display)]) -> String {
+        fill(self.get(), values)
+    }
 }
 
 impl Content {

@@ -6,9 +6,9 @@
 //! `'static` on purpose: the built-in content is `'static` too, and the page loads at most one.
 
 use super::content::{
-    AnswerOption, Cited, CodingRange, Content, Derivation, Fact, Group, GroupId, LadderSide,
-    Language, Level, Question, ReasonText, Responsibility, Role, Scenario, Source, SourceId,
-    TeamSize, MAX_QUESTIONS, TEXT_COUNT,
+    AnswerOption, CheckWords, Cited, CodingRange, Content, Derivation, Fact, Group, GroupId,
+    LadderSide, Language, Level, Question, ReasonText, Responsibility, Role, Scenario, Source,
+    SourceId, TeamSize, CHECK_TEXT_COUNT, FINDING_COUNT, MAX_QUESTIONS, TEXT_COUNT,
 };
 
 pub fn decode(bytes: &[u8]) -> Option<Content> {
@@ -28,8 +28,11 @@ fn references_hold(content: &Content) -> bool {
     };
     let cited = |cited: &Cited| sources_exist(cited.sources);
     content.reasons.len() == super::content::CONTENT.reasons.len()
-        && content.findings.len() == super::content::CONTENT.findings.len()
-        && content.findings.iter().all(cited)
+        && content.check.as_ref().is_some_and(|check| {
+            check.findings.len() == FINDING_COUNT
+                && check.findings.iter().all(cited)
+                && [0, CHECK_TEXT_COUNT].contains(&check.ui.len())
+        })
         && content.ui.len() == TEXT_COUNT
         && content.rules.len() >= 2
         && !content.groups.is_empty()
@@ -116,12 +119,12 @@ impl Reader<'_> {
             })
         })?;
         let findings: &'static [Cited] = self.list(Reader::cited)?;
-        let mut check_sources: Vec<SourceId> = findings
-            .iter()
-            .flat_map(|finding| finding.sources.iter().copied())
+        let check_ui = self.list(Reader::text)?;
+        // In the sources' order, as the compiler lists them for the built-in file.
+        let check_sources: Vec<SourceId> = (0..sources.len())
+            .filter_map(|index| u8::try_from(index).ok().map(SourceId))
+            .filter(|id| findings.iter().any(|finding| finding.sources.contains(id)))
             .collect();
-        check_sources.sort();
-        check_sources.dedup();
         let questions = self.list(|r| {
             Some(Question {
                 id: r.text()?,
@@ -160,8 +163,11 @@ impl Reader<'_> {
             rules,
             team_size,
             reasons,
-            findings,
             check_sources: check_sources.leak(),
+            check: Some(CheckWords {
+                findings,
+                ui: check_ui,
+            }),
             questions,
             assessment,
             language,
@@ -314,7 +320,7 @@ impl Reader<'_> {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::core::content::CONTENT;
+    use crate::core::content::{CHECK_BUILT_IN, CONTENT};
 
     const SHIPPED: &[u8] = include_bytes!("../../content/two-hats.toml");
 
@@ -329,7 +335,7 @@ mod tests {
         let decoded = decode(&bytes).expect("decodes");
         let debug = |content: &Content| {
             format!(
-                "{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}",
+                "{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}",
                 content.sources,
                 content.roles,
                 content.groups,
@@ -339,13 +345,13 @@ mod tests {
                 content.rules,
                 content.team_size,
                 content.reasons,
-                content.findings,
                 content.check_sources,
                 content.questions,
                 content.assessment,
             ) + &format!("{:?}{:?}", content.language, content.ui)
         };
         assert_eq!(debug(&decoded), debug(&CONTENT));
+        assert_eq!(decoded.check.as_ref(), Some(&CHECK_BUILT_IN));
     }
 
     proptest::proptest! {
@@ -373,6 +379,15 @@ mod tests {
         let decoded = decode(&bytes).expect("decodes");
         assert_eq!(decoded.language, CONTENT.language);
         assert_eq!(decoded.ui, CONTENT.ui);
+        let check = decoded
+            .check
+            .as_ref()
+            .expect("a file words its own findings");
+        assert_eq!(check.findings, CHECK_BUILT_IN.findings);
+        assert!(
+            check.ui.is_empty(),
+            "the check keeps its built-in words too"
+        );
         assert_eq!(
             decoded.responsibilities.len(),
             CONTENT.responsibilities.len()
@@ -388,6 +403,17 @@ mod tests {
             assert_eq!(translated.language, *language);
             assert_eq!(translated.ui.len(), CONTENT.ui.len());
             assert_ne!(translated.ui[Text::Question as usize], Text::Question.get());
+            let check = translated
+                .check
+                .as_ref()
+                .expect("a translation words the findings");
+            assert_eq!(check.ui.len(), CHECK_BUILT_IN.ui.len());
+            assert_ne!(check.ui[0], CHECK_BUILT_IN.ui[0]);
+            assert_ne!(check.findings[0].text, CHECK_BUILT_IN.findings[0].text);
+            assert_eq!(
+                check.findings[0].sources,
+                CHECK_BUILT_IN.findings[0].sources
+            );
             let levels = |content: &Content| -> Vec<_> {
                 content
                     .responsibilities

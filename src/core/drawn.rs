@@ -115,6 +115,26 @@ fn embedded(part: Part) -> State {
     }
 }
 
+/// Whether a page drawn showing `view` carries the team check's HTML: only where the check is
+/// its one part, its embed. On a page of several parts the check is drawn once the later
+/// parts' chunk is live, so that its HTML comes with its code and words, not with the first
+/// view; it sits below the matrix and the comparison, far out of sight when that happens.
+pub fn check_drawn_ahead(view: Parts) -> bool {
+    single_part(view) == Some(Part::Check)
+}
+
+/// How far to scroll, once a part is drawn where the page had none, so that a reader already
+/// past it still sees what they saw: as far as the page grew when the part begins above the
+/// viewport (`part_top` < 0, from the viewport's top) and the browser has not kept their place
+/// itself (scroll anchoring, which `scrolled` tells); else nothing.
+pub fn keep_place(part_top: f64, grew_by: f64, scrolled: bool) -> f64 {
+    if part_top < 0.0 && !scrolled {
+        grew_by
+    } else {
+        0.0
+    }
+}
+
 fn single_part(view: Parts) -> Option<Part> {
     let mut parts = view.iter();
     match (parts.next(), parts.next()) {
@@ -277,6 +297,35 @@ pub fn later_parts_plan(known: LaterKnown) -> LaterPlan {
 mod tests {
     use super::*;
     use crate::core::url;
+
+    #[test]
+    fn the_check_is_drawn_ahead_in_its_embed_alone() {
+        assert!(check_drawn_ahead(Parts::of(&[Part::Check]).unwrap()));
+        assert!(!check_drawn_ahead(Parts::ALL));
+        assert!(!check_drawn_ahead(
+            Parts::of(&[Part::Check, Part::Matrix]).unwrap()
+        ));
+        for part in Part::ALL.into_iter().filter(|part| *part != Part::Check) {
+            assert!(!check_drawn_ahead(Parts::of(&[part]).unwrap()), "{part:?}");
+        }
+    }
+
+    #[test]
+    fn a_reader_past_a_part_drawn_above_keeps_their_place_once() {
+        assert_eq!(keep_place(-1200.0, 5600.0, false), 5600.0);
+        assert_eq!(
+            keep_place(-10.0, 5600.0, false),
+            5600.0,
+            "a part begun above them"
+        );
+        assert_eq!(
+            keep_place(-1200.0, 5600.0, true),
+            0.0,
+            "the browser kept it"
+        );
+        assert_eq!(keep_place(0.0, 5600.0, false), 0.0, "drawn where they look");
+        assert_eq!(keep_place(300.0, 5600.0, false), 0.0, "drawn below them");
+    }
 
     #[test]
     fn every_drawn_state_has_an_address_of_its_own_one_folder_deep() {

@@ -4,6 +4,7 @@
 //! folder one level up.
 
 use super::publish;
+use crate::core::drawn;
 use crate::core::html::attribute;
 use crate::core::state::State;
 use crate::core::url;
@@ -14,6 +15,9 @@ const ROOT_CLOSE: &str = "</div>";
 const BODY_CLOSE: &str = "</body>";
 const CHARSET: &str = "<meta charset";
 const DRAWN_OPEN: &str = "data-drawn=\"";
+/// The team check's stylesheet, which the widget's own page leaves to the check's code
+/// (`browser::adopt_check_stylesheet`); a page drawn with the check needs it at once.
+pub const CHECK_STYLESHEET: &str = "check.css";
 
 /// The attribute on `<html>` naming the state the page is drawn in, as a query string.
 pub fn drawn_attribute(state: &State) -> String {
@@ -34,9 +38,14 @@ pub fn page(template: &str, state: &State, app: &str) -> Option<String> {
     let drawn_end = value_at + page[value_at..].find('"')? + 1;
     let charset = page.find(CHARSET)?;
     let head_start = charset + page[charset..].find('>')? + 1;
+    let check_stylesheet = if drawn::check_drawn_ahead(state.view) {
+        format!(r#"<link rel="stylesheet" href="{CHECK_STYLESHEET}">"#)
+    } else {
+        String::new()
+    };
     (drawn_end <= head_start && head_start <= start).then(|| {
         format!(
-            r#"{}{}{}<base href="../../">{}{app}{}"#,
+            r#"{}{}{}<base href="../../">{check_stylesheet}{}{app}{}"#,
             &page[..drawn_at],
             drawn_attribute(state),
             &page[drawn_end..head_start],
@@ -49,7 +58,6 @@ pub fn page(template: &str, state: &State, app: &str) -> Option<String> {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::core::drawn;
 
     const TEMPLATE: &str = concat!(
         r#"<!doctype html><html lang="en" data-translations="de" data-drawn="team=5"><head>"#,
@@ -76,6 +84,16 @@ mod tests {
         assert!(!page.contains("whole page"));
         assert_eq!(page.matches("<title>").count(), 1);
         assert!(page.contains(r#"href="assets/base-1.css""#));
+    }
+
+    #[test]
+    fn only_the_checks_drawn_page_links_its_stylesheet() {
+        for state in drawn::states() {
+            let page = page(TEMPLATE, &state, "<p>part</p>").unwrap();
+            let linked = page.contains(r#"<link rel="stylesheet" href="check.css">"#);
+            assert_eq!(linked, drawn::check_drawn_ahead(state.view), "{state:?}");
+        }
+        assert!(drawn::states().any(|state| drawn::check_drawn_ahead(state.view)));
     }
 
     #[test]

@@ -6,8 +6,13 @@ import { contentRowCount, layoutShifts, trackLayoutShifts, useServerAndBrowser, 
 
 const shared = useServerAndBrowser();
 
-/** The widget's markup without Yew's hydration comments. */
-const rootMarkup = (page) => page.evaluate(() => document.querySelector('#two-hats').innerHTML.replace(/<!--.*?-->/g, ''));
+/** The widget's markup without Yew's hydration comments, and without the team check, which the
+ *  page is served without and which is drawn once the later parts are live. */
+const rootMarkup = (page) => page.evaluate(() => {
+  const root = document.querySelector('#two-hats').cloneNode(true);
+  root.querySelector('.team-check')?.remove();
+  return root.innerHTML.replace(/<!--.*?-->/g, '');
+});
 
 const ready = (page) => page.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
 
@@ -18,6 +23,8 @@ describe('prerendered page', () => {
       assert.match(await page.locator('.recommendation__setup').innerText(), /^5 engineers: One hybrid Tech Lead Manager/);
       assert.equal(await page.locator('.sources__item').count(), 5);
       assert.match(await page.locator('.noscript-note').innerText(), /JavaScript is off/);
+      // The check works only with its code, and its HTML comes with it.
+      assert.equal(await page.locator('.team-check').count(), 0);
     });
   });
 
@@ -26,6 +33,8 @@ describe('prerendered page', () => {
     await withPage(shared.browser, shared.server.url, {}, async ({ page, problems }) => {
       await ready(page);
       assert.equal(await rootMarkup(page), served, 'hydration changed the prerendered markup');
+      const live = await page.evaluate(() => !document.querySelector('.layout__later > [aria-busy]'));
+      assert.equal(await page.locator('.team-check').count(), live ? 1 : 0, 'the check is drawn with the live later parts');
       await page.locator('.duty__toggle').first().click();
       assert.equal(await page.locator('.duty-detail:not([hidden])').count(), 1);
       assert.deepEqual(problems, []);

@@ -19,6 +19,9 @@ const DRAWN: &str = "embed";
 /// The wasm-bindgen glue and the module it instantiates, as `start.js` names them.
 const GLUE: &str = "two-hats.js";
 const WASM: &str = "two-hats_bg.wasm";
+/// The team check's stylesheet: only the check's drawn embed links it (the widget's page gets
+/// it from the check's code), so a page need not load it, but one must.
+const CHECK_STYLESHEET: &str = "check.css";
 pub fn apply(dist: &Path) -> Result {
     let assets = dist.join(FOLDER);
     fs::create_dir_all(&assets)?;
@@ -66,13 +69,23 @@ pub fn apply(dist: &Path) -> Result {
     } else {
         Vec::new()
     };
+    let mut check_stylesheet_linked = false;
     for page_path in [dist.join("index.html")].into_iter().chain(drawn_pages) {
         let mut page = read(&page_path)?;
         for (old, new) in &renamed {
-            page = point_at(&page, old, &format!("{FOLDER}/{new}"))
-                .ok_or_else(|| format!("{} does not load {old}", page_path.display()))?;
+            match point_at(&page, old, &format!("{FOLDER}/{new}")) {
+                Some(pointed) => {
+                    check_stylesheet_linked |= old == CHECK_STYLESHEET;
+                    page = pointed;
+                }
+                None if old == CHECK_STYLESHEET => {}
+                None => return Err(format!("{} does not load {old}", page_path.display()).into()),
+            }
         }
         fs::write(&page_path, page)?;
+    }
+    if drawn.exists() && !check_stylesheet_linked {
+        return Err(format!("no drawn page links {CHECK_STYLESHEET}").into());
     }
     Ok(())
 }

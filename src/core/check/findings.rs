@@ -3,7 +3,7 @@
 //! (`[findings.ID]`); the rules are here.
 
 use super::{duty, expected, Change, EmCode, Holder, Lead, Person, TeamAnswers};
-use crate::core::content::{Cited, RoleKey, RowId, TeamSize, CONTENT};
+use crate::core::content::{check_words, Cited, RoleKey, RowId, TeamSize, CONTENT};
 use crate::core::recommend::{recommend, zone, Inputs, Setup, Zone};
 
 /// Every finding the check can make, in the order the page lists them.
@@ -61,7 +61,7 @@ impl FindingId {
 impl FindingId {
     /// Its words and what they rest on, in the language in force.
     pub fn words(self) -> &'static Cited {
-        &CONTENT.findings[self as usize]
+        &check_words().findings[self as usize]
     }
 }
 

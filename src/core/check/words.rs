@@ -3,48 +3,48 @@
 
 use super::findings::{halved_tl_coding, Finding, FindingId, Move, Severity};
 use super::{Holder, Lead, Person, TeamAnswers};
-use crate::core::content::{fill, RoleKey, RowId, Text, CONTENT};
+use crate::core::content::{fill, CheckText, RoleKey, RowId, Text, CONTENT};
 
 /// How the check's controls name each of `Lead`'s set-ups.
-pub fn lead_label(lead: Lead) -> Text {
+pub fn lead_label(lead: Lead) -> CheckText {
     match lead {
-        Lead::One => Text::CheckLeadOne,
-        Lead::Two => Text::CheckLeadTwo,
-        Lead::EmOnly => Text::CheckLeadEm,
-        Lead::TlOnly => Text::CheckLeadTl,
-        Lead::Nobody => Text::CheckLeadNone,
+        Lead::One => CheckText::LeadOne,
+        Lead::Two => CheckText::LeadTwo,
+        Lead::EmOnly => CheckText::LeadEm,
+        Lead::TlOnly => CheckText::LeadTl,
+        Lead::Nobody => CheckText::LeadNone,
     }
 }
 
 /// Who does a duty, as a choice in its menu: with one lead, `Both` is that person.
-pub fn holder_label(holder: Holder, lead: Lead) -> Text {
+pub fn holder_label(holder: Holder, lead: Lead) -> CheckText {
     match holder {
-        Holder::Tl => Text::CheckHolderTl,
-        Holder::Em => Text::CheckHolderEm,
-        Holder::Both if lead == Lead::One => Text::CheckHolderLead,
-        Holder::Both => Text::CheckHolderBoth,
-        Holder::Other => Text::CheckHolderOther,
-        Holder::Nobody => Text::CheckHolderNobody,
+        Holder::Tl => CheckText::HolderTl,
+        Holder::Em => CheckText::HolderEm,
+        Holder::Both if lead == Lead::One => CheckText::HolderLead,
+        Holder::Both => CheckText::HolderBoth,
+        Holder::Other => CheckText::HolderOther,
+        Holder::Nobody => CheckText::HolderNobody,
     }
 }
 
 /// Who does a duty, inside a sentence.
-pub fn who(holder: Holder, lead: Lead) -> Text {
+pub fn who(holder: Holder, lead: Lead) -> CheckText {
     match holder {
-        Holder::Tl => Text::CheckWhoTl,
-        Holder::Em => Text::CheckWhoEm,
-        Holder::Both if lead == Lead::One => Text::CheckWhoLead,
-        Holder::Both => Text::CheckWhoBoth,
-        Holder::Other => Text::CheckWhoOther,
-        Holder::Nobody => Text::CheckWhoNobody,
+        Holder::Tl => CheckText::WhoTl,
+        Holder::Em => CheckText::WhoEm,
+        Holder::Both if lead == Lead::One => CheckText::WhoLead,
+        Holder::Both => CheckText::WhoBoth,
+        Holder::Other => CheckText::WhoOther,
+        Holder::Nobody => CheckText::WhoNobody,
     }
 }
 
-pub fn severity_label(severity: Severity) -> Text {
+pub fn severity_label(severity: Severity) -> CheckText {
     match severity {
-        Severity::BreaksRule => Text::CheckBreaksRule,
-        Severity::Risk => Text::CheckRisk,
-        Severity::Disagreement => Text::CheckDisagreement,
+        Severity::BreaksRule => CheckText::BreaksRule,
+        Severity::Risk => CheckText::Risk,
+        Severity::Disagreement => CheckText::Disagreement,
     }
 }
 
@@ -122,17 +122,17 @@ pub fn finding_text(finding: &Finding, answers: &TeamAnswers) -> String {
 pub fn move_label(fix: Move, answers: &TeamAnswers) -> String {
     let lead = answers.lead;
     match fix {
-        Move::Duty(row, holder) => Text::CheckMoveDuty
+        Move::Duty(row, holder) => CheckText::MoveDuty
             .fill(&[("duty", &duty_name(row)), ("who", &who(holder, lead).get())]),
         Move::Settle(row, holder) => {
-            Text::CheckSettle.fill(&[("duty", &duty_name(row)), ("who", &who(holder, lead).get())])
+            CheckText::Settle.fill(&[("duty", &duty_name(row)), ("who", &who(holder, lead).get())])
         }
-        Move::TlCoding(percent) => Text::CheckSetCoding
+        Move::TlCoding(percent) => CheckText::SetCoding
             .fill(&[("role", &tl_role(lead).role().short), ("percent", &percent)]),
-        Move::EmCoding(percent) => Text::CheckSetCoding
+        Move::EmCoding(percent) => CheckText::SetCoding
             .fill(&[("role", &em_role(lead).role().short), ("percent", &percent)]),
-        Move::Lead(Lead::One) => Text::CheckOneLead.get().to_owned(),
-        Move::Lead(_) => Text::CheckSplit.get().to_owned(),
+        Move::Lead(Lead::One) => CheckText::OneLead.get().to_owned(),
+        Move::Lead(_) => CheckText::Split.get().to_owned(),
     }
 }
 
@@ -155,10 +155,10 @@ pub fn summary(findings: &[Finding]) -> Summary {
 
 pub fn summary_line(findings: &[Finding]) -> String {
     if findings.is_empty() {
-        return Text::CheckAllClear.get().to_owned();
+        return CheckText::AllClear.get().to_owned();
     }
     let counts = summary(findings);
-    Text::CheckSummary.fill(&[
+    CheckText::Summary.fill(&[
         ("breaks", &counts.breaks),
         ("risks", &counts.risks),
         ("disagreements", &counts.disagreements),
@@ -197,7 +197,7 @@ pub fn markdown(answers: &TeamAnswers, findings: &[Finding]) -> String {
         if let Some(fix) = finding.fix {
             out.push_str(&format!(
                 "  {}: {}\n",
-                Text::CheckWhatToMove.get(),
+                CheckText::WhatToMove.get(),
                 move_label(fix, answers)
             ));
         }
@@ -262,7 +262,7 @@ mod tests {
             "Rules broken: 1 · Risks: 1 · Where the articles disagree: 0"
         );
         let (_, none) = check("");
-        assert_eq!(summary_line(&none), Text::CheckAllClear.get());
+        assert_eq!(summary_line(&none), CheckText::AllClear.get());
     }
 
     #[test]
