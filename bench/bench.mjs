@@ -224,7 +224,7 @@ async function plainSlider(browser, widgetUrl, baselineUrl) {
 async function laterPartsChunk(browser, url) {
   const { page, context } = await coldLoad(browser, url, { interactive: true });
   const chunkEntries = () => page.evaluate(() => performance.getEntriesByType('resource')
-    .filter((entry) => /\/split_[^/]+\.wasm$/.test(entry.name))
+    .filter((entry) => /\/split_later_parts-[^/]+\.wasm$/.test(entry.name))
     .map((entry) => ({ name: entry.name.split('/').pop(), start: entry.startTime, end: entry.responseEnd })));
   const beforeScroll = await chunkEntries();
   const scrolledAt = await page.evaluate(() => {
@@ -344,6 +344,7 @@ console.log(`  ${''.padEnd(28)} fetched when the reader comes within a quarter s
 console.log(`  ${''.padEnd(28)} after a scroll to the matrix (median of ${laterParts.length}): requested ${ms(median(laterParts.map((run) => run.requestedMs)))} ms, in ${ms(median(laterParts.map((run) => run.inMs)))} ms, parts live ${ms(median(laterParts.map((run) => run.liveMs)))} ms later;`);
 console.log(`  ${''.padEnd(28)} fetched by a first view at 1280 × 900: ${laterParts.some((run) => run.byFirstView) ? 'YES' : 'no'}`);
 const onDemand = [
+  ['assets/split_content_reader', 'the code that reads a translation or a content file, fetched beside either'],
   ['content-parser/', 'when the address names a content file (?content=)'],
   ['lang/', 'when the reader chooses another language'],
 ];

@@ -32,7 +32,11 @@ function pageSection(report) {
   ]), '');
 
   const later = report.laterParts;
-  const onDemand = [['content-parser/', 'when the address names a content file (`?content=`)'], ['lang/', 'when the reader chooses another language']]
+  const onDemand = [
+    ['assets/split_content_reader', 'the code that reads a translation or a content file, fetched beside either'],
+    ['content-parser/', 'when the address names a content file (`?content=`)'],
+    ['lang/', 'when the reader chooses another language'],
+  ]
     .map(([prefix, when]) => {
       const files = report.files.filter((file) => file.name.startsWith(prefix));
       return [`\`${prefix}\``, kbRow(prefix, files, 'gzip'), kbRow(prefix, files, 'brotli'), when];

@@ -1,11 +1,15 @@
 //! The words: the language the page speaks, and the translation or the page's own content
 //! file fetched and installed before the app draws.
 
+use std::fmt::Display;
+
+use futures::future::join;
 use gloo::utils::{document, window};
 use wasm_bindgen::prelude::*;
 
 use super::address::state_from_address;
 use crate::core::content::{Content, Text, CONTENT};
+use crate::core::content_binary;
 use crate::core::language::{self, LanguageId};
 
 #[wasm_bindgen(module = "/js/content_loader.js")]
@@ -31,11 +35,8 @@ pub fn chosen_language() -> LanguageId {
 /// Fetches and installs the translation into `language`; the message says why not.
 pub async fn install_translation(language: LanguageId) -> Result<(), String> {
     let code = language.language().code;
-    let bytes = load_translation(code).await.map_err(message)?;
-    let translation = decode(
-        &js_sys::Uint8Array::new(&bytes).to_vec(),
-        &format!("lang/{code}.bin"),
-    )?;
+    let (bytes, reader) = join(load_translation(code), content_reader()).await;
+    let translation = decode(reader, bytes, &format!("lang/{code}.bin"))?;
     install(Content {
         titles_language: Some(LanguageId::BUILT_IN.language().code),
         ..translation
@@ -44,8 +45,8 @@ pub async fn install_translation(language: LanguageId) -> Result<(), String> {
 
 /// Fetches, checks and installs the page's own content file; the message says why not.
 pub async fn install_content_from(address: &str) -> Result<(), String> {
-    let bytes = load_content(address).await.map_err(message)?;
-    install(decode(&js_sys::Uint8Array::new(&bytes).to_vec(), address)?)
+    let (bytes, reader) = join(load_content(address), content_reader()).await;
+    install(decode(reader, bytes, address)?)
 }
 
 fn message(problem: JsValue) -> String {
@@ -54,9 +55,30 @@ fn message(problem: JsValue) -> String {
         .unwrap_or_else(|| format!("{problem:?}"))
 }
 
-fn decode(bytes: &[u8], address: &str) -> Result<Content, String> {
-    crate::core::content_binary::decode(bytes)
-        .ok_or_else(|| format!("The content file {address} could not be read back."))
+fn decode(
+    reader: Result<Reader, impl Display>,
+    bytes: Result<JsValue, JsValue>,
+    address: &str,
+) -> Result<Content, String> {
+    let bytes = js_sys::Uint8Array::new(&bytes.map_err(message)?).to_vec();
+    let read = reader.map_err(|problem| format!("The reader for {address}: {problem}"))?;
+    read(&bytes).ok_or_else(|| format!("The content file {address} could not be read back."))
+}
+
+type Reader = fn(&[u8]) -> Option<Content>;
+
+/// What reads a content file. A page in English without a file of its own never runs it, so a
+/// release moves it into a wasm chunk of its own (`cargo xtask dist`), fetched beside the file.
+#[cfg(all(feature = "split", target_arch = "wasm32"))]
+#[wasm_split_helpers::wasm_split(content_reader, fallible)]
+fn content_reader() -> Result<Reader, wasm_split_helpers::SplitLoaderError> {
+    Ok(content_binary::decode)
+}
+
+/// Without the split there is nothing to fetch first.
+#[cfg(not(all(feature = "split", target_arch = "wasm32")))]
+async fn content_reader() -> Result<Reader, std::convert::Infallible> {
+    Ok(content_binary::decode)
 }
 
 fn install(content: Content) -> Result<(), String> {

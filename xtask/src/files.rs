@@ -12,11 +12,16 @@ use crate::Result;
 /// in dist/, `hashed_names` names it by its content.
 pub const LINK_MODULE: &str = "__wasm_split.js";
 
-/// npm's binaryen wasm-opt at `-Oz`: the release's one optimisation of each module.
+/// npm's binaryen wasm-opt: the release's one optimisation of each module, at `-Oz`, told that the lowest kilobyte of memory is never used (Rust places nothing there),
+/// which lets it fold addresses into loads and stores, until a pass changes nothing more.
+/// Judged on the gzip size of the first module: 0.65 KB less than `-Oz` alone; `-Os`, `-O2`
+/// and `-O3` give larger files.
+const OPTIMISATION: [&str; 3] = ["-Oz", "--low-memory-unused", "--converge"];
+
 pub fn optimise_wasm(root: &Path, input: &Path, output: &Path) -> Result {
     process::run(
         Command::new(root.join("node_modules/.bin/wasm-opt"))
-            .arg("-Oz")
+            .args(OPTIMISATION)
             .arg(input)
             .arg("-o")
             .arg(output),

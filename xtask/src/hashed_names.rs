@@ -179,7 +179,14 @@ fn replace_import(text: &mut String, old: &str, new: &str, file: &str) -> Result
         spaced
     };
     let renamed = written.replace(old, new);
-    replace_once(text, &written, &renamed, file)
+    // The glue imports the link module once per chunk.
+    match text.matches(&written).count() {
+        0 => Err(format!("{file} does not import {old}").into()),
+        _ => {
+            *text = text.replace(&written, &renamed);
+            Ok(())
+        }
+    }
 }
 
 fn replace_once(text: &mut String, old: &str, new: &str, file: &str) -> Result {
