@@ -3,6 +3,8 @@
 //! docs/url-parameters.md documents every key. Whatever the fragment holds, reading it never
 //! fails: a key it cannot use keeps its default, and `print` writes the canonical form back.
 
+use std::fmt::{self, Write as _};
+
 use super::{Change, EmCode, Holder, Lead, Person, TeamAnswers, FULL_WEEK};
 use crate::core::content::{RowId, CONTENT};
 
@@ -104,47 +106,46 @@ pub fn parse(fragment: &str) -> TeamAnswers {
 /// order; empty for the defaults.
 pub fn print(answers: &TeamAnswers) -> String {
     let defaults = TeamAnswers::default();
-    let mut pairs: Vec<(String, String)> = Vec::new();
-    let mut add = |key: &str, value: String| pairs.push((key.to_owned(), value));
+    let mut written = String::new();
+    let mut add = |key: &dyn fmt::Display, value: &dyn fmt::Display| {
+        let separator = if written.is_empty() { "" } else { "&" };
+        let _ = write!(written, "{separator}{key}={value}");
+    };
     if answers.size != defaults.size {
-        add("size", answers.size.to_string());
+        add(&"size", &answers.size);
     }
     if answers.lead != defaults.lead {
-        add("lead", answers.lead.key().to_owned());
+        add(&"lead", &answers.lead.key());
     }
     if answers.new_team {
-        add("new", "1".to_owned());
+        add(&"new", &1);
     }
     if let Some(percent) = answers.tl_coding {
-        add("tl-coding", percent.to_string());
+        add(&"tl-coding", &percent);
     }
     if let Some(percent) = answers.em_coding {
-        add("em-coding", percent.to_string());
+        add(&"em-coding", &percent);
     }
     if answers.em_code == EmCode::Stale {
-        add("em-code", "stale".to_owned());
+        add(&"em-code", &"stale");
     }
     if answers.only_changed {
-        add("only-changed", "1".to_owned());
+        add(&"only-changed", &1);
     }
     let duty = |row: RowId| CONTENT.responsibilities[usize::from(row.0)].id;
     for (row, holder) in answers.changed(Person::First) {
-        add(&format!("{FIRST}{}", duty(row)), holder.key().to_owned());
+        add(&format_args!("{FIRST}{}", duty(row)), &holder.key());
     }
     if answers.second {
-        add("second", "1".to_owned());
+        add(&"second", &1);
         if answers.answering == Person::Second {
-            add("as", "2".to_owned());
+            add(&"as", &2);
         }
         for (row, holder) in answers.changed(Person::Second) {
-            add(&format!("{SECOND}{}", duty(row)), holder.key().to_owned());
+            add(&format_args!("{SECOND}{}", duty(row)), &holder.key());
         }
     }
-    let written: Vec<String> = pairs
-        .into_iter()
-        .map(|(key, value)| format!("{key}={value}"))
-        .collect();
-    written.join("&")
+    written
 }
 
 fn pairs(fragment: &str) -> impl Iterator<Item = (&str, &str)> {
