@@ -28,7 +28,7 @@
       host. WordPress's sandboxed frame may open no tab, so there a link out of the frame asks
       WordPress to follow it instead, with its {message: "link"}. */
 (function () {
-  var PLANS = [], MASTHEAD_KEYS = [], BOOT_APPLIED = [], ANSWER_KEYS = [], ANSWER_PREFIXES = [];
+  var PLANS = [], MASTHEAD_KEYS = [], BOOT_APPLIED = [];
   var root = document.documentElement;
   var boot = document.currentScript;
   var translations = (root.getAttribute('data-translations') || '').split(' ');
@@ -47,13 +47,10 @@
   if (theme === 'light' || theme === 'dark') root.setAttribute('data-theme', theme);
   if (value(query, 'transparent') === '1') root.setAttribute('data-transparent', '');
   var onlyApplied = query.split('&').every(function (pair) { return !pair || BOOT_APPLIED.indexOf(pair.split('=')[0]) >= 0; });
-  /* Answers for the team check live in the fragment (core::check::fragment); WordPress's
-     "#?secret=" does not count. */
+  /* Answers for the team check live in the fragment as key=value pairs, which no anchor has
+     (core::check::fragment::names_answers); WordPress's "#?secret=" does not count. */
   var answers = location.hash.slice(1).split('#').filter(function (part) { return part[0] !== '?'; })[0] || '';
-  var namesAnswers = answers.split('&').some(function (pair) {
-    var key = pair.split('=')[0];
-    return pair.indexOf('=') > 0 && (ANSWER_KEYS.indexOf(key) >= 0 || ANSWER_PREFIXES.some(function (prefix) { return key.indexOf(prefix) === 0; }));
-  });
+  var namesAnswers = answers.indexOf('=') >= 0;
   var addressIsDrawn = (onlyApplied || query === drawn) && !namesAnswers;
   /* The state the address asks for, as a query: a drawn embed's address has none of its own. */
   var wanted = addressIsDrawn ? drawn || '' : query;

@@ -155,7 +155,7 @@ pub struct Known {
     /// The address asks for the state the page was drawn in (`asked`), but for what `boot.js`
     /// applies itself: it has no query (a drawn page at its own address, or the widget's page
     /// in its default state), one that sets only `BOOT_APPLIED`, or exactly the drawn one; and
-    /// its fragment names no answers for the team check (`check::fragment::KEYS`).
+    /// its fragment names no answers for the team check (`check::fragment::names_answers`).
     pub address_is_drawn: bool,
     /// The address and the drawn state agree on every one of `MASTHEAD_KEYS`.
     pub masthead_is_drawn: bool,

@@ -2,17 +2,15 @@
 //! written in from `core::drawn::plan` for everything `boot.js` can know, so that the script
 //! applies the core's decisions and makes none of its own.
 
-use crate::core::check::fragment;
 use crate::core::drawn::{plan, Known, Plan, BOOT_APPLIED, MASTHEAD_KEYS};
 
 /// What `js/boot.js` holds until the build fills it in. Unfilled, no page shows before the
 /// app has drawn it, and every app starts at once: slower, never wrong.
-const UNFILLED: &str =
-    "var PLANS = [], MASTHEAD_KEYS = [], BOOT_APPLIED = [], ANSWER_KEYS = [], ANSWER_PREFIXES = [];";
+const UNFILLED: &str = "var PLANS = [], MASTHEAD_KEYS = [], BOOT_APPLIED = [];";
 
-/// `script` with the masthead's keys, the keys it applies itself, the team check's keys (a
-/// fragment that names any is a state the page was not drawn in) and the plans written in, each plan as `[show,
-/// start_on_intent]` in the order of `Known::ALL`; `None` if it has no unfilled table.
+/// `script` with the masthead's keys, the keys it applies itself and the plans written in,
+/// each plan as `[show, start_on_intent]` in the order of `Known::ALL`; `None` if it has no
+/// unfilled table.
 pub fn with_plans(script: &str) -> Option<String> {
     if !script.contains(UNFILLED) {
         return None;
@@ -30,12 +28,10 @@ pub fn with_plans(script: &str) -> Option<String> {
     Some(script.replacen(
         UNFILLED,
         &format!(
-            "var PLANS = [{}], MASTHEAD_KEYS = ['{}'], BOOT_APPLIED = ['{}'], ANSWER_KEYS = ['{}'], ANSWER_PREFIXES = ['{}'];",
+            "var PLANS = [{}], MASTHEAD_KEYS = ['{}'], BOOT_APPLIED = ['{}'];",
             answers.join(", "),
             MASTHEAD_KEYS.join("', '"),
             BOOT_APPLIED.join("', '"),
-            fragment::KEYS.join("', '"),
-            fragment::PREFIXES.join("', '")
         ),
         1,
     ))
@@ -61,9 +57,7 @@ mod tests {
         assert!(filled.contains(concat!(
             "var PLANS = [['nothing', false], ['nothing', false], ['masthead', false], ['nothing', false], ",
             "['page', true], ['nothing', false], ['page', true], ['nothing', false]], ",
-            "MASTHEAD_KEYS = ['embed', 'content'], BOOT_APPLIED = ['theme', 'transparent'], ",
-            "ANSWER_KEYS = ['size', 'lead', 'new', 'tl-coding', 'em-coding', 'em-code', 'second', 'as', 'only-changed'], ",
-            "ANSWER_PREFIXES = ['o.', 'o2.'];"
+            "MASTHEAD_KEYS = ['embed', 'content'], BOOT_APPLIED = ['theme', 'transparent'];"
         )));
         for known in Known::ALL {
             assert_eq!(Known::ALL[index(known)], known);

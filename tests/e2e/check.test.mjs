@@ -120,6 +120,15 @@ describe('check your team', () => {
     });
   });
 
+  it('keeps what it can use of a hand-written fragment and writes the rest back in canonical form', async () => {
+    await openCheck('size=12&lead=three&o.hiring=boss&o.one-on-ones=tl&zzz=1&new=maybe', {}, async ({ page, problems }) => {
+      await page.waitForFunction(() => location.hash === '#size=12&o.one-on-ones=tl');
+      assert.equal(await duty(page, 'one-on-ones').inputValue(), 'tl');
+      assert.equal(await duty(page, 'hiring').inputValue(), 'em', 'a holder it cannot read keeps the articles\' answer');
+      assert.deepEqual(problems, []);
+    });
+  });
+
   it('shows only what was changed, on request', async () => {
     await openCheck('o.hiring=other', {}, async ({ page }) => {
       await page.getByLabel('Only the duties I changed').check();

@@ -12,29 +12,14 @@ use crate::core::content::{RowId, CONTENT};
 const FIRST: &str = "o.";
 /// The prefix of the second person's, `o2.DUTY-ID=HOLDER`.
 const SECOND: &str = "o2.";
-/// The prefixes of the duties' keys, as `boot.js` gets them.
-pub const PREFIXES: [&str; 2] = [FIRST, SECOND];
 
-/// Whether a fragment speaks to the check at all (rather than being an anchor, say), so that
-/// the address is left alone otherwise.
+/// Whether a fragment speaks to the check: it holds a `key=value` pair, which no anchor does
+/// (WordPress's `#?secret=` segment aside). Then the page shows a state it was not drawn in,
+/// and the fragment is written back in canonical form, without what the check cannot use.
+/// `boot.js` reads a fragment the same way.
 pub fn names_answers(fragment: &str) -> bool {
-    pairs(fragment).any(|(key, _)| {
-        KEYS.contains(&key) || PREFIXES.iter().any(|prefix| key.starts_with(prefix))
-    })
+    pairs(fragment).next().is_some()
 }
-
-/// The keys besides the duties'.
-pub const KEYS: [&str; 9] = [
-    "size",
-    "lead",
-    "new",
-    "tl-coding",
-    "em-coding",
-    "em-code",
-    "second",
-    "as",
-    "only-changed",
-];
 
 /// Reads the answers from a fragment (without its `#`), key by key.
 pub fn parse(fragment: &str) -> TeamAnswers {
@@ -218,6 +203,12 @@ mod tests {
         assert!(!names_answers(""));
         assert!(names_answers("size=3"));
         assert!(names_answers("o.hiring=tl"));
+        assert!(
+            names_answers("?secret=abc#size=3"),
+            "WordPress's secret beside answers"
+        );
+        assert!(!names_answers("?secret=abc"), "WordPress's secret alone");
+        assert!(names_answers("unknown=1"), "written back without it");
     }
 
     #[test]
