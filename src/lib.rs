@@ -25,7 +25,7 @@ use components::{
 };
 use core::content::Text;
 use core::share::page_link;
-use core::state::{Action, Part, State};
+use core::state::{recommended_roles, Action, Part, State};
 
 impl Reducible for State {
     type Action = Action;
@@ -106,9 +106,9 @@ pub fn App(props: &AppProps) -> Html {
                 if later_parts_shown {
                     // Their code comes in its own wasm chunk in a release build: until it
                     // arrives, the prerendered HTML stays on the page (components/later_parts.rs).
-                    <div class="layout__later" ref={later_parts}>
+                    <div class="layout__later" ref={later_parts} data-recommended={recommended_roles(&advice)}>
                         <Suspense fallback={Html::default()}>
-                            <LaterParts view={state.later_parts_view(&advice)} dispatch={dispatch.clone()} />
+                            <LaterParts view={state.later_parts_view()} dispatch={dispatch.clone()} />
                         </Suspense>
                     </div>
                 }

@@ -159,8 +159,7 @@ pub(super) fn follow_later_parts(state: &State, drawn: &State) {
         };
         let plan = later_parts_plan(LaterKnown {
             prerendered: region.child_element_count() > 0,
-            stale: state.later_parts_view(&state.recommendation())
-                != drawn.later_parts_view(&drawn.recommendation()),
+            stale: state.later_parts_view() != drawn.later_parts_view(),
             page_waiting: is_pending(),
         });
         later.show_on_arrival |= plan.page_waits_for_them;

@@ -102,7 +102,7 @@ fn view(props: &LaterPartsProps) -> Html {
                         <span><span aria-hidden="true">{ "– " }</span>{ Text::NotTheirs.get() }</span>
                     </p>
                     <Matrix roles={state.roles} rows={state.rows.clone()} open_row={state.open_row}
-                        recommended={state.recommended} dispatch={dispatch.clone()} />
+                        dispatch={dispatch.clone()} />
                     <MatrixExport roles={state.roles} group={state.group}
                         only_differences={state.only_differences} />
                 </section>

@@ -9,37 +9,29 @@ pub struct MatrixProps {
     pub roles: RoleSet,
     pub rows: Vec<RowId>,
     pub open_row: Option<RowId>,
-    /// The roles the team-size recommendation staffs; their columns are emphasised.
-    pub recommended: &'static [RoleKey],
     pub dispatch: Callback<Action>,
 }
 
 /// The responsibility matrix: one column per compared role, one body per group of duties.
+///
+/// Which roles the team-size recommendation staffs is not the matrix's to draw: the page marks
+/// them on the later parts' region (`data-recommended`), and styles/matrix.css shows each
+/// column's badge, shading and hint from there. So the matrix is the same at every team size,
+/// a slider move redraws none of it, and a link with a team size needs no code of its own.
 #[function_component]
 pub fn Matrix(props: &MatrixProps) -> Html {
-    let is_recommended = |role: &RoleKey| props.recommended.contains(role);
     let headers = props.roles.iter().map(|role| {
-        let recommended = is_recommended(&role);
         html! {
-            <th scope="col" key={role.slug()}
-                class={classes!("matrix__role", recommended.then_some("matrix__role--recommended"))}>
+            <th scope="col" key={role.slug()} class={classes!("matrix__role", format!("matrix__role--{}", role.slug()))}>
                 <abbr title={role.role().name}>{ role.role().short }</abbr>
                 <span class="matrix__role-name">{ role.role().name }</span>
-                if recommended {
-                    <span class="matrix__badge">{ Text::Recommended.get() }</span>
-                }
+                <span class="matrix__badge">{ Text::Recommended.get() }</span>
                 if role.role().levels.is_some() {
                     <span class="matrix__derived">{ Text::OurReading.get() }</span>
                 }
             </th>
         }
     });
-    let recommended_slugs = props
-        .recommended
-        .iter()
-        .map(|role| role.slug())
-        .collect::<Vec<_>>()
-        .join(" ");
     let columns = props.roles.count() + 1;
     let groups = CONTENT.group_ids().filter_map(|group| {
         let rows: Vec<RowId> = props
@@ -77,21 +69,22 @@ pub fn Matrix(props: &MatrixProps) -> Html {
         })
     });
     let shown = props.rows.len();
-    let recommended_but_hidden: Vec<&str> = props
-        .recommended
-        .iter()
-        .filter(|role| !props.roles.contains(**role))
-        .map(|role| role.role().name)
-        .collect();
+    // Shown only for a role the recommendation staffs.
+    let left_out = RoleKey::ALL
+        .into_iter()
+        .filter(|role| !props.roles.contains(*role))
+        .map(|role| {
+            html! {
+                <p key={role.slug()} class={classes!("matrix__hint", format!("matrix__hint--{}", role.slug()))}>
+                    { Text::RecommendedHidden.fill(&[("role", &role.role().name)]) }
+                </p>
+            }
+        });
 
     html! {
         <div class="matrix-frame">
-            if !recommended_but_hidden.is_empty() {
-                <p class="matrix__hint">
-                    { Text::RecommendedHidden.fill(&[("roles", &recommended_but_hidden.join(&format!(" {} ", Text::And.get())))]) }
-                </p>
-            }
-            <table class="matrix" data-recommended={recommended_slugs}>
+            <div class="matrix__hints">{ for left_out }</div>
+            <table class="matrix">
                 <caption class="matrix__caption">
                     { Text::MatrixCaption.fill(&[("shown", &shown), ("total", &CONTENT.responsibilities.len())]) }
                 </caption>

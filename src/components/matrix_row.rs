@@ -25,8 +25,8 @@ pub fn MatrixRow(props: &MatrixRowProps) -> Html {
 
     let cells = props.roles.iter().map(|role| {
         let level = row.level(role);
-        // Which columns are recommended is the table's to say (`data-recommended`), so that a
-        // slider move across a boundary redraws no row.
+        // Which columns are recommended is the page's to say (`data-recommended` around the
+        // later parts), so that a slider move across a boundary redraws no row.
         html! {
             <td key={role.slug()} class={classes!(
                 "level", format!("level--{}", level.slug()), format!("matrix__cell--{}", role.slug()),

@@ -460,9 +460,10 @@ impl State {
 }
 
 /// What the parts below the slider draw (`components::LaterParts`), and nothing else: two
-/// states that draw them alike give equal views. So a slider move that keeps the recommended
-/// columns does not redraw them, and while their code loads, the page keeps their prerendered
-/// HTML only as long as the address's view equals the drawn one.
+/// states that draw them alike give equal views. The team size is not among it (the page marks
+/// the recommended columns around them, `recommended_roles`), so a slider move does not redraw
+/// them, and while their code loads, the page keeps their prerendered HTML only as long as the
+/// address's view equals the drawn one: a link with a team size needs none of their code.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LaterPartsView {
     pub roles: RoleSet,
@@ -470,8 +471,6 @@ pub struct LaterPartsView {
     pub only_differences: bool,
     pub open_row: Option<RowId>,
     pub answers: Answers,
-    /// The roles the team-size recommendation staffs: the matrix emphasises their columns.
-    pub recommended: &'static [RoleKey],
     /// The rows the matrix shows under the filters, in content order.
     pub rows: Vec<RowId>,
     /// The parts on show.
@@ -482,22 +481,32 @@ pub struct LaterPartsView {
 }
 
 impl State {
-    /// What the later parts draw of this state, whose recommendation is `advice` (the one the
-    /// page shows, computed once).
-    pub fn later_parts_view(&self, advice: &Recommendation) -> LaterPartsView {
+    /// What the later parts draw of this state.
+    pub fn later_parts_view(&self) -> LaterPartsView {
         LaterPartsView {
             roles: self.roles,
             group: self.group,
             only_differences: self.only_differences,
             open_row: self.open_row,
             answers: self.answers,
-            recommended: advice.setup.roles(),
             rows: self.visible_rows().collect(),
             view: self.view,
             check: self.check,
             sizes: self.team_sizes(),
         }
     }
+}
+
+/// The roles `advice` staffs, as the page marks them around the later parts for the matrix's
+/// columns (`data-recommended`, styles/matrix.css): their slugs, space-separated.
+pub fn recommended_roles(advice: &Recommendation) -> String {
+    let slugs: Vec<&str> = advice
+        .setup
+        .roles()
+        .iter()
+        .map(|role| role.slug())
+        .collect();
+    slugs.join(" ")
 }
 
 /// What the recommendation card says below its first line, the only one that names the team
@@ -543,7 +552,7 @@ mod tests {
     #[test]
     fn the_later_parts_view_follows_what_they_draw_and_nothing_else() {
         let default = State::default();
-        let view = |state: &State| state.later_parts_view(&state.recommendation());
+        let view = |state: &State| state.later_parts_view();
         let drawn_alike = [
             State {
                 theme: Theme::Dark,
@@ -554,17 +563,17 @@ mod tests {
                 transparent: true,
                 ..default
             },
-            // Still one hybrid: the recommended column stays the same.
             State { team: 7, ..default },
+            // Another setup: the page marks its columns around the parts.
+            State {
+                team: 12,
+                ..default
+            },
         ];
         for state in drawn_alike {
             assert!(view(&state) == view(&default), "{state:?}");
         }
         let drawn_differently = [
-            State {
-                team: 12,
-                ..default
-            },
             State {
                 only_differences: true,
                 ..default
@@ -591,6 +600,21 @@ mod tests {
             assert_eq!(view(&state).rows, state.visible_rows().collect::<Vec<_>>());
             assert!(view(&state) != view(&default), "{state:?}");
         }
+    }
+
+    #[test]
+    fn the_recommended_roles_are_named_as_the_stylesheet_reads_them() {
+        let roles = |team: u8| {
+            recommended_roles(
+                &State {
+                    team,
+                    ..State::default()
+                }
+                .recommendation(),
+            )
+        };
+        assert_eq!(roles(5), "tlm");
+        assert_eq!(roles(12), "tl em");
     }
 
     fn group(id: &str) -> GroupId {

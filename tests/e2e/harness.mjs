@@ -41,6 +41,13 @@ const webdriver = JSON.parse(await readFile(join(repoRoot, 'webdriver.json'), 'u
 export const CHROMIUM = process.env.CHROMIUM ?? webdriver.binary;
 export const CHROMIUM_FLAGS = webdriver.args;
 
+/** The short names of the matrix's columns the page shows as recommended (a badge the
+ *  stylesheet shows from `data-recommended`), joined by commas, in a page or a frame. */
+export const recommendedColumns = (page) => page.$$eval('.matrix__role', (headers) => headers
+  .filter((header) => getComputedStyle(header.querySelector('.matrix__badge')).display !== 'none')
+  .map((header) => header.querySelector('abbr').textContent)
+  .join());
+
 /** Copies the built dist/ to `folder` and readies it for `publicUrl`, as
  *  `cargo xtask dist --public-url` does: discovery, oEmbed, part pages and preview tags. */
 export async function publishedCopy(folder, publicUrl) {
