@@ -1,3 +1,4 @@
+use futures::future::join;
 use two_hats::core::content::Text;
 use two_hats::core::drawn::{self, Start};
 use two_hats::{browser, preload_later_parts, App, AppProps, LATER_PARTS};
@@ -24,9 +25,14 @@ fn main() {
         Start::Render => {
             yew::Renderer::<App>::with_root_and_props(root, adopting).render();
         }
+        // The words and the later parts' chunk are fetched side by side.
         Start::OwnContent(address) => wasm_bindgen_futures::spawn_local(async move {
-            let problem = browser::install_content_from(&address).await.err();
-            preload_later_parts_if_shown().await;
+            let (installed, ()) = join(
+                browser::install_content_from(&address),
+                preload_later_parts_if_shown(),
+            )
+            .await;
+            let problem = installed.err();
             render_afresh(
                 root,
                 AppProps {
@@ -37,8 +43,12 @@ fn main() {
             );
         }),
         Start::Translation(language) => wasm_bindgen_futures::spawn_local(async move {
-            let problem = browser::install_translation(language).await.err();
-            preload_later_parts_if_shown().await;
+            let (installed, ()) = join(
+                browser::install_translation(language),
+                preload_later_parts_if_shown(),
+            )
+            .await;
+            let problem = installed.err();
             render_afresh(
                 root,
                 AppProps {
