@@ -1,4 +1,3 @@
-use futures::future::join;
 use two_hats::core::content::Text;
 use two_hats::core::drawn::{self, Start};
 use two_hats::{browser, preload_later_parts, App, AppProps, LATER_PARTS};
@@ -25,14 +24,11 @@ fn main() {
         Start::Render => {
             yew::Renderer::<App>::with_root_and_props(root, adopting).render();
         }
-        // The words and the later parts' chunk are fetched side by side.
+        // The later parts' chunk comes beside the words: a second preload shares the first's.
         Start::OwnContent(address) => wasm_bindgen_futures::spawn_local(async move {
-            let (installed, ()) = join(
-                browser::install_content_from(&address),
-                preload_later_parts_if_shown(),
-            )
-            .await;
-            let problem = installed.err();
+            wasm_bindgen_futures::spawn_local(preload_later_parts_if_shown());
+            let problem = browser::install_content_from(&address).await.err();
+            preload_later_parts_if_shown().await;
             render_afresh(
                 root,
                 AppProps {
@@ -43,12 +39,9 @@ fn main() {
             );
         }),
         Start::Translation(language) => wasm_bindgen_futures::spawn_local(async move {
-            let (installed, ()) = join(
-                browser::install_translation(language),
-                preload_later_parts_if_shown(),
-            )
-            .await;
-            let problem = installed.err();
+            wasm_bindgen_futures::spawn_local(preload_later_parts_if_shown());
+            let problem = browser::install_translation(language).await.err();
+            preload_later_parts_if_shown().await;
             render_afresh(
                 root,
                 AppProps {

@@ -3,7 +3,6 @@
 
 use std::fmt::Display;
 
-use futures::future::join;
 use gloo::utils::{document, window};
 use wasm_bindgen::prelude::*;
 
@@ -35,8 +34,9 @@ pub fn chosen_language() -> LanguageId {
 /// Fetches and installs the translation into `language`; the message says why not.
 pub async fn install_translation(language: LanguageId) -> Result<(), String> {
     let code = language.language().code;
-    let (bytes, reader) = join(load_translation(code), content_reader()).await;
-    let translation = decode(reader, bytes, &format!("lang/{code}.bin"))?;
+    fetch_content_reader();
+    let bytes = load_translation(code).await;
+    let translation = decode(content_reader().await, bytes, &format!("lang/{code}.bin"))?;
     install(Content {
         titles_language: Some(LanguageId::BUILT_IN.language().code),
         ..translation
@@ -45,8 +45,9 @@ pub async fn install_translation(language: LanguageId) -> Result<(), String> {
 
 /// Fetches, checks and installs the page's own content file; the message says why not.
 pub async fn install_content_from(address: &str) -> Result<(), String> {
-    let (bytes, reader) = join(load_content(address), content_reader()).await;
-    install(decode(reader, bytes, address)?)
+    fetch_content_reader();
+    let bytes = load_content(address).await;
+    install(decode(content_reader().await, bytes, address)?)
 }
 
 fn message(problem: JsValue) -> String {
@@ -66,6 +67,13 @@ fn decode(
 }
 
 type Reader = fn(&[u8]) -> Option<Content>;
+
+/// Starts fetching the reader, to come beside the file; `content_reader` then shares that load.
+fn fetch_content_reader() {
+    wasm_bindgen_futures::spawn_local(async {
+        let _ = content_reader().await;
+    });
+}
 
 /// What reads a content file. A page in English without a file of its own never runs it, so a
 /// release moves it into a wasm chunk of its own (`cargo xtask dist`), fetched beside the file.
