@@ -75,7 +75,7 @@ pub fn print_part(part: &str) {
 const PRINT_ONLY: &str = "data-print-only";
 
 /// Where the reader is and how tall the page is, before a part is drawn where it had none.
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy)]
 pub struct ReadingPlace {
     scrolled: f64,
     height: f64,

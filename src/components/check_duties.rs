@@ -51,11 +51,7 @@ pub fn CheckDuties(props: &CheckDutiesProps) -> Html {
                 let id = format!("team-check-duty-{}", duty.id);
                 let onchange = props.change.reform(move |event: Event| {
                     let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
-                    let chosen = Holder::ALL
-                        .into_iter()
-                        .find(|holder| holder.key() == select.value())
-                        .unwrap_or(holder);
-                    Change::Duty(row, chosen)
+                    Change::Duty(row, Holder::from_key(&select.value()).unwrap_or(holder))
                 });
                 let options = lead.holders().iter().map(|choice| {
                     html! {

@@ -101,7 +101,7 @@ fn view(props: &LaterPartsProps) -> Html {
                         <span><span aria-hidden="true">{ "○ " }</span>{ Text::Supports.get() }</span>
                         <span><span aria-hidden="true">{ "– " }</span>{ Text::NotTheirs.get() }</span>
                     </p>
-                    <Matrix roles={state.roles} rows={state.rows.clone()} open_row={state.open_row}
+                    <Matrix roles={state.roles} rows={state.visible_rows().collect::<Vec<_>>()} open_row={state.open_row}
                         dispatch={dispatch.clone()} />
                     <MatrixExport roles={state.roles} group={state.group}
                         only_differences={state.only_differences} />

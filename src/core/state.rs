@@ -450,13 +450,23 @@ impl State {
     }
 
     /// The rows the matrix shows under the current filters, in content order.
-    pub fn visible_rows(&self) -> impl Iterator<Item = RowId> + '_ {
-        CONTENT.row_ids().filter(move |id| {
-            let row = id.row();
-            self.group.is_none_or(|group| row.group == group)
-                && (!self.only_differences || row.differs_between(self.roles.iter()))
-        })
+    pub fn visible_rows(&self) -> impl Iterator<Item = RowId> {
+        visible_rows(self.roles, self.group, self.only_differences)
     }
+}
+
+/// The rows the matrix shows of the duties in `group` (all, for none), comparing `roles`, and
+/// only those where they differ if asked: in content order.
+fn visible_rows(
+    roles: RoleSet,
+    group: Option<GroupId>,
+    only_differences: bool,
+) -> impl Iterator<Item = RowId> {
+    CONTENT.row_ids().filter(move |id| {
+        let row = id.row();
+        group.is_none_or(|group| row.group == group)
+            && (!only_differences || row.differs_between(roles.iter()))
+    })
 }
 
 /// What the parts below the slider draw (`components::LaterParts`), and nothing else: two
@@ -464,20 +474,26 @@ impl State {
 /// the recommended columns around them, `recommended_roles`), so a slider move does not redraw
 /// them, and while their code loads, the page keeps their prerendered HTML only as long as the
 /// address's view equals the drawn one: a link with a team size needs none of their code.
-#[derive(Clone, Debug, PartialEq)]
+/// Built on every render of the page, so it holds nothing it would have to allocate.
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LaterPartsView {
     pub roles: RoleSet,
     pub group: Option<GroupId>,
     pub only_differences: bool,
     pub open_row: Option<RowId>,
     pub answers: Answers,
-    /// The rows the matrix shows under the filters, in content order.
-    pub rows: Vec<RowId>,
     /// The parts on show.
     pub view: Parts,
     /// The team check's answers, and the team sizes in force it judges them by.
     pub check: TeamAnswers,
     pub sizes: TeamSize,
+}
+
+impl LaterPartsView {
+    /// The rows the matrix shows under the filters, as `State::visible_rows`.
+    pub fn visible_rows(&self) -> impl Iterator<Item = RowId> {
+        visible_rows(self.roles, self.group, self.only_differences)
+    }
 }
 
 impl State {
@@ -489,7 +505,6 @@ impl State {
             only_differences: self.only_differences,
             open_row: self.open_row,
             answers: self.answers,
-            rows: self.visible_rows().collect(),
             view: self.view,
             check: self.check,
             sizes: self.team_sizes(),
@@ -597,7 +612,7 @@ mod tests {
             },
         ];
         for state in drawn_differently {
-            assert_eq!(view(&state).rows, state.visible_rows().collect::<Vec<_>>());
+            assert!(view(&state).visible_rows().eq(state.visible_rows()));
             assert!(view(&state) != view(&default), "{state:?}");
         }
     }

@@ -246,13 +246,7 @@ pub fn with_fragment(state: State, hash: &str) -> State {
 /// party added after a second `#` (WordPress's `#?secret=`) stays too.
 pub fn fragment_for(state: &State, hash: &str) -> Option<String> {
     let printed = fragment::print(&state.check);
-    // WordPress's part starts with `?`, first or after the widget's own.
-    let segments = hash.trim_start_matches('#').split('#');
-    let own = segments
-        .clone()
-        .find(|segment| !segment.starts_with('?'))
-        .unwrap_or_default();
-    let added = segments.clone().find(|segment| segment.starts_with('?'));
+    let (own, added) = fragment::segments(hash);
     if printed.is_empty() && !fragment::names_answers(own) || printed == own {
         return None;
     }
@@ -335,7 +329,9 @@ fn decode(text: &str) -> Cow<'_, str> {
 mod tests {
     use super::*;
     use crate::core::check::{Change, Holder, Lead};
+    use crate::core::content::{GroupId, RowId};
     use crate::core::state::Action;
+    use proptest::prelude::*;
 
     #[test]
     fn the_check_writes_its_fragment_and_leaves_an_anchor_or_a_secret_alone() {
@@ -380,8 +376,6 @@ mod tests {
         assert!(!is_continuous_move(&typed, &duty));
         assert_eq!(history_step(&typed, &duty, true), HistoryStep::Push);
     }
-    use crate::core::content::{GroupId, RowId};
-    use proptest::prelude::*;
 
     fn row(id: &str) -> RowId {
         CONTENT.row_ids().find(|r| r.row().id == id).unwrap()

@@ -64,14 +64,9 @@ pub fn parse(fragment: &str) -> TeamAnswers {
         } else {
             continue;
         };
-        let holder = match value {
-            // With one lead, "tl", "em" and "both" all name that person.
-            "tl" => Holder::Tl,
-            "em" => Holder::Em,
-            "both" => Holder::Both,
-            "other" => Holder::Other,
-            "none" => Holder::Nobody,
-            _ => continue,
+        // With one lead, "tl", "em" and "both" all name that person.
+        let Some(holder) = Holder::from_key(value) else {
+            continue;
         };
         if let Some(row) = super::duty(id) {
             answers.answering = person;
@@ -133,14 +128,22 @@ pub fn print(answers: &TeamAnswers) -> String {
     written
 }
 
-fn pairs(fragment: &str) -> impl Iterator<Item = (&str, &str)> {
-    // WordPress adds `#?secret=…` to its frames, before or after the widget's own.
-    let own = fragment
-        .trim_start_matches('#')
-        .split('#')
+/// A fragment (with or without its `#`) as the check's own segment and the one another party
+/// added: WordPress puts `#?secret=…` on its frames, before or after the widget's own.
+pub fn segments(fragment: &str) -> (&str, Option<&str>) {
+    let mut segments = fragment.trim_start_matches('#').split('#');
+    let own = segments
+        .clone()
         .find(|segment| !segment.starts_with('?'))
         .unwrap_or_default();
-    own.split('&').filter_map(|pair| pair.split_once('='))
+    (own, segments.find(|segment| segment.starts_with('?')))
+}
+
+fn pairs(fragment: &str) -> impl Iterator<Item = (&str, &str)> {
+    segments(fragment)
+        .0
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -119,6 +119,11 @@ impl Holder {
         }
     }
 
+    /// The holder `key` names, as the fragment and the duties' menus write it.
+    pub fn from_key(key: &str) -> Option<Holder> {
+        Holder::ALL.into_iter().find(|holder| holder.key() == key)
+    }
+
     /// Whether the team's TL (or its one lead) does the duty.
     pub fn includes_tl(self) -> bool {
         matches!(self, Holder::Tl | Holder::Both)
