@@ -158,7 +158,8 @@ async function wpEmbedScript() {
 
 /** Runs in every document, the host post's and its frames', before any of their scripts:
  *  records whether boot.js ever hid the page (`twohats-pending`) and when it was next drawn
- *  shown and ready, the largest contentful paint, and the first key press. */
+ *  shown (drawn by the app, or redrawn from its changes), the largest contentful paint, and
+ *  the first key press. */
 function instrument() {
   const bench = { pendingEver: false, shownAt: null, lcp: null, keyAt: null };
   window.__bench = bench;
@@ -172,7 +173,7 @@ function instrument() {
     const root = document.documentElement;
     if (!root) return;
     if (root.classList.contains('twohats-pending')) bench.pendingEver = true;
-    else if (bench.pendingEver && bench.shownAt == null && root.hasAttribute('data-twohats-ready')) {
+    else if (bench.pendingEver && bench.shownAt == null) {
       bench.shownAt = -1;
       requestAnimationFrame(() => {
         bench.shownAt = performance.now();

@@ -13,6 +13,11 @@
       - A page that is right as it arrived shows at once, and its app starts only when the
         reader reaches for it (a pointer over it, a touch, a key, the focus): a reader who
         only reads downloads a static page.
+      - A link to the widget's page in another team state (a query of CHANGE_KEYS alone, in
+        CHANGE_SIZES) is drawn by the build as the changes that redraw the page (site::changes,
+        in the folder <html data-changes> names, named as the query). They are fetched at once
+        and applied, and the page then shows and waits for the reader as above; should they
+        not arrive, or the reader reach for the page first, the app starts instead.
       - Any other page starts its app at once, and until it has drawn what the address asks
         for shows only its masthead, or nothing when the reader gets another language, so the
         reader never sees a state or a language the address did not ask for. Should the app
@@ -28,7 +33,7 @@
       host. WordPress's sandboxed frame may open no tab, so there a link out of the frame asks
       WordPress to follow it instead, with its {message: "link"}. */
 (function () {
-  var PLANS = [], MASTHEAD_KEYS = [], BOOT_APPLIED = [];
+  var PLANS = [], MASTHEAD_KEYS = [], BOOT_APPLIED = [], CHANGE_KEYS = [], CHANGE_SIZES = [];
   var root = document.documentElement;
   var boot = document.currentScript;
   var translations = (root.getAttribute('data-translations') || '').split(' ');
@@ -211,10 +216,54 @@
   var mastheadIsDrawn = MASTHEAD_KEYS.every(function (key) { return value(wanted, key) === value(drawn || '', key); });
   var named = value(wanted, 'lang');
   var languageDiffers = named ? named !== root.lang : prefersTranslation();
-  var plan = PLANS[(addressIsDrawn ? 4 : 0) + (mastheadIsDrawn ? 2 : 0) + (languageDiffers ? 1 : 0)] || ['nothing', false];
+  /* The queries the build redraws the page for, as core::url writes them: a size, then flags. */
+  var changes = root.getAttribute('data-changes');
+  var size = Number(value(query, CHANGE_KEYS[0]));
+  var redrawnQuery = CHANGE_KEYS[0] + '=' + size + CHANGE_KEYS.slice(1).map(function (flag) {
+    return value(query, flag) === '1' ? '&' + flag + '=1' : '';
+  }).join('');
+  var changesDrawn = !!changes && !namesAnswers && query === redrawnQuery &&
+    size >= CHANGE_SIZES[0] && size <= CHANGE_SIZES[1];
+  function planned() {
+    return PLANS[(changesDrawn ? 8 : 0) + (addressIsDrawn ? 4 : 0) + (mastheadIsDrawn ? 2 : 0) + (languageDiffers ? 1 : 0)] || ['nothing', false, false];
+  }
+  var plan = planned();
   if (plan[0] === 'page') show();
   else root.classList.add('twohats-pending', 'twohats-pending--' + plan[0]);
   if (!plan[1]) startApp();
+  if (plan[2]) {
+    fetch(new URL(changes + query + '.json', document.baseURI).href)
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .catch(function () { return null; })
+      .then(function (list) {
+        if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', function () { redraw(list); });
+        else redraw(list);
+      });
+  }
+
+  /* The page redrawn as the address asks from `list`, the changes fetched for it: each names
+     an element by its path from the app's root and gives either its content or its start tag,
+     whose attributes it takes. Once the reader has reached for the page, its app draws it. */
+  function redraw(list) {
+    if (starting) return;
+    var elements = list && list.map(function (change) { return atPath(change[0]); });
+    if (!elements || elements.indexOf(null) >= 0 || elements.indexOf(undefined) >= 0) return startApp();
+    var template = document.createElement('template');
+    list.forEach(function (change, i) {
+      var element = elements[i];
+      if (change[1] === 'inner') return void (element.innerHTML = change[2]);
+      template.innerHTML = change[2];
+      var tag = template.content.firstElementChild;
+      Array.prototype.slice.call(element.attributes).forEach(function (attribute) {
+        if (!tag.hasAttribute(attribute.name)) element.removeAttribute(attribute.name);
+      });
+      Array.prototype.forEach.call(tag.attributes, function (attribute) { element.setAttribute(attribute.name, attribute.value); });
+    });
+    root.setAttribute('data-drawn', query);
+    addressIsDrawn = true;
+    plan = planned();
+    if (plan[0] === 'page') show();
+  }
 
   /* The page as it arrived when it is drawn in the state the address asks for (if perhaps not
      in the reader's language); else the note that says the app could not start, never a state

@@ -1,8 +1,9 @@
 //! Renders the default page to HTML and writes it into the built `index.html`, so the page
 //! paints (and reads, with JavaScript off) before the wasm arrives; the wasm then hydrates it.
 //! Puts each translation beside it as `lang/<code>.bin`, fetched only by readers who choose
-//! that language, and names them on `<html data-translations>` for `boot.js`; writes the parts'
-//! heights into `embed.js`.
+//! that language, and names them on `<html data-translations>` for `boot.js`; writes the
+//! changes that redraw it in each team state (`site::changes`) and names their folder on
+//! `<html data-changes>`; writes the parts' heights into `embed.js`.
 //!
 //! Trunk runs it after every build, `serve` included (the `post_build` hook in Trunk.toml),
 //! on the page it has just written; by hand: `cargo run --features ssr --bin prerender -- PATH`.
@@ -24,7 +25,7 @@ use two_hats::core::drawn;
 use two_hats::core::html::text;
 use two_hats::core::state::{Part, Parts, State};
 use two_hats::site::drawn_pages::{self, ROOT_OPEN};
-use two_hats::site::{boot_script, embed_script, preview, publish};
+use two_hats::site::{boot_script, changes, embed_script, preview, publish};
 use two_hats::AppProps;
 
 use yew::LocalServerRenderer;
@@ -81,16 +82,20 @@ fn main() {
         r#"<p class="unstarted-note">{}</p>"#,
         text(Text::AppNotStarted.get())
     );
-    let rendered = format!(
-        r#"{} data-translations="{}" {}{}{note}{}{app}{}"#,
-        &page[..html_close],
-        codes.join(" "),
-        drawn_pages::drawn_attribute(&State::default()),
-        &page[html_close..root_start],
-        &page[root_start..at],
-        &page[at..]
-    );
+    let drawn_in = |changes_attribute: &str| {
+        format!(
+            r#"{} data-translations="{}" {}{changes_attribute}{}{note}{}{app}{}"#,
+            &page[..html_close],
+            codes.join(" "),
+            drawn_pages::drawn_attribute(&State::default()),
+            &page[html_close..root_start],
+            &page[root_start..at],
+            &page[at..]
+        )
+    };
     let dist = Path::new(&path).parent().unwrap_or(Path::new("."));
+    let changes_folder = write_changes(dist, &app);
+    let rendered = drawn_in(&format!(r#" data-changes="{changes_folder}""#));
     let folder = dist.join("lang");
     fs::create_dir_all(&folder)
         .unwrap_or_else(|error| fail(&format!("{}: {error}", folder.display())));
@@ -101,7 +106,8 @@ fn main() {
     }
     fs::write(&path, &rendered).unwrap_or_else(|error| fail(&format!("{path}: {error}")));
     println!("prerender: wrote {} bytes of HTML into {path}", app.len());
-    write_drawn_pages(dist, &rendered);
+    // A drawn embed is redrawn by no changes: they are the widget page's.
+    write_drawn_pages(dist, &drawn_in(""));
     fill_in(
         &dist.join("embed.js"),
         "part heights and drawn embeds",
@@ -140,6 +146,41 @@ fn write_drawn_pages(dist: &Path, page: &str) {
         "prerender: drew {count} embeds as pages of their own in {}/",
         drawn::FOLDER
     );
+}
+
+/// The widget's page redrawn in each state of `drawn::page_states` as the changes to `app`,
+/// its default, in a folder named for this release (`changes::folder`); returns that folder.
+fn write_changes(dist: &Path, app: &str) -> String {
+    let files: Vec<(String, String)> = drawn::page_states()
+        .map(|state| {
+            let Some(list) = changes::between(app, &render(state)) else {
+                fail(&format!(
+                    "{state:?}: the rendered page is not markup changes can be read from"
+                ));
+            };
+            (drawn::changes_name(&state), list)
+        })
+        .collect();
+    let name = changes::folder(app, &files);
+    let top = dist.join(drawn::CHANGES_FOLDER);
+    // Only this release's changes: an earlier build's folder would go out with the release.
+    if top.exists() {
+        fs::remove_dir_all(&top)
+            .unwrap_or_else(|error| fail(&format!("{}: {error}", top.display())));
+    }
+    let folder = dist.join(&name);
+    fs::create_dir_all(&folder)
+        .unwrap_or_else(|error| fail(&format!("{}: {error}", folder.display())));
+    for (file_name, list) in &files {
+        let file = folder.join(file_name);
+        fs::write(&file, list)
+            .unwrap_or_else(|error| fail(&format!("{}: {error}", file.display())));
+    }
+    println!(
+        "prerender: the page redrawn in {} states as changes in {name}",
+        files.len()
+    );
+    name
 }
 
 /// Fills in the table the script at `path` holds until the build writes `what` into it.

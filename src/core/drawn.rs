@@ -3,7 +3,9 @@
 //! A page that arrives drawn in the state its address asks for can show at once, before any
 //! of its code runs. So a release draws each part's embed, and the team part in every size and
 //! modifier an author can pick, as pages of their own (`embed/team-7-new/`); the snippets, the
-//! oEmbed frame and `embed.js` hand out those addresses. Any other state is a query, which the
+//! oEmbed frame and `embed.js` hand out those addresses. The widget's own page is drawn in
+//! the same team states too, each as the changes that redraw its default (`page_states`), so
+//! that a shared link to one paints as fast as the page. Any other state is a query, which the
 //! app draws once it has started.
 
 use super::content::CONTENT;
@@ -93,18 +95,49 @@ pub fn embed_address(state: &State) -> Option<String> {
 /// new or not, its lead having done both jobs or not.
 pub fn states() -> impl Iterator<Item = State> {
     let parts = Part::ALL.into_iter().filter(|part| *part != Part::Team);
-    let sizes = CONTENT.team_size.min..=CONTENT.team_size.max;
-    let team = sizes.flat_map(|team| {
-        [(false, false), (true, false), (false, true), (true, true)]
-            .into_iter()
-            .map(move |(new_team, lead_has_done_both)| State {
+    parts.map(embedded).chain(team_states(embedded(Part::Team)))
+}
+
+/// The states a release draws the widget's own page in as changes to its default: the team
+/// part's, as for its embed, but the default. A shared link that sets only `CHANGE_KEYS`
+/// names one of them or a state the app has to draw.
+pub fn page_states() -> impl Iterator<Item = State> {
+    team_states(State::default())
+        .into_iter()
+        .filter(|state| *state != State::default())
+}
+
+/// The parameters of the states in `page_states`, as `url::print` writes them: the size, then
+/// the flags, each `=1` where it is set. `boot.js` fetches changes only for a query written so.
+pub const CHANGE_KEYS: [&str; 3] = ["team", "new", "both"];
+
+/// The folder of the changes, beside the widget's page; each release's in a folder of its own
+/// below it, which the page names (`data-changes`), so that a page kept in a cache never
+/// takes another release's changes.
+pub const CHANGES_FOLDER: &str = "drawn";
+
+/// The file, in the release's folder of changes, that redraws the widget's page as `state`:
+/// the query that asks for it, which is all `boot.js` needs to find it.
+pub fn changes_name(state: &State) -> String {
+    format!("{}.json", url::print(state))
+}
+
+/// `base` at every team size, new or not, its lead having done both jobs or not.
+fn team_states(base: State) -> Vec<State> {
+    let mut states = Vec::new();
+    for team in CONTENT.team_size.min..=CONTENT.team_size.max {
+        for (new_team, lead_has_done_both) in
+            [(false, false), (true, false), (false, true), (true, true)]
+        {
+            states.push(State {
                 team,
                 new_team,
                 lead_has_done_both,
-                ..embedded(Part::Team)
-            })
-    });
-    parts.map(embedded).chain(team)
+                ..base
+            });
+        }
+    }
+    states
 }
 
 fn embedded(part: Part) -> State {
@@ -163,27 +196,31 @@ pub struct Known {
     /// names none and the browser prefers one the page is translated into. Only the app can
     /// load its words.
     pub language_differs: bool,
+    /// The page names a folder of changes (only the widget's own page does), the fragment
+    /// names no answers and the query is one `url::print` writes for a state of `page_states`:
+    /// a size in range and the flags of `CHANGE_KEYS`, in that order.
+    pub changes_drawn: bool,
 }
 
 impl Known {
-    /// In the order `boot.js` looks a plan up: `address_is_drawn * 4 + masthead_is_drawn * 2 +
-    /// language_differs`.
-    pub const ALL: [Known; 8] = [
-        Known::of(false, false, false),
-        Known::of(false, false, true),
-        Known::of(false, true, false),
-        Known::of(false, true, true),
-        Known::of(true, false, false),
-        Known::of(true, false, true),
-        Known::of(true, true, false),
-        Known::of(true, true, true),
-    ];
+    /// In the order `boot.js` looks a plan up: `changes_drawn * 8 + address_is_drawn *
+    /// 4 + masthead_is_drawn * 2 + language_differs`.
+    pub const ALL: [Known; 16] = {
+        let mut all = [Known::of(0); 16];
+        let mut index = 0;
+        while index < all.len() {
+            all[index] = Known::of(index);
+            index += 1;
+        }
+        all
+    };
 
-    const fn of(address_is_drawn: bool, masthead_is_drawn: bool, language_differs: bool) -> Known {
+    const fn of(index: usize) -> Known {
         Known {
-            address_is_drawn,
-            masthead_is_drawn,
-            language_differs,
+            changes_drawn: index & 8 != 0,
+            address_is_drawn: index & 4 != 0,
+            masthead_is_drawn: index & 2 != 0,
+            language_differs: index & 1 != 0,
         }
     }
 }
@@ -221,6 +258,10 @@ pub struct Plan {
     /// a key, the focus); otherwise it loads at once. A page that is right as it arrived needs
     /// no code until then, so a reader who only reads downloads a static page.
     pub start_on_intent: bool,
+    /// `boot.js` first fetches the changes that redraw the page in the address's state. Once
+    /// they are applied the page is drawn as the address asks, and that plan follows; where
+    /// there are none, or the reader reaches for the page first, the app starts.
+    pub fetch_changes: bool,
 }
 
 pub fn plan(known: Known) -> Plan {
@@ -233,9 +274,11 @@ pub fn plan(known: Known) -> Plan {
     } else {
         Show::Nothing
     };
+    let fetch_changes = known.changes_drawn && !known.address_is_drawn && !known.language_differs;
     Plan {
         show,
-        start_on_intent: show == Show::Page,
+        start_on_intent: show == Show::Page || fetch_changes,
+        fetch_changes,
     }
 }
 
@@ -425,14 +468,73 @@ mod tests {
             let Plan {
                 show,
                 start_on_intent,
+                fetch_changes,
             } = plan(known);
             let right = known.address_is_drawn && !known.language_differs;
             assert_eq!(show == Show::Page, right, "{known:?}");
-            assert_eq!(start_on_intent, right, "{known:?}");
             let masthead =
                 !known.address_is_drawn && known.masthead_is_drawn && !known.language_differs;
             assert_eq!(show == Show::Masthead, masthead, "{known:?}");
+            let redraw = known.changes_drawn && !right && !known.language_differs;
+            assert_eq!(fetch_changes, redraw, "{known:?}");
+            assert_eq!(start_on_intent, right || redraw, "{known:?}");
         }
+    }
+
+    #[test]
+    fn a_redrawn_page_waits_for_its_changes_under_its_masthead_and_then_for_the_reader() {
+        let link = Known {
+            address_is_drawn: false,
+            masthead_is_drawn: true,
+            language_differs: false,
+            changes_drawn: true,
+        };
+        assert_eq!(
+            plan(link),
+            Plan {
+                show: Show::Masthead,
+                start_on_intent: true,
+                fetch_changes: true
+            }
+        );
+        let redrawn = plan(Known {
+            address_is_drawn: true,
+            ..link
+        });
+        assert_eq!((redrawn.show, redrawn.start_on_intent), (Show::Page, true));
+        assert!(!redrawn.fetch_changes, "applied once");
+        let german = plan(Known {
+            language_differs: true,
+            ..link
+        });
+        assert!(!german.fetch_changes && !german.start_on_intent);
+    }
+
+    #[test]
+    fn the_page_is_redrawn_in_every_team_state_from_a_query_of_only_the_change_keys() {
+        let names: Vec<String> = page_states().map(|state| changes_name(&state)).collect();
+        assert_eq!(names.len(), 50 * 4 - 1);
+        let mut unique = names.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), names.len());
+        for state in page_states() {
+            let query = url::print(&state);
+            assert_eq!(url::parse(&query), state, "{query}");
+            let (size, flags) = CHANGE_KEYS.split_first().unwrap();
+            let as_boot_writes_it: String = flags
+                .iter()
+                .filter(|flag| query.contains(&format!("&{flag}=1")))
+                .map(|flag| format!("&{flag}=1"))
+                .collect();
+            assert_eq!(query, format!("{size}={}{as_boot_writes_it}", state.team));
+            assert!(!state.embed && state.view == Parts::ALL);
+        }
+        assert_eq!(
+            changes_name(&url::parse("team=12&new=1&both=1")),
+            "team=12&new=1&both=1.json"
+        );
+        assert!(page_states().all(|state| state != State::default()));
     }
 
     #[test]

@@ -14,6 +14,8 @@ use crate::core::html::text;
 use crate::core::recommend::{recommend, zone_ranges, Inputs, Zone};
 use crate::core::state::{Part, Parts};
 
+use super::fnv1a;
+
 /// The folder each part's own address lives in, and its oEmbed response's name. The whole
 /// widget's response is `oembed/all.json`.
 pub fn slug(view: Parts) -> &'static str {
@@ -133,16 +135,6 @@ impl Card {
             .collect();
         format!("{:016x}", fnv1a(&parts))
     }
-}
-
-/// 64-bit FNV-1a over the parts in order: small, stable across machines and Rust versions.
-fn fnv1a(parts: &[&[u8]]) -> u64 {
-    parts
-        .iter()
-        .flat_map(|part| part.iter())
-        .fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-            (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
-        })
 }
 
 type Drawn = (String, String, Vec<String>);

@@ -1,5 +1,6 @@
-// End-to-end: a page that arrives right (the bare page, a drawn embed) downloads no app until
-// the reader reaches for it, and what the reader does meanwhile is handed over to the app.
+// End-to-end: a page that arrives right (the bare page, a drawn embed, a link to a team state
+// redrawn from its changes) downloads no app until the reader reaches for it, and what the
+// reader does meanwhile is handed over to the app.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { useServerAndBrowser, withPage } from './harness.mjs';
@@ -10,6 +11,32 @@ const shared = useServerAndBrowser();
 const appFiles = (page) => page.evaluate(() => performance.getEntriesByType('resource')
   .map((entry) => entry.name.split('/').pop())
   .filter((name) => /^(start|two-hats|two-hats_bg|split_later_parts)-.*\.(js|wasm)$/.test(name)));
+
+/** The widget's markup without Yew's hydration comments, without the team check, which is
+ *  drawn once the later parts are live, and without the mark they wear while their code loads;
+ *  its fields as they show (the app sets their values, not their attributes). */
+const rootMarkup = (page) => page.evaluate(() => {
+  const live = document.querySelector('#two-hats');
+  const root = live.cloneNode(true);
+  const fields = live.querySelectorAll('input');
+  root.querySelectorAll('input').forEach((field, index) => {
+    field.removeAttribute('value');
+    field.removeAttribute('checked');
+    field.setAttribute('value', fields[index].value);
+    if (fields[index].checked) field.setAttribute('checked', '');
+  });
+  root.querySelector('.team-check')?.remove();
+  root.querySelectorAll('[aria-busy]').forEach((busy) => busy.removeAttribute('aria-busy'));
+  return root.innerHTML.replace(/<!--.*?-->/g, '');
+});
+
+/** Asserts two renderings are the same, showing where they part if not. */
+function assertSameMarkup(actual, expected, message) {
+  if (actual === expected) return;
+  let at = 0;
+  while (actual[at] === expected[at]) at += 1;
+  assert.fail(`${message}, from character ${at}:\n  ${actual.slice(at - 80, at + 160)}\nnot\n  ${expected.slice(at - 80, at + 160)}`);
+}
 
 /** Holds back the app's wasm until the returned function is called, so that what a test does
  *  in between happens, for certain, before the app has started. */
@@ -44,15 +71,51 @@ describe('before the reader reaches for it', () => {
     });
   }
 
-  it('a link with a state loads the app at once, shows its masthead meanwhile, and its links lead on from that state', async () => {
+  it('a link to a team state arrives redrawn, loads no app until the reader reaches for it, and the app adopts it', async () => {
+    const address = `${shared.server.url}?team=12&new=1`;
+    await withPage(shared.browser, address, { waitFor: null, reach: false }, async ({ page, problems }) => {
+      await page.waitForSelector('html[data-drawn="team=12&new=1"]:not(.twohats-pending)', { state: 'attached' });
+      await page.waitForLoadState('networkidle');
+      assert.deepEqual(await appFiles(page), [], 'a reader who only reads downloads a static page');
+      assert.match(await page.locator('.recommendation__setup').innerText(), /^12 engineers/);
+      assert.equal(await page.locator('#team-size').inputValue(), '12');
+      assert.equal(await page.locator('.team-size__modifiers input').first().isChecked(), true);
+      assert.equal(await page.locator('.languages__link', { hasText: 'Deutsch' }).getAttribute('href'), '?team=12&new=1&lang=de');
+      const redrawn = await rootMarkup(page);
+      const recommended = await page.locator('.layout__later').getAttribute('data-recommended');
+
+      await page.mouse.move(300, 300);
+      await page.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
+      assertSameMarkup(await rootMarkup(page), redrawn, 'the app adopted the redrawn page as it was');
+      await page.locator('#team-size').focus();
+      await page.keyboard.press('ArrowRight');
+      await page.waitForURL((url) => url.search === '?team=13&new=1');
+      assert.match(await page.locator('.recommendation__setup').innerText(), /^13 engineers/);
+      assert.deepEqual(problems, []);
+
+      // The same address drawn by the app itself, its changes kept from it, is the same page.
+      const drawnByTheApp = await withPage(shared.browser, address, {
+        waitFor: null,
+        setUp: (other) => other.route(/\/drawn\/.*\.json$/, (route) => route.abort()),
+      }, async ({ page: other }) => {
+        await other.waitForSelector('html[data-twohats-ready]:not(.twohats-pending)', { state: 'attached' });
+        assert.equal(await other.getAttribute('html', 'data-drawn'), 'team=5', 'not redrawn');
+        return { markup: await rootMarkup(other), recommended: await other.locator('.layout__later').getAttribute('data-recommended') };
+      });
+      assert.equal(drawnByTheApp.recommended, recommended);
+      assertSameMarkup(drawnByTheApp.markup, redrawn, 'the app draws what the changes redrew');
+    });
+  });
+
+  it('a link with any other state loads the app at once, shows its masthead meanwhile, and its links lead on from that state', async () => {
     const setUp = async (page) => ({ release: await holdWasm(page) });
-    await withPage(shared.browser, `${shared.server.url}?team=12`, { waitFor: null, reach: false, setUp }, async ({ page, problems, release }) => {
+    await withPage(shared.browser, `${shared.server.url}?team=12&diff=1`, { waitFor: null, reach: false, setUp }, async ({ page, problems, release }) => {
       await page.waitForSelector('html.twohats-pending', { state: 'attached' });
       assert.equal(await page.locator('.masthead h1').isVisible(), true, 'the masthead is the same in every state');
       assert.equal(await page.locator('.recommendation').isVisible(), false, 'the drawn default is not the link\'s');
       await page.locator('.languages__link', { hasText: 'Deutsch' }).click();
       release();
-      await page.waitForURL((url) => url.search === '?team=12&lang=de');
+      await page.waitForURL((url) => url.search === '?team=12&diff=1&lang=de');
       await page.waitForSelector('html[data-twohats-ready][lang=de]', { state: 'attached' });
       assert.match(await page.locator('.recommendation__setup').innerText(), /^12 /);
       assert.deepEqual(problems, []);

@@ -84,7 +84,9 @@ fn native_tests(root: &Path) -> Result<LayerRun> {
     let teed = process::run_teed(
         process::cargo()
             .current_dir(root)
-            .args(["test", "--workspace"]),
+            // With the server renderer, as the prerender step builds it, so that what the
+            // build writes from the page's renderings (site::changes) is tested on them.
+            .args(["test", "--workspace", "--features", "ssr"]),
     )?;
     Ok(counted(&teed, cargo_counts(&teed.stdout)))
 }
