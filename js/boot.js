@@ -16,8 +16,9 @@
       - A link to the widget's page in another team state (a query of CHANGE_KEYS alone, in
         CHANGE_SIZES) is drawn by the build as the changes that redraw the page (site::changes,
         in the folder <html data-changes> names, named as the query). They are fetched at once
-        and applied, and the page then shows and waits for the reader as above; should they
-        not arrive, or the reader reach for the page first, the app starts instead.
+        and applied, the page showing nothing until then, so that its first paint is the
+        address's state; it then shows and waits for the reader as above. Should they not
+        arrive, or the reader reach for the page first, the app starts instead.
       - Any other page starts its app at once, and until it has drawn what the address asks
         for shows only its masthead, or nothing when the reader gets another language, so the
         reader never sees a state or a language the address did not ask for. Should the app

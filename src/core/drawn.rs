@@ -258,14 +258,17 @@ pub struct Plan {
     /// a key, the focus); otherwise it loads at once. A page that is right as it arrived needs
     /// no code until then, so a reader who only reads downloads a static page.
     pub start_on_intent: bool,
-    /// `boot.js` first fetches the changes that redraw the page in the address's state. Once
-    /// they are applied the page is drawn as the address asks, and that plan follows; where
-    /// there are none, or the reader reaches for the page first, the app starts.
+    /// `boot.js` first fetches the changes that redraw the page in the address's state,
+    /// showing nothing meanwhile, so that the first paint is the address's state and nothing
+    /// changes after it. Once they are applied the page is drawn as the address asks, and that
+    /// plan follows; should they not come, or the reader reach for the page first, the app
+    /// starts.
     pub fetch_changes: bool,
 }
 
 pub fn plan(known: Known) -> Plan {
-    let show = if known.language_differs {
+    let fetch_changes = known.changes_drawn && !known.address_is_drawn && !known.language_differs;
+    let show = if known.language_differs || fetch_changes {
         Show::Nothing
     } else if known.address_is_drawn {
         Show::Page
@@ -274,7 +277,6 @@ pub fn plan(known: Known) -> Plan {
     } else {
         Show::Nothing
     };
-    let fetch_changes = known.changes_drawn && !known.address_is_drawn && !known.language_differs;
     Plan {
         show,
         start_on_intent: show == Show::Page || fetch_changes,
@@ -472,17 +474,19 @@ mod tests {
             } = plan(known);
             let right = known.address_is_drawn && !known.language_differs;
             assert_eq!(show == Show::Page, right, "{known:?}");
-            let masthead =
-                !known.address_is_drawn && known.masthead_is_drawn && !known.language_differs;
-            assert_eq!(show == Show::Masthead, masthead, "{known:?}");
             let redraw = known.changes_drawn && !right && !known.language_differs;
+            let masthead = !known.address_is_drawn
+                && known.masthead_is_drawn
+                && !known.language_differs
+                && !redraw;
+            assert_eq!(show == Show::Masthead, masthead, "{known:?}");
             assert_eq!(fetch_changes, redraw, "{known:?}");
             assert_eq!(start_on_intent, right || redraw, "{known:?}");
         }
     }
 
     #[test]
-    fn a_redrawn_page_waits_for_its_changes_under_its_masthead_and_then_for_the_reader() {
+    fn a_redrawn_page_shows_nothing_but_its_changes_applied_and_then_waits_for_the_reader() {
         let link = Known {
             address_is_drawn: false,
             masthead_is_drawn: true,
@@ -492,7 +496,7 @@ mod tests {
         assert_eq!(
             plan(link),
             Plan {
-                show: Show::Masthead,
+                show: Show::Nothing,
                 start_on_intent: true,
                 fetch_changes: true
             }

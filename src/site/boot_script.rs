@@ -65,7 +65,7 @@ mod tests {
             "var PLANS = [['nothing', false, false], ['nothing', false, false], ",
             "['masthead', false, false], ['nothing', false, false], ",
             "['page', true, false], ['nothing', false, false], ['page', true, false], ['nothing', false, false], ",
-            "['nothing', true, true], ['nothing', false, false], ['masthead', true, true], ['nothing', false, false], ",
+            "['nothing', true, true], ['nothing', false, false], ['nothing', true, true], ['nothing', false, false], ",
             "['page', true, false], ['nothing', false, false], ['page', true, false], ['nothing', false, false]], ",
             "MASTHEAD_KEYS = ['embed', 'content'], BOOT_APPLIED = ['theme', 'transparent'], ",
             "CHANGE_KEYS = ['team', 'new', 'both'], CHANGE_SIZES = [1, 50];"
