@@ -1,6 +1,7 @@
 // End-to-end: dist/ served by Debian's nginx and Caddy with the configurations in deploy/
 // exactly as shipped, each unprivileged on a loopback port with its files in a temporary
-// folder: every page and part loads under the strict CSP with no console error, the wasm
+// folder: every page and part loads under the strict CSP with no console error (a link to a
+// team state redrawn from its changes among them), the wasm
 // arrives as application/wasm with brotli, the headers are as documented, and a sandboxed
 // frame on another origin runs the app. The release is built for a public address, as a
 // WordPress author's is, and WordPress, given the address of a page showing one part, finds
@@ -155,6 +156,15 @@ for (const name of Object.keys(SERVERS)) {
           assert.deepEqual(problems, [], `${name} ${query}`);
         });
       }
+    });
+
+    it('serves a link to a team state its changes, which redraw it under the strict CSP', async () => {
+      const url = shared.urls[name];
+      await withPage(shared.browser, `${url}?team=12&new=1`, { waitFor: null, reach: false }, async ({ page, problems }) => {
+        await page.waitForSelector('html[data-drawn="team=12&new=1"]:not(.twohats-pending)', { state: 'attached' });
+        assert.match(await page.locator('.recommendation__setup').innerText(), /^12 engineers/);
+        assert.deepEqual(problems, [], name);
+      });
     });
 
     it('gives WordPress a part\'s page for the address bar showing one part, and a reader the widget', async () => {
