@@ -138,9 +138,15 @@ for (const name of Object.keys(SERVERS)) {
         assert.equal(response.headers.get('cache-control'), IMMUTABLE, asset);
         assert.equal(response.headers.get('access-control-allow-origin'), '*', asset);
       }
-      const missing = await fetch(`${url}assets/two-hats-0000000000000000.js`);
-      assert.equal(missing.status, 404);
-      assert.doesNotMatch(missing.headers.get('cache-control') ?? '', /immutable/, 'a missing file is not kept a year');
+      const changes = (await (await fetch(url)).text()).match(/data-changes="([^"]+)"/)[1];
+      const redraw = await fetch(`${url}${changes}team=12&new=1.json`, { headers: { 'accept-encoding': 'br' } });
+      assert.equal(redraw.status, 200, changes);
+      assert.equal(redraw.headers.get('cache-control'), IMMUTABLE, 'a release\'s changes');
+      for (const path of ['assets/two-hats-0000000000000000.js', `${changes}team=99.json`]) {
+        const missing = await fetch(`${url}${path}`);
+        assert.equal(missing.status, 404, path);
+        assert.doesNotMatch(missing.headers.get('cache-control') ?? '', /immutable/, `a missing file is not kept a year: ${path}`);
+      }
       for (const path of ['', 'index.html', 'team/', 'embed.js', 'lang/de.bin', 'previews/team.png']) {
         const response = await fetch(url + path, { headers: { 'accept-encoding': 'br' } });
         assert.equal(response.status, 200, path);
@@ -224,7 +230,7 @@ for (const name of Object.keys(SERVERS)) {
 // Netlify and Cloudflare Pages cannot run here; their file must at least say what the servers
 // above were seen to send.
 describe('deploy/_headers', () => {
-  it('sends the same policy, and keeps only assets/ a year', async () => {
+  it('sends the same policy, and keeps only assets/ and drawn/ a year', async () => {
     const rules = new Map();
     let path;
     for (const line of (await readFile(join(repoRoot, 'deploy/_headers'), 'utf8')).split('\n')) {
@@ -234,11 +240,12 @@ describe('deploy/_headers', () => {
         rules.get(path).set(header.toLowerCase(), value.join(': '));
       }
     }
-    assert.deepEqual([...rules.keys()], ['/*', '/assets/*']);
+    assert.deepEqual([...rules.keys()], ['/*', '/assets/*', '/drawn/*']);
     assert.equal(rules.get('/*').get('content-security-policy'), POLICY, 'the policy covers every path');
     assert.match(POLICY, /^default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self';/, 'no inline script or style');
     assert.equal(rules.get('/*').get('access-control-allow-origin'), '*');
     assert.ok(!rules.get('/*').has('cache-control'), 'a second Cache-Control would be joined to the host\'s');
     assert.equal(rules.get('/assets/*').get('cache-control'), IMMUTABLE);
+    assert.equal(rules.get('/drawn/*').get('cache-control'), IMMUTABLE);
   });
 });
