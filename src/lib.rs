@@ -58,8 +58,8 @@ pub fn App(props: &AppProps) -> Html {
     let shows = |part: Part| state.view.contains(part);
     let later_parts_shown = LATER_PARTS.iter().any(|part| shows(*part));
     // Before the address sync, whose state may have to wait for the later parts.
-    let later_parts = browser::use_later_parts_region(later_parts_shown);
-    browser::use_address_sync(*state, drawn, dispatch.clone());
+    let (later_parts_region, later_parts) = browser::use_later_parts(later_parts_shown);
+    browser::use_address_sync(*state, drawn, dispatch.clone(), later_parts.clone());
     browser::use_theme_attributes(state.theme, state.transparent);
     let sizes = state.team_sizes();
     let advice = state.recommendation();
@@ -106,9 +106,10 @@ pub fn App(props: &AppProps) -> Html {
                 if later_parts_shown {
                     // Their code comes in its own wasm chunk in a release build: until it
                     // arrives, the prerendered HTML stays on the page (components/later_parts.rs).
-                    <div class="layout__later" ref={later_parts} data-recommended={recommended_roles(&advice)}>
+                    <div class="layout__later" ref={later_parts_region} data-recommended={recommended_roles(&advice)}>
                         <Suspense fallback={Html::default()}>
-                            <LaterParts view={state.later_parts_view()} dispatch={dispatch.clone()} />
+                            <LaterParts view={state.later_parts_view()} dispatch={dispatch.clone()}
+                                loading={later_parts} />
                         </Suspense>
                     </div>
                 }

@@ -11,7 +11,7 @@ use gloo::utils::{document, history, window};
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-use super::later_parts::follow_later_parts;
+use super::later_parts::LaterPartsLoading;
 use crate::core::drawn;
 use crate::core::state::{Action, State};
 use crate::core::url::{self, HistoryStep};
@@ -68,7 +68,12 @@ const DRAG_WRITE_DELAY_MS: u32 = 250;
 /// The first render is the `drawn` state, so that it matches the prerendered HTML it
 /// hydrates; the state the address asks for follows straight after, before the page shows.
 #[hook]
-pub fn use_address_sync(state: State, drawn: State, dispatch: Callback<Action>) {
+pub fn use_address_sync(
+    state: State,
+    drawn: State,
+    dispatch: Callback<Action>,
+    later_parts: LaterPartsLoading,
+) {
     let last = use_mut_ref(|| None::<(State, bool)>);
     // The drag's delayed write, and whether it has run.
     let pending_drag_write = use_mut_ref(|| None::<(Timeout, Rc<Cell<bool>>)>);
@@ -91,7 +96,7 @@ pub fn use_address_sync(state: State, drawn: State, dispatch: Callback<Action>) 
                 return;
             }
             write_address(HistoryStep::Replace, state);
-            follow_later_parts(state, &drawn);
+            later_parts.follow(state, &drawn);
             return;
         };
         // Back, Forward or the first address: the address already says it. A drag passing
@@ -123,7 +128,7 @@ pub fn use_address_sync(state: State, drawn: State, dispatch: Callback<Action>) 
             *state,
             !came_from_address && url::is_continuous_move(&previous, state),
         ));
-        follow_later_parts(state, &drawn);
+        later_parts.follow(state, &drawn);
     });
     use_effect_with((), move |_| {
         let listener = EventListener::new(&window(), "popstate", move |_| {

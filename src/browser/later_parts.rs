@@ -6,6 +6,7 @@
 //! for them.
 
 use std::cell::RefCell;
+use std::rc::{Rc, Weak};
 
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::utils::document;
@@ -18,8 +19,20 @@ use super::page::{is_pending, mark_ready};
 use crate::core::drawn::{later_parts_plan, LaterKnown};
 use crate::core::state::State;
 
+/// The later parts' loading on this page, which the app owns (`use_later_parts`) and hands to
+/// what follows the state (`use_address_sync`) and to the parts themselves: one per app, equal
+/// only to itself.
+#[derive(Clone, Default)]
+pub struct LaterPartsLoading(Rc<RefCell<Loading>>);
+
+impl PartialEq for LaterPartsLoading {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 #[derive(Default)]
-struct LaterParts {
+struct Loading {
     region: Option<Element>,
     arrived: bool,
     wanted: Option<Wanted>,
@@ -36,32 +49,31 @@ struct Wanted {
     resolve: js_sys::Function,
 }
 
-thread_local! {
-    static LATER_PARTS: RefCell<LaterParts> = RefCell::default();
-}
-
 /// How far below the viewport the later parts start loading: a quarter of a screen ahead of a
 /// reader who scrolls. Input that comes sooner is held, so the margin only saves waiting.
 const LATER_PARTS_MARGIN: &str = "0px 0px 25% 0px";
 
-/// Marks the later parts' region (the element the ref is put on) busy until they arrive, from
-/// the moment they are `shown` on the page, and wants them when the reader comes near.
+/// The later parts' loading, and the region to put it on (the element the ref is put on):
+/// marked busy until they arrive, from the moment they are `shown` on the page, and wanted
+/// when the reader comes near.
 #[hook]
-pub fn use_later_parts_region(shown: bool) -> NodeRef {
+pub fn use_later_parts(shown: bool) -> (NodeRef, LaterPartsLoading) {
     let region = use_node_ref();
+    let loading = use_memo((), |_| LaterPartsLoading::default());
     let watched = region.clone();
+    let awaiting = (*loading).clone();
     use_effect_with(shown, move |shown| {
         if let Some(region) = watched.cast::<Element>().filter(|_| *shown) {
-            await_later_parts(region);
+            awaiting.await_parts(region);
         }
     });
-    region
+    (region, (*loading).clone())
 }
 
-fn await_later_parts(region: Element) {
-    LATER_PARTS.with(|later| {
-        let mut later = later.borrow_mut();
-        if later.arrived {
+impl LaterPartsLoading {
+    fn await_parts(&self, region: Element) {
+        let mut loading = self.0.borrow_mut();
+        if loading.arrived {
             return;
         }
         for part in element_children(&region) {
@@ -73,31 +85,40 @@ fn await_later_parts(region: Element) {
             phase: gloo::events::EventListenerPhase::Capture,
             passive: true,
         };
-        later.listeners = ["pointerdown", "focusin", "change"]
+        loading.listeners = ["pointerdown", "focusin", "change"]
             .into_iter()
             .map(|kind| {
-                EventListener::new_with_options(&region, kind, capture, |_| want_later_parts())
+                let wanting = self.weak();
+                EventListener::new_with_options(&region, kind, capture, move |_| want(&wanting))
             })
             .collect();
         // Drawn afresh, the region has no prerendered parts to come near; whether they are
-        // wanted at once is the state's to say (`follow_later_parts`).
+        // wanted at once is the state's to say (`follow`).
         if region.child_element_count() > 0 {
-            later.observer = watch_for_reader(&region);
+            loading.observer = watch_for_reader(&region, self.weak());
         }
-        later.region = Some(region);
-    });
+        loading.region = Some(region);
+    }
+
+    /// What the page's own listeners and observers hold: none keeps the loading alive.
+    fn weak(&self) -> Weak<RefCell<Loading>> {
+        Rc::downgrade(&self.0)
+    }
 }
 
 /// Wants the later parts once any comes within `LATER_PARTS_MARGIN` of the viewport.
-fn watch_for_reader(region: &Element) -> Option<IntersectionObserver> {
-    let near = Closure::<dyn FnMut(js_sys::Array)>::new(|entries: js_sys::Array| {
+fn watch_for_reader(
+    region: &Element,
+    wanting: Weak<RefCell<Loading>>,
+) -> Option<IntersectionObserver> {
+    let near = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         let seen = entries.iter().any(|entry| {
             entry
                 .unchecked_into::<IntersectionObserverEntry>()
                 .is_intersecting()
         });
         if seen {
-            want_later_parts();
+            want(&wanting);
         }
     });
     let options = web_sys::IntersectionObserverInit::new();
@@ -115,25 +136,137 @@ fn watch_for_reader(region: &Element) -> Option<IntersectionObserver> {
     Some(observer)
 }
 
-/// Resolves once the later parts are wanted (see `LaterParts`).
-pub async fn until_later_parts_wanted() {
-    let wanted = LATER_PARTS.with(|later| wanted(&mut later.borrow_mut()).promise.clone());
-    let _ = wasm_bindgen_futures::JsFuture::from(wanted).await;
+fn want(loading: &Weak<RefCell<Loading>>) {
+    if let Some(loading) = loading.upgrade() {
+        LaterPartsLoading(loading).want();
+    }
 }
 
-fn want_later_parts() {
-    let resolve = LATER_PARTS.with(|later| {
-        let mut later = later.borrow_mut();
-        if let Some(observer) = later.observer.take() {
-            observer.disconnect();
+impl LaterPartsLoading {
+    /// Resolves once the later parts are wanted (see `Loading`).
+    pub async fn until_wanted(&self) {
+        let wanted = wanted(&mut self.0.borrow_mut()).promise.clone();
+        let _ = wasm_bindgen_futures::JsFuture::from(wanted).await;
+    }
+
+    fn want(&self) {
+        let resolve = {
+            let mut loading = self.0.borrow_mut();
+            if let Some(observer) = loading.observer.take() {
+                observer.disconnect();
+            }
+            wanted(&mut loading).resolve.clone()
+        };
+        let _ = resolve.call0(&JsValue::NULL);
+    }
+
+    /// Follows the state into the later parts, as `core::drawn::later_parts_plan` says: their
+    /// code is fetched now when their prerendered HTML is not right, and a page that waits for
+    /// the address's state then waits for them too. Otherwise it shows now.
+    pub(super) fn follow(&self, state: &State, drawn: &State) {
+        let (fetch, wait) = {
+            let mut loading = self.0.borrow_mut();
+            match loading
+                .region
+                .as_ref()
+                .filter(|region| region.is_connected() && !loading.arrived)
+            {
+                // Live or not on the page: nothing to compare, on every slider move.
+                None => (false, loading.show_on_arrival),
+                Some(region) => {
+                    let plan = later_parts_plan(LaterKnown {
+                        prerendered: region.child_element_count() > 0,
+                        stale: state.later_parts_view() != drawn.later_parts_view(),
+                        page_waiting: is_pending(),
+                    });
+                    loading.show_on_arrival |= plan.page_waits_for_them;
+                    (plan.fetch_now, loading.show_on_arrival)
+                }
+            }
+        };
+        if fetch {
+            self.want();
         }
-        wanted(&mut later).resolve.clone()
-    });
-    let _ = resolve.call0(&JsValue::NULL);
+        if !wait {
+            mark_ready();
+        }
+    }
+
+    /// The later parts are live: shows the page if it waited for them.
+    pub fn arrived(&self) {
+        let region = self.0.borrow().region.clone();
+        match region {
+            // Drawn but not yet in place: `<Suspense>` puts the live parts in place of the
+            // prerendered (busy) ones right after, in the same task, and an observer hears of
+            // it before the browser paints.
+            Some(region) if has_busy_part(&region) => {
+                let watched = region.clone();
+                let settling = self.weak();
+                let swapped = Closure::<dyn FnMut(js_sys::Array, web_sys::MutationObserver)>::new(
+                    move |_, observer: web_sys::MutationObserver| {
+                        if !has_busy_part(&watched) {
+                            observer.disconnect();
+                            if let Some(loading) = settling.upgrade() {
+                                LaterPartsLoading(loading).settle();
+                            }
+                        }
+                    },
+                );
+                if let Ok(observer) =
+                    web_sys::MutationObserver::new(swapped.as_ref().unchecked_ref())
+                {
+                    let options = web_sys::MutationObserverInit::new();
+                    options.set_child_list(true);
+                    let _ = observer.observe_with_options(&region, &options);
+                }
+                // Called when the parts first arrive; the closure must outlive this function.
+                swapped.forget();
+            }
+            _ => self.settle(),
+        }
+    }
+
+    fn settle(&self) {
+        let show = {
+            let mut loading = self.0.borrow_mut();
+            loading.arrived = true;
+            loading.listeners.clear();
+            if let Some(observer) = loading.observer.take() {
+                observer.disconnect();
+            }
+            std::mem::take(&mut loading.show_on_arrival)
+        };
+        if show {
+            mark_ready();
+        }
+    }
+
+    /// The chunk could not load: the parts stay as prerendered, readable but not live.
+    pub fn failed(&self) {
+        let (region, show) = {
+            let mut loading = self.0.borrow_mut();
+            loading.arrived = true;
+            loading.listeners.clear();
+            (
+                loading.region.clone(),
+                std::mem::take(&mut loading.show_on_arrival),
+            )
+        };
+        for part in region.iter().flat_map(element_children) {
+            let _ = part.remove_attribute("aria-busy");
+        }
+        web_sys::console::warn_1(
+            &"Two Hats: the matrix and the parts below it could not load; they show as prerendered."
+                .into(),
+        );
+        if show {
+            mark_ready();
+        }
+    }
 }
 
-fn wanted(later: &mut LaterParts) -> &Wanted {
-    later.wanted.get_or_insert_with(|| {
+fn wanted(loading: &mut Loading) -> &Wanted {
+    loading.wanted.get_or_insert_with(|| {
         let mut resolve = None;
         let promise = js_sys::Promise::new(&mut |done, _| resolve = Some(done));
         Wanted {
@@ -141,103 +274,6 @@ fn wanted(later: &mut LaterParts) -> &Wanted {
             resolve: resolve.expect("a promise runs its executor at once"),
         }
     })
-}
-
-/// Follows the state into the later parts, as `core::drawn::later_parts_plan` says: their code
-/// is fetched now when their prerendered HTML is not right, and a page that waits for the
-/// address's state then waits for them too. Otherwise it shows now.
-pub(super) fn follow_later_parts(state: &State, drawn: &State) {
-    let (fetch, wait) = LATER_PARTS.with(|later| {
-        let mut later = later.borrow_mut();
-        let Some(region) = later
-            .region
-            .as_ref()
-            .filter(|region| region.is_connected() && !later.arrived)
-        else {
-            // Live or not on the page: nothing to compare, on every slider move.
-            return (false, later.show_on_arrival);
-        };
-        let plan = later_parts_plan(LaterKnown {
-            prerendered: region.child_element_count() > 0,
-            stale: state.later_parts_view() != drawn.later_parts_view(),
-            page_waiting: is_pending(),
-        });
-        later.show_on_arrival |= plan.page_waits_for_them;
-        (plan.fetch_now, later.show_on_arrival)
-    });
-    if fetch {
-        want_later_parts();
-    }
-    if !wait {
-        mark_ready();
-    }
-}
-
-/// The later parts are live: shows the page if it waited for them.
-pub fn later_parts_arrived() {
-    let region = LATER_PARTS.with(|later| later.borrow().region.clone());
-    match region {
-        // Drawn but not yet in place: `<Suspense>` puts the live parts in place of the
-        // prerendered (busy) ones right after, in the same task, and an observer hears of it
-        // before the browser paints.
-        Some(region) if has_busy_part(&region) => {
-            let watched = region.clone();
-            let swapped = Closure::<dyn FnMut(js_sys::Array, web_sys::MutationObserver)>::new(
-                move |_, observer: web_sys::MutationObserver| {
-                    if !has_busy_part(&watched) {
-                        observer.disconnect();
-                        settle_later_parts();
-                    }
-                },
-            );
-            if let Ok(observer) = web_sys::MutationObserver::new(swapped.as_ref().unchecked_ref()) {
-                let options = web_sys::MutationObserverInit::new();
-                options.set_child_list(true);
-                let _ = observer.observe_with_options(&region, &options);
-            }
-            // Called when the parts first arrive; the closure must outlive this function.
-            swapped.forget();
-        }
-        _ => settle_later_parts(),
-    }
-}
-
-fn settle_later_parts() {
-    let show = LATER_PARTS.with(|later| {
-        let mut later = later.borrow_mut();
-        later.arrived = true;
-        later.listeners.clear();
-        if let Some(observer) = later.observer.take() {
-            observer.disconnect();
-        }
-        std::mem::take(&mut later.show_on_arrival)
-    });
-    if show {
-        mark_ready();
-    }
-}
-
-/// The chunk could not load: the parts stay as prerendered, readable but not live.
-pub fn later_parts_failed() {
-    let (region, show) = LATER_PARTS.with(|later| {
-        let mut later = later.borrow_mut();
-        later.arrived = true;
-        later.listeners.clear();
-        (
-            later.region.clone(),
-            std::mem::take(&mut later.show_on_arrival),
-        )
-    });
-    for part in region.iter().flat_map(element_children) {
-        let _ = part.remove_attribute("aria-busy");
-    }
-    web_sys::console::warn_1(
-        &"Two Hats: the matrix and the parts below it could not load; they show as prerendered."
-            .into(),
-    );
-    if show {
-        mark_ready();
-    }
 }
 
 fn has_busy_part(region: &Element) -> bool {

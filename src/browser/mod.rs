@@ -11,9 +11,7 @@ mod page;
 mod words;
 
 pub use address::{content_address, drawn_state, page_url, state_from_address, use_address_sync};
-pub use later_parts::{
-    later_parts_arrived, later_parts_failed, until_later_parts_wanted, use_later_parts_region,
-};
+pub use later_parts::{use_later_parts, LaterPartsLoading};
 pub use page::{
     adopt_check_stylesheet, copy_to_clipboard, keep_reading_place, print_part, reading_place,
     use_theme_attributes,

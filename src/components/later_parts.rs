@@ -12,7 +12,7 @@ use super::{
     Comparison, KeyFacts, Matrix, MatrixExport, MatrixFilters, RolePicker, Scenarios,
     SelfAssessment, TeamCheck,
 };
-use crate::browser;
+use crate::browser::LaterPartsLoading;
 use crate::core::content::Text;
 use crate::core::drawn::check_drawn_ahead;
 use crate::core::state::{Action, LaterPartsView, Part};
@@ -33,27 +33,31 @@ pub const LATER_PARTS: [Part; 6] = [
 pub struct LaterPartsProps {
     pub view: LaterPartsView,
     pub dispatch: Callback<Action>,
+    /// When their code loads, and what waits for it.
+    pub loading: LaterPartsLoading,
 }
 
 /// Suspends until the chunk is in (a release build), then draws the parts.
 #[function_component]
 pub fn LaterParts(props: &LaterPartsProps) -> HtmlResult {
-    let draw = use_view()?;
-    use_effect_with((), |_| browser::later_parts_arrived());
+    let draw = use_view(&props.loading)?;
+    let loading = props.loading.clone();
+    use_effect_with((), move |_| loading.arrived());
     Ok(draw(props))
 }
 
 #[cfg(all(feature = "split", target_arch = "wasm32"))]
 #[hook]
-fn use_view() -> SuspensionResult<fn(&LaterPartsProps) -> Html> {
-    let loaded = yew::suspense::use_future(|| async {
-        browser::until_later_parts_wanted().await;
+fn use_view(loading: &LaterPartsLoading) -> SuspensionResult<fn(&LaterPartsProps) -> Html> {
+    let loading = loading.clone();
+    let loaded = yew::suspense::use_future(|| async move {
+        loading.until_wanted().await;
         match load_view().await {
             Ok(draw) => draw,
             // The prerendered parts stay on the page, readable, as they do when the app
             // cannot start at all: the component never stops waiting.
             Err(_) => {
-                browser::later_parts_failed();
+                loading.failed();
                 std::future::pending().await
             }
         }
@@ -63,7 +67,7 @@ fn use_view() -> SuspensionResult<fn(&LaterPartsProps) -> Html> {
 
 #[cfg(not(all(feature = "split", target_arch = "wasm32")))]
 #[hook]
-fn use_view() -> SuspensionResult<fn(&LaterPartsProps) -> Html> {
+fn use_view(_loading: &LaterPartsLoading) -> SuspensionResult<fn(&LaterPartsProps) -> Html> {
     Ok(view)
 }
 
