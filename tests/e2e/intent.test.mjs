@@ -107,6 +107,28 @@ describe('before the reader reaches for it', () => {
     });
   });
 
+  for (const [what, query, options] of [
+    ['its query in another order', '?new=1&team=12', {}],
+    ['a reader whose browser prefers German', '?team=12&new=1', { locale: 'de-DE' }],
+    ['answers for the team check in its fragment', '?team=12&new=1#size=12', {}],
+  ]) {
+    it(`a link to a team state with ${what} is drawn by the app, and no changes are fetched`, async () => {
+      const setUp = async (page) => {
+        const requested = [];
+        page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+        return { requested };
+      };
+      await withPage(shared.browser, `${shared.server.url}${query}`, { waitFor: null, reach: false, setUp, ...options }, async ({ page, problems, requested }) => {
+        await page.waitForSelector('html[data-twohats-ready]:not(.twohats-pending)', { state: 'attached' });
+        assert.match(await page.locator('.recommendation__setup').innerText(), /^12 /);
+        assert.equal(await page.locator('.team-size__modifiers input').first().isChecked(), true);
+        assert.equal(await page.getAttribute('html', 'data-drawn'), 'team=5', 'not redrawn');
+        assert.deepEqual(requested.filter((path) => path.includes('/drawn/')), []);
+        assert.deepEqual(problems, []);
+      });
+    });
+  }
+
   it('a link with any other state loads the app at once, shows its masthead meanwhile, and its links lead on from that state', async () => {
     const setUp = async (page) => ({ release: await holdWasm(page) });
     await withPage(shared.browser, `${shared.server.url}?team=12&diff=1`, { waitFor: null, reach: false, setUp }, async ({ page, problems, release }) => {
