@@ -170,7 +170,10 @@
   }
   var HELD = ['click', 'input', 'change', 'focusin', 'focusout'];
   HELD.forEach(function (type) { document.addEventListener(type, hold, true); });
-  function onIntent() { startApp(); }
+  /* While the changes that redraw the page are on their way, the page is hidden: there is
+     nothing to reach for yet, and the app would only draw what they bring. */
+  var redrawing = false;
+  function onIntent() { if (!redrawing) startApp(); }
   if (boot) INTENT.forEach(function (type) { addEventListener(type, onIntent, { capture: true, passive: true }); });
 
   /* Hands what was held to the parts that are live now, and the focus the swap took. */
@@ -233,6 +236,7 @@
   else root.classList.add('twohats-pending', 'twohats-pending--' + plan[0]);
   if (!plan[1]) startApp();
   if (plan[2]) {
+    redrawing = true;
     fetch(new URL(changes + query + '.json', document.baseURI).href)
       .then(function (response) { return response.ok ? response.json() : null; })
       .catch(function () { return null; })
@@ -243,23 +247,35 @@
   }
 
   /* The page redrawn as the address asks from `list`, the changes fetched for it: each names
-     an element by its path from the app's root and gives either its content or its start tag,
-     whose attributes it takes. Once the reader has reached for the page, its app draws it. */
+     an element by its path from the app's root and its name, and gives either its content or
+     its start tag, whose attributes it takes. Nothing changes unless every change finds its
+     element; else, or without changes, the app draws the page, under its masthead meanwhile. */
   function redraw(list) {
+    redrawing = false;
     if (starting) return;
-    var elements = list && list.map(function (change) { return atPath(change[0]); });
-    if (!elements || elements.indexOf(null) >= 0 || elements.indexOf(undefined) >= 0) return startApp();
-    var template = document.createElement('template');
-    list.forEach(function (change, i) {
-      var element = elements[i];
-      if (change[1] === 'inner') return void (element.innerHTML = change[2]);
-      template.innerHTML = change[2];
+    var changed = Array.isArray(list) && list.map(function (change) {
+      var element = Array.isArray(change) && Array.isArray(change[0]) && atPath(change[0]);
+      if (!element || element.localName !== change[1] || typeof change[3] !== 'string') return null;
+      if (change[2] === 'inner') return function () { element.innerHTML = change[3]; };
+      var template = document.createElement('template');
+      template.innerHTML = change[3];
       var tag = template.content.firstElementChild;
-      Array.prototype.slice.call(element.attributes).forEach(function (attribute) {
-        if (!tag.hasAttribute(attribute.name)) element.removeAttribute(attribute.name);
-      });
-      Array.prototype.forEach.call(tag.attributes, function (attribute) { element.setAttribute(attribute.name, attribute.value); });
+      if (change[2] !== 'tag' || !tag || tag.localName !== change[1]) return null;
+      return function () {
+        Array.prototype.slice.call(element.attributes).forEach(function (attribute) {
+          if (!tag.hasAttribute(attribute.name)) element.removeAttribute(attribute.name);
+        });
+        Array.prototype.forEach.call(tag.attributes, function (attribute) { element.setAttribute(attribute.name, attribute.value); });
+      };
     });
+    if (!changed || changed.indexOf(null) >= 0) {
+      changesDrawn = false;
+      plan = planned();
+      root.classList.remove('twohats-pending--nothing');
+      root.classList.add('twohats-pending--' + plan[0]);
+      return startApp();
+    }
+    changed.forEach(function (change) { change(); });
     root.setAttribute('data-drawn', query);
     addressIsDrawn = true;
     plan = planned();

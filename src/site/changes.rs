@@ -4,8 +4,9 @@
 //! paints at the speed of a static page and the app then hydrates what it would have drawn.
 //!
 //! Each change names an element by its path from the app's root (`#two-hats`), as indices into
-//! `element.children` (elements only: text and comments do not count), and gives either the
-//! element's whole content (`"inner"`) or its start tag, whose attributes it takes (`"tag"`).
+//! `element.children` (elements only: text and comments do not count), and by its name, which
+//! `boot.js` checks before it changes anything, and gives either the element's whole content
+//! (`"inner"`) or its start tag, whose attributes it takes (`"tag"`).
 //! An element's content is replaced as soon as its children differ in kind, name or text, and
 //! never looked into again: that keeps the comparison obvious, and it is still small, since
 //! what makes the page big (the matrix above all) stays the same from state to state.
@@ -15,6 +16,9 @@ use serde_json::{json, Value};
 use super::fnv1a;
 use crate::core::drawn;
 
+/// The element the app is drawn in, `#two-hats`: the root the paths start from.
+const ROOT: &str = "div";
+
 /// Elements Yew writes without an end tag.
 const VOID_ELEMENTS: [&str; 13] = [
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
@@ -22,7 +26,7 @@ const VOID_ELEMENTS: [&str; 13] = [
 ];
 
 /// The changes that turn `from` into `to`, two renderings of the app (what goes inside
-/// `#two-hats`), as a JSON list of `[path, "inner" | "tag", html]` in document order, `[]` if
+/// `#two-hats`), as a JSON list of `[path, name, "inner" | "tag", html]` in document order, `[]` if
 /// they are the same. `None` if either is not markup as Yew's server renderer writes it: an
 /// unterminated tag or comment, an end tag that closes another element than the open one, an
 /// element left open, a self-closing or unquoted form. A change read from markup half
@@ -31,7 +35,14 @@ pub fn between(from: &str, to: &str) -> Option<String> {
     let from_nodes = parse(from)?;
     let to_nodes = parse(to)?;
     let mut changes = Vec::new();
-    push_changes(&from_nodes, &to_nodes, to, &mut Vec::new(), &mut changes);
+    push_changes(
+        &from_nodes,
+        &to_nodes,
+        to,
+        ROOT,
+        &mut Vec::new(),
+        &mut changes,
+    );
     Some(Value::Array(changes).to_string())
 }
 
@@ -75,11 +86,12 @@ fn push_changes(
     from: &[Node],
     to: &[Node],
     to_inner: &str,
+    name: &str,
     path: &mut Vec<usize>,
     changes: &mut Vec<Value>,
 ) {
     if !same_shape(from, to) {
-        changes.push(json!([path, "inner", to_inner]));
+        changes.push(json!([path, name, "inner", to_inner]));
         return;
     }
     let pairs = elements(from).zip(elements(to));
@@ -88,9 +100,16 @@ fn push_changes(
         // Compared in order: Yew writes an element's attributes in the order its `html!`
         // names them, so the same attributes in another order are a change that is harmless.
         if old.attributes != new.attributes {
-            changes.push(json!([path, "tag", new.start_tag]));
+            changes.push(json!([path, new.name, "tag", new.start_tag]));
         }
-        push_changes(&old.children, &new.children, new.inner, path, changes);
+        push_changes(
+            &old.children,
+            &new.children,
+            new.inner,
+            new.name,
+            path,
+            changes,
+        );
         path.pop();
     }
 }
@@ -271,7 +290,7 @@ mod tests {
         };
         for change in changes.as_array().expect("a list") {
             let path: Vec<usize> = serde_json::from_value(change[0].clone()).expect("a path");
-            let html = change[2].as_str().expect("html");
+            let html = change[3].as_str().expect("html");
             let mut element = &mut root;
             for index in path {
                 element = element
@@ -284,7 +303,16 @@ mod tests {
                     .nth(index)
                     .expect("the path leads to an element");
             }
-            match change[1].as_str() {
+            let name = change[1].as_str().expect("a name");
+            assert_eq!(
+                name,
+                if element.name.is_empty() {
+                    ROOT
+                } else {
+                    element.name
+                }
+            );
+            match change[2].as_str() {
                 Some("inner") => element.children = parse(html).expect("the content parses"),
                 Some("tag") => {
                     let (name, attributes) = Parser {
@@ -305,18 +333,21 @@ mod tests {
     #[test]
     fn what_a_change_names_is_as_small_as_the_difference() {
         let changes = |from, to| between(from, to).expect("both parse");
-        assert_eq!(changes("<p>a</p>", "<p>b</p>"), r#"[[[0],"inner","b"]]"#);
+        assert_eq!(
+            changes("<p>a</p>", "<p>b</p>"),
+            r#"[[[0],"p","inner","b"]]"#
+        );
         assert_eq!(
             changes(r#"<p class="a">x</p>"#, r#"<p class="b" hidden>x</p>"#),
-            r#"[[[0],"tag","<p class=\"b\" hidden>"]]"#
+            r#"[[[0],"p","tag","<p class=\"b\" hidden>"]]"#
         );
         assert_eq!(
             changes("<ul><li>a</li></ul>", "<ul><li>a</li><li>b</li></ul>"),
-            r#"[[[0],"inner","<li>a</li><li>b</li>"]]"#
+            r#"[[[0],"ul","inner","<li>a</li><li>b</li>"]]"#
         );
         assert_eq!(
             changes("<ul><li>a</li></ul>", "<ul><ol>a</ol></ul>"),
-            r#"[[[0],"inner","<ol>a</ol>"]]"#
+            r#"[[[0],"ul","inner","<ol>a</ol>"]]"#
         );
     }
 
@@ -328,8 +359,8 @@ mod tests {
         assert_eq!(
             between(from, to).expect("both parse"),
             concat!(
-                r#"[[[1],"tag","<div id=\"d\">"],[[1,0],"tag","<input value=\"2\">"],"#,
-                r#"[[1,1],"inner","z<br>"],[[2],"inner","d"]]"#
+                r#"[[[1],"div","tag","<div id=\"d\">"],[[1,0],"input","tag","<input value=\"2\">"],"#,
+                r#"[[1,1],"i","inner","z<br>"],[[2],"b","inner","d"]]"#
             )
         );
         assert_eq!(apply(from, &between(from, to).expect("both parse")), to);
@@ -353,7 +384,7 @@ mod tests {
     fn the_root_is_replaced_when_its_own_children_differ() {
         assert_eq!(
             between("<p>a</p>", "<!--x--><p>a</p>").expect("both parse"),
-            r#"[[[],"inner","<!--x--><p>a</p>"]]"#
+            r#"[[[],"div","inner","<!--x--><p>a</p>"]]"#
         );
     }
 
@@ -437,8 +468,8 @@ mod tests {
                 let list: Value = serde_json::from_str(&changes).expect("JSON");
                 assert!(
                     list.as_array().expect("a list").iter().any(|change| {
-                        change[1] == "tag"
-                            && change[2]
+                        change[2] == "tag"
+                            && change[3]
                                 .as_str()
                                 .is_some_and(|tag| tag.contains(r#"data-recommended="tl em""#))
                     }),

@@ -83,9 +83,11 @@ describe('before the reader reaches for it', () => {
       assert.equal(await page.locator('.languages__link', { hasText: 'Deutsch' }).getAttribute('href'), '?team=12&new=1&lang=de');
       const redrawn = await rootMarkup(page);
       const recommended = await page.locator('.layout__later').getAttribute('data-recommended');
+      await page.evaluate(() => { document.querySelector('.recommendation__setup').kept = true; });
 
       await page.mouse.move(300, 300);
       await page.waitForSelector('html[data-twohats-ready]', { state: 'attached' });
+      assert.equal(await page.evaluate(() => document.querySelector('.recommendation__setup').kept), true, 'hydrated, not drawn afresh');
       assertSameMarkup(await rootMarkup(page), redrawn, 'the app adopted the redrawn page as it was');
       await page.locator('#team-size').focus();
       await page.keyboard.press('ArrowRight');
@@ -128,6 +130,20 @@ describe('before the reader reaches for it', () => {
       });
     });
   }
+
+  it('a link to a team state whose changes do not fit the page is drawn by the app, the page untouched until then', async () => {
+    const setUp = (page) => page.route(/\/drawn\/.*\.json$/, (route) => route.fulfill({
+      status: 200, contentType: 'application/json', body: '[[[0,0],"div","inner","not this page"]]',
+    }));
+    await withPage(shared.browser, `${shared.server.url}?team=12&new=1`, { waitFor: null, reach: false, setUp }, async ({ page, problems }) => {
+      await page.waitForSelector('html[data-twohats-ready]:not(.twohats-pending)', { state: 'attached' });
+      assert.equal(await page.getAttribute('html', 'data-drawn'), 'team=5', 'not redrawn');
+      assert.equal(await page.locator('header.masthead .masthead__question').count(), 1, 'the header the change named a div is whole');
+      assert.doesNotMatch(await page.locator('#two-hats').innerText(), /not this page/);
+      assert.match(await page.locator('.recommendation__setup').innerText(), /^12 engineers/);
+      assert.deepEqual(problems, []);
+    });
+  });
 
   it('a link with any other state loads the app at once, shows its masthead meanwhile, and its links lead on from that state', async () => {
     const setUp = async (page) => ({ release: await holdWasm(page) });
