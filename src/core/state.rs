@@ -513,15 +513,14 @@ impl State {
 }
 
 /// The roles `advice` staffs, as the page marks them around the later parts for the matrix's
-/// columns (`data-recommended`, styles/matrix.css): their slugs, space-separated.
-pub fn recommended_roles(advice: &Recommendation) -> String {
-    let slugs: Vec<&str> = advice
-        .setup
-        .roles()
-        .iter()
-        .map(|role| role.slug())
-        .collect();
-    slugs.join(" ")
+/// columns (`data-recommended`, styles/matrix.css): their slugs, space-separated. Written out
+/// for each set `Setup::roles` names, not joined: the page asks on every slider move, and the
+/// test below holds the two together.
+pub fn recommended_roles(advice: &Recommendation) -> &'static str {
+    match advice.setup.roles() {
+        [RoleKey::TechLeadManager] => "tlm",
+        _ => "tl em",
+    }
 }
 
 /// What the recommendation card says below its first line, the only one that names the team
@@ -630,6 +629,25 @@ mod tests {
         };
         assert_eq!(roles(5), "tlm");
         assert_eq!(roles(12), "tl em");
+        for state in (1..=50).flat_map(|team| {
+            [(false, false), (true, false), (false, true), (true, true)].map(
+                |(new_team, lead_has_done_both)| State {
+                    team,
+                    new_team,
+                    lead_has_done_both,
+                    ..State::default()
+                },
+            )
+        }) {
+            let advice = state.recommendation();
+            let slugs: Vec<&str> = advice
+                .setup
+                .roles()
+                .iter()
+                .map(|role| role.slug())
+                .collect();
+            assert_eq!(recommended_roles(&advice), slugs.join(" "), "{state:?}");
+        }
     }
 
     fn group(id: &str) -> GroupId {
