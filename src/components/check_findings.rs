@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::{Citation, CopyButton};
+use super::{citation, CopyButton};
 use crate::browser::print_part;
 use crate::core::check::findings::Finding;
 use crate::core::check::words::{finding_text, markdown, move_label, severity_label, summary_line};
@@ -43,7 +43,7 @@ pub fn CheckFindings(props: &CheckFindingsProps) -> Html {
                     <strong class="finding__severity">{ severity_label(finding.severity).get() }</strong>
                     { " " }{ finding_text(finding, &answers) }
                 </p>
-                <Citation sources={words.sources} reasoning={words.reasoning} />
+                { citation(words.sources, words.reasoning) }
                 { for button }
             </li>
         }
@@ -53,7 +53,7 @@ pub fn CheckFindings(props: &CheckFindingsProps) -> Html {
         <section class="team-check__findings" aria-labelledby="team-check-findings-heading">
             <h3 id="team-check-findings-heading">{ CheckText::Findings.get() }</h3>
             <p class="team-check__summary" role="status" tabindex="-1" ref={summary}>{ summary_line(&props.findings) }</p>
-            <Citation sources={CONTENT.check_sources} />
+            { citation(CONTENT.check_sources, None) }
             <ul class="findings">{ items }</ul>
             <div class="team-check__export">
                 <CopyButton text={markdown(&answers, &props.findings)} label={CheckText::CopyMarkdown.get()} what={CheckText::WhatFindings.get()} />

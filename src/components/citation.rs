@@ -2,20 +2,15 @@ use yew::prelude::*;
 
 use crate::core::content::{SourceId, Text, CONTENT};
 
-#[derive(Properties, PartialEq)]
-pub struct CitationProps {
-    pub sources: &'static [SourceId],
-    /// Set when the text is the widget's own reading of its sources rather than a paraphrase.
-    #[prop_or_default]
-    pub reasoning: Option<&'static str>,
-}
-
 /// The titles a text rests on, each linking to its numbered entry in the sources footer. A
 /// paraphrase names them as its sources; the widget's own reading says so and keeps its
-/// reasoning one click away. The content compiler sees to it that every text has some.
-#[function_component]
-pub fn Citation(props: &CitationProps) -> Html {
-    let titles = props.sources.iter().enumerate().map(|(index, id)| {
+/// reasoning one click away (`reasoning` is set when the text is the widget's own reading of
+/// its sources rather than a paraphrase). The content compiler sees to it that every text has
+/// some. A function, not a component: a slider move that crosses a zone draws a score of
+/// these at once, and a component apiece would cost each a mount of its own for nothing to
+/// remember.
+pub fn citation(sources: &'static [SourceId], reasoning: Option<&'static str>) -> Html {
+    let titles = sources.iter().enumerate().map(|(index, id)| {
         let source = id.source();
         html! {
             <>
@@ -29,8 +24,8 @@ pub fn Citation(props: &CitationProps) -> Html {
             </>
         }
     });
-    let Some(reasoning) = props.reasoning else {
-        let label = if props.sources.len() == 1 {
+    let Some(reasoning) = reasoning else {
+        let label = if sources.len() == 1 {
             Text::SourceOne
         } else {
             Text::SourceMany

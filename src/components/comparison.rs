@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::Citation;
+use super::citation;
 use crate::core::content::Text;
 use crate::core::state::RoleSet;
 
@@ -23,19 +23,19 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
                 <dl class="role-card__facts">
                     <div class="role-card__fact">
                         <dt>{ Text::Focus.get() }</dt>
-                        <dd>{ role.focus.text }<Citation sources={role.focus.sources} reasoning={role.focus.reasoning} /></dd>
+                        <dd>{ role.focus.text }{ citation(role.focus.sources, role.focus.reasoning) }</dd>
                     </div>
                     <div class="role-card__fact">
                         <dt>{ Text::MeasuredBy.get() }</dt>
-                        <dd>{ role.measured_by.text }<Citation sources={role.measured_by.sources} reasoning={role.measured_by.reasoning} /></dd>
+                        <dd>{ role.measured_by.text }{ citation(role.measured_by.sources, role.measured_by.reasoning) }</dd>
                     </div>
                     <div class="role-card__fact">
                         <dt>{ Text::TheTrap.get() }</dt>
-                        <dd>{ role.trap.text }<Citation sources={role.trap.sources} reasoning={role.trap.reasoning} /></dd>
+                        <dd>{ role.trap.text }{ citation(role.trap.sources, role.trap.reasoning) }</dd>
                     </div>
                     <div class="role-card__fact">
                         <dt>{ Text::HandsOnCoding.get() }</dt>
-                        <dd>{ Text::ShareOfTime.fill(&[("range", &role.coding)]) }<Citation sources={role.coding.sources} reasoning={role.coding.reasoning} /></dd>
+                        <dd>{ Text::ShareOfTime.fill(&[("range", &role.coding)]) }{ citation(role.coding.sources, role.coding.reasoning) }</dd>
                     </div>
                 </dl>
             </article>

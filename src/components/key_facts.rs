@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::{Citation, Disagreement};
+use super::{citation, disagreement};
 use crate::core::content::{Text, CONTENT};
 
 /// Short facts that frame the comparison: role versus title, reporting lines, the hybrid's
@@ -12,8 +12,8 @@ pub fn KeyFacts() -> Html {
             <article class="fact" key={fact.id}>
                 <h3 class="fact__title">{ fact.title }</h3>
                 <p class="fact__text">{ fact.body.text }</p>
-                <Citation sources={fact.body.sources} reasoning={fact.body.reasoning} />
-                <Disagreement positions={fact.disagreement} folded=true />
+                { citation(fact.body.sources, fact.body.reasoning) }
+                { disagreement(fact.disagreement, true) }
             </article>
         }
     });

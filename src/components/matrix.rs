@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::{Citation, MatrixRow};
+use super::{citation, MatrixRow};
 use crate::core::content::{RoleKey, RowId, Text, CONTENT};
 use crate::core::state::{Action, RoleSet};
 
@@ -64,7 +64,7 @@ pub fn Matrix(props: &MatrixProps) -> Html {
         Some(html! {
             <div class="matrix__derived-note" key={role.slug()}>
                 <p class="matrix__derived-column">{ Text::DerivedColumn.fill(&[("role", &role.role().name)]) }</p>
-                <Citation sources={levels.sources} reasoning={Some(levels.reasoning)} />
+                { citation(levels.sources, Some(levels.reasoning)) }
             </div>
         })
     });

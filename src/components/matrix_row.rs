@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::{Citation, Disagreement};
+use super::{citation, disagreement};
 use crate::core::content::{RowId, Text};
 use crate::core::state::{Action, RoleSet};
 
@@ -59,8 +59,8 @@ pub fn MatrixRow(props: &MatrixRowProps) -> Html {
                 <td colspan={(props.roles.count() + 1).to_string()}>
                     if props.open {
                         <p class="duty-detail__text">{ row.explanation.text }</p>
-                        <Disagreement positions={row.disagreement} />
-                        <Citation sources={row.explanation.sources} reasoning={row.explanation.reasoning} />
+                        { disagreement(row.disagreement, false) }
+                        { citation(row.explanation.sources, row.explanation.reasoning) }
                     }
                 </td>
             </tr>

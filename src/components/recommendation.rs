@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::{Citation, Disagreement};
+use super::{citation, disagreement};
 use crate::core::content::{TeamSize as Sizes, Text, CONTENT};
 use crate::core::recommend::{Recommendation as Advice, Warning};
 use crate::core::state::AdviceDetails;
@@ -68,7 +68,7 @@ fn Details(props: &DetailsProps) -> Html {
         html! {
             <li class="recommendation__coding-item" key={role.short}>
                 <strong>{ role.short }</strong>{ " " }{ Text::CodesShare.fill(&[("range", &role.coding)]) }
-                <Citation sources={role.coding.sources} reasoning={role.coding.reasoning} />
+                { citation(role.coding.sources, role.coding.reasoning) }
             </li>
         }
     });
@@ -81,7 +81,7 @@ fn Details(props: &DetailsProps) -> Html {
         html! {
             <li class="recommendation__rule">
                 <p>{ rule.text }</p>
-                <Citation sources={rule.sources} reasoning={rule.reasoning} />
+                { citation(rule.sources, rule.reasoning) }
             </li>
         }
     });
@@ -92,8 +92,8 @@ fn Details(props: &DetailsProps) -> Html {
         html! {
             <li class="recommendation__reason" key={reason.key()}>
                 <p>{ cited.text }</p>
-                <Citation sources={cited.sources} reasoning={cited.reasoning} />
-                <Disagreement positions={reason_text.disagreement} />
+                { citation(cited.sources, cited.reasoning) }
+                { disagreement(reason_text.disagreement, false) }
             </li>
         }
     });
@@ -106,13 +106,13 @@ fn Details(props: &DetailsProps) -> Html {
             html! {
                 <li class="tension__answer" key={reason.key()}>
                     <p>{ cited.text }</p>
-                    <Citation sources={cited.sources} reasoning={cited.reasoning} />
+                    { citation(cited.sources, cited.reasoning) }
                 </li>
             }
         });
         // What the other articles say about the same question, below both answers.
         let disagreements = answers.iter().map(|reason| {
-            html! { <Disagreement positions={CONTENT.reason(*reason).disagreement} /> }
+            html! { { disagreement(CONTENT.reason(*reason).disagreement, false) } }
         });
         html! {
             <aside class="tension" aria-labelledby="tension-heading">

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::{Citation, Disagreement};
+use super::{citation, disagreement};
 use crate::core::content::{Text, CONTENT};
 use crate::core::state::RoleSet;
 
@@ -18,7 +18,7 @@ pub fn Scenarios(props: &ScenariosProps) -> Html {
             html! {
                 <div class={classes!("scenario__response", format!("scenario__response--{}", role.slug()))} key={role.slug()}>
                     <dt>{ role.role().name }</dt>
-                    <dd>{ response.text }<Citation sources={response.sources} reasoning={response.reasoning} /></dd>
+                    <dd>{ response.text }{ citation(response.sources, response.reasoning) }</dd>
                 </div>
             }
         });
@@ -26,7 +26,7 @@ pub fn Scenarios(props: &ScenariosProps) -> Html {
             <article class="scenario" key={scenario.id}>
                 <h3 class="scenario__title">{ scenario.title }</h3>
                 <dl class="scenario__responses">{ for responses }</dl>
-                <Disagreement positions={scenario.disagreement} folded=true />
+                { disagreement(scenario.disagreement, true) }
             </article>
         }
     });

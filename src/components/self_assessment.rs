@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::Citation;
+use super::citation;
 use crate::core::assessment::{assess, Answers};
 use crate::core::content::{Text, CONTENT};
 use crate::core::state::Action;
@@ -34,7 +34,7 @@ pub fn SelfAssessment(props: &SelfAssessmentProps) -> Html {
             <fieldset class="quiz__question" key={question.id}>
                 <legend class="quiz__prompt">{ format!("{}. {}", index + 1, question.prompt) }</legend>
                 { for options }
-                <Citation sources={question.sources} />
+                { citation(question.sources, None) }
             </fieldset>
         }
     });
@@ -64,12 +64,12 @@ pub fn SelfAssessment(props: &SelfAssessmentProps) -> Html {
                         <strong>{ role.name }</strong>
                     </p>
                     <p>{ verdict.text }</p>
-                    <Citation sources={verdict.sources} reasoning={verdict.reasoning} />
+                    { citation(verdict.sources, verdict.reasoning) }
                     <h3 class="quiz__subheading">{ Text::WhatDecided.get() }</h3>
                     <ul class="quiz__deciding">{ for deciding }</ul>
                     <h3 class="quiz__subheading">{ Text::TrapToWatch.get() }</h3>
                     <p>{ role.trap.text }</p>
-                    <Citation sources={role.trap.sources} reasoning={role.trap.reasoning} />
+                    { citation(role.trap.sources, role.trap.reasoning) }
                 </>
             }
         }
