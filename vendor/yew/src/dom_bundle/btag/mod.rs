@@ -130,9 +130,6 @@ impl Reconcilable for VTag {
         let attributes = attributes.apply(root, &el);
         let listeners = listeners.apply(root, &el);
 
-        // Now insert the element with attributes already set
-        slot.insert(parent, &el);
-
         let inner = match self.inner {
             VTagInner::Input(f) => {
                 let f = f.apply(root, el.unchecked_ref());
@@ -147,6 +144,8 @@ impl Reconcilable for VTag {
                 BTagInner::Other { child_bundle, tag }
             }
         };
+        // Now insert the element, its attributes set and its children in place
+        slot.insert(parent, &el);
         node_ref.set(Some(el.clone().into()));
         (
             DomSlot::at(el.clone().into()),
