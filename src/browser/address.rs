@@ -75,18 +75,13 @@ pub fn use_address_sync(
     later_parts: LaterPartsLoading,
 ) {
     let last = use_mut_ref(|| None::<(State, bool)>);
-    // The drag's delayed write, and whether it has run.
-    let pending_drag_write = use_mut_ref(|| None::<(Timeout, Rc<Cell<bool>>)>);
+    let drag_write = use_mut_ref(DragWrite::default);
     // Set by Back and Forward until the state they restore is drawn.
     let restoring = use_mut_ref(|| false);
     let restore = dispatch.clone();
     let restored = restoring.clone();
     use_effect_with(state, move |state| {
-        // A newer state supersedes a drag's delayed write.
-        let drag_was_pending = pending_drag_write
-            .borrow_mut()
-            .take()
-            .is_some_and(|(_, written)| !written.get());
+        let drag_was_pending = drag_write.borrow().is_pending();
         let mut last = last.borrow_mut();
         let Some((previous, previous_was_slider_move)) = *last else {
             let wanted = state_from_address();
@@ -105,18 +100,16 @@ pub fn use_address_sync(
         let came_from_address = (restored || !drag_was_pending)
             && address_query() == url::print(state)
             && url::fragment_for(state, &location_hash()).is_none();
-        if !came_from_address {
-            let step = url::history_step(&previous, state, previous_was_slider_move);
-            if step == HistoryStep::Replace && url::is_continuous_move(&previous, state) {
-                let dragged = *state;
-                let written = Rc::new(Cell::new(false));
-                let done = written.clone();
-                let write = Timeout::new(DRAG_WRITE_DELAY_MS, move || {
-                    write_address(HistoryStep::Replace, &dragged);
-                    done.set(true);
-                });
-                *pending_drag_write.borrow_mut() = Some((write, written));
-            } else {
+        let step = url::history_step(&previous, state, previous_was_slider_move);
+        if !came_from_address
+            && step == HistoryStep::Replace
+            && url::is_continuous_move(&previous, state)
+        {
+            drag_write.borrow_mut().follow(*state);
+        } else {
+            // Any other state supersedes the drag's delayed write.
+            drag_write.borrow_mut().cancel();
+            if !came_from_address {
                 if drag_was_pending && step == HistoryStep::Push {
                     // Settle the drag's own entry on where the drag ended before moving on.
                     write_address(HistoryStep::Replace, &previous);
@@ -137,6 +130,38 @@ pub fn use_address_sync(
         });
         move || drop(listener)
     });
+}
+
+/// A drag's address write, waiting `DRAG_WRITE_DELAY_MS` for the moves that follow: one timer
+/// per wait, which each move only hands its state, so a drag does not set a timer per move.
+#[derive(Default)]
+struct DragWrite {
+    latest: Rc<Cell<Option<State>>>,
+    timer: Option<Timeout>,
+}
+
+impl DragWrite {
+    /// A state is waiting to be written.
+    fn is_pending(&self) -> bool {
+        self.latest.get().is_some()
+    }
+
+    /// Writes `state` when the wait ends, starting a wait if none is running.
+    fn follow(&mut self, state: State) {
+        if self.latest.replace(Some(state)).is_none() {
+            let latest = self.latest.clone();
+            self.timer = Some(Timeout::new(DRAG_WRITE_DELAY_MS, move || {
+                if let Some(state) = latest.take() {
+                    write_address(HistoryStep::Replace, &state);
+                }
+            }));
+        }
+    }
+
+    fn cancel(&mut self) {
+        self.latest.set(None);
+        self.timer = None;
+    }
 }
 
 fn write_address(step: HistoryStep, state: &State) {

@@ -51,7 +51,7 @@ describe('URL state', () => {
 
       await page.locator('#team-size').focus();
       for (let i = 0; i < 6; i += 1) await page.keyboard.press('ArrowRight');
-      // A drag writes the address once it pauses, not on every step.
+      // A drag writes the address at most every quarter second, not on every step.
       await page.waitForURL((address) => address.search === '?team=11&roles=tl,em&row=code-reviews');
       assert.equal(await page.evaluate(() => history.length), start + 3, 'a run of slider moves is one entry');
 
