@@ -6,9 +6,11 @@ mod fuzz;
 mod hashed_names;
 mod previews;
 mod process;
+mod short_imports;
 mod split;
 mod test;
 mod tools;
+mod wasm_binary;
 
 use std::env;
 use std::path::{Path, PathBuf};

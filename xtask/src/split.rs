@@ -3,8 +3,8 @@
 //! so its release build compiles the app once with the `split` feature and relocations kept
 //! (`TRUNK_FEATURES`, `RUSTFLAGS` below) and leaves it unoptimised; here the linked module is
 //! split by `wasm-split-cli` (wasm_split_cli_support), bound by wasm-bindgen with the linker's
-//! exports kept for the chunk to link against, optimised, and put in place of Trunk's one
-//! module. `cargo xtask serve` stays one module.
+//! exports kept for the chunk to link against, given short import names (`short_imports`),
+//! optimised, and put in place of Trunk's one module. `cargo xtask serve` stays one module.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -13,6 +13,7 @@ use std::process::Command;
 use crate::files::{files_in, optimise_wasm, LINK_MODULE};
 use crate::process;
 use crate::Result;
+use crate::{short_imports, wasm_binary};
 
 /// The module name `start.js` and the glue use; the splitter names the chunks after
 /// `#[wasm_split(...)]` and writes `__wasm_split.js`, which links them to it.
@@ -50,16 +51,16 @@ pub fn apply(root: &Path) -> Result {
         fs::remove_dir_all(&snippets)?;
     }
     fs::rename(bound.join("snippets"), &snippets)?;
-    fs::copy(
-        bound.join(format!("{NAME}.js")),
-        dist.join(format!("{NAME}.js")),
+    let (module, glue) = short_imports::shorten(
+        &fs::read(bound.join(format!("{NAME}_bg.wasm")))?,
+        &fs::read_to_string(bound.join(format!("{NAME}.js")))?,
+        &format!("./{NAME}_bg.js"),
     )?;
+    let shortened = work.join(format!("{NAME}_bg.wasm"));
+    fs::write(&shortened, module)?;
+    fs::write(dist.join(format!("{NAME}.js")), glue)?;
     fs::copy(chunks.join(LINK_MODULE), dist.join(LINK_MODULE))?;
-    optimise_wasm(
-        root,
-        &bound.join(format!("{NAME}_bg.wasm")),
-        &dist.join(format!("{NAME}_bg.wasm")),
-    )?;
+    optimise_wasm(root, &shortened, &dist.join(format!("{NAME}_bg.wasm")))?;
     for chunk in chunk_names(&chunks)? {
         // The splitter writes a name section with label names (subsection 3), which binaryen
         // cannot read and warns about; the release strips names anyway.
@@ -96,39 +97,14 @@ fn fresh_folder(folder: PathBuf) -> Result<PathBuf> {
 
 /// `module` without its `name` custom section; `None` if it is not a well-formed wasm binary.
 fn without_name_section(module: &[u8]) -> Option<Vec<u8>> {
-    const HEADER: usize = 8;
-    if module.get(..4)? != b"\0asm" {
-        return None;
-    }
-    let mut out = module.get(..HEADER)?.to_vec();
-    let mut at = HEADER;
-    while at < module.len() {
-        let id = *module.get(at)?;
-        let (size, size_bytes) = leb128(module.get(at + 1..)?)?;
-        let end = at + 1 + size_bytes + usize::try_from(size).ok()?;
-        let payload = module.get(at + 1 + size_bytes..end)?;
-        let named_name = id == 0
-            && leb128(payload).is_some_and(|(length, length_bytes)| {
-                payload.get(length_bytes..length_bytes + length as usize) == Some(b"name")
-            });
-        if !named_name {
-            out.extend_from_slice(module.get(at..end)?);
+    let sections = wasm_binary::sections(module)?;
+    let mut out = module[..wasm_binary::HEADER].to_vec();
+    for section in sections {
+        if wasm_binary::custom_name(module, &section) != Some(b"name") {
+            out.extend_from_slice(&module[section.whole]);
         }
-        at = end;
     }
     Some(out)
-}
-
-/// An unsigned LEB128 number at the start of `bytes`, and how many bytes it took.
-fn leb128(bytes: &[u8]) -> Option<(u32, usize)> {
-    let mut value = 0u32;
-    for (index, byte) in bytes.iter().take(5).enumerate() {
-        value |= u32::from(byte & 0x7f) << (7 * index);
-        if byte & 0x80 == 0 {
-            return Some((value, index + 1));
-        }
-    }
-    None
 }
 
 #[cfg(test)]
@@ -152,6 +128,5 @@ mod tests {
         expected.extend(kept.concat());
         assert_eq!(without_name_section(&module), Some(expected));
         assert_eq!(without_name_section(b"GIF89a"), None);
-        assert_eq!(leb128(&[0xe5, 0x8e, 0x26]), Some((624_485, 3)));
     }
 }
