@@ -1,5 +1,7 @@
-//! The view: one component per file, each named for what the reader sees. Components render
-//! the state they are given and dispatch `Action`s; the decisions live in `crate::core`.
+//! The view: one component per file, each named for what the reader sees (a citation and a
+//! disagreement, drawn by the score inside others, are plain functions returning `Html`).
+//! Components render the state they are given and dispatch `Action`s; the decisions live in
+//! `crate::core`.
 
 mod check_duties;
 mod check_findings;
