@@ -4,7 +4,8 @@
 //
 // - the bare page, and shared links with state (`?team=12`, `?team=12&new=1`);
 // - each part's embed snippet (`<div data-twohats …>` and embed.js) in a blog post served
-//   from another site, so the frame is cross-site, as on a real blog;
+//   from another site, so the frame is cross-site, as on a real blog; and the Embed panel's
+//   other snippet, an iframe that embed.js sizes, for the team part;
 // - a WordPress paste: the post WordPress writes for the part's oEmbed response, in its
 //   sandboxed frame, with WordPress's own wp-embed.js.
 //
@@ -102,6 +103,11 @@ async function addressList(dist) {
       slider: part === 'team', fcpRatio: TARGETS.part.fcpRatio, gzipKb: part === 'team' ? TARGETS.teamPartGzipKb : null,
     });
   }
+  // The panel's iframe snippet, at the drawn page the panel gives it (core::share::embed_link).
+  list.push({
+    kind: 'snippet', part: 'team', name: 'team=7 view=team, iframe', iframe: 'embed/team-7/',
+    slider: true, fcpRatio: TARGETS.part.fcpRatio, gzipKb: TARGETS.teamPartGzipKb,
+  });
   const frame = await oembedFrame(dist, 'team');
   list.push({
     kind: 'wordpress', part: 'team', name: `team/ (frame ${frame.path || './'})`, frame,
@@ -490,8 +496,12 @@ export async function measureAddresses(browser, { dist = distDir, loads = 5, log
     for (const [index, address] of addresses.entries()) {
       address.inFrame = address.kind === 'snippet' || address.kind === 'wordpress';
       if (address.kind === 'snippet') {
-        const attributes = Object.entries(address.data).map(([key, value]) => ` data-${key}="${escape(value)}"`).join('');
-        hostPages.set(`/post-${index}.html`, hostPost(`<div data-twohats${attributes}></div><script src="${servers.widget.url}embed.js" async></script>`));
+        const script = `<script src="${servers.widget.url}embed.js" async></script>`;
+        const attributes = Object.entries(address.data ?? {}).map(([key, value]) => ` data-${key}="${escape(value)}"`).join('');
+        const placed = address.iframe
+          ? `<iframe data-twohats src="${servers.widget.url}${address.iframe}" title="Two Hats" loading="lazy" width="100%" height="600" frameborder="0"></iframe>`
+          : `<div data-twohats${attributes}></div>`;
+        hostPages.set(`/post-${index}.html`, hostPost(placed + script));
         address.url = `${servers.host.url}post-${index}.html`;
       } else if (address.kind === 'wordpress') {
         hostPages.set(`/post-${index}.html`, wordpressPost(`${servers.widget.url}${address.frame.path}`, address.frame));
