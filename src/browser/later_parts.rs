@@ -243,15 +243,7 @@ impl LaterPartsLoading {
 
     /// The chunk could not load: the parts stay as prerendered, readable but not live.
     pub fn failed(&self) {
-        let (region, show) = {
-            let mut loading = self.0.borrow_mut();
-            loading.arrived = true;
-            loading.listeners.clear();
-            (
-                loading.region.clone(),
-                std::mem::take(&mut loading.show_on_arrival),
-            )
-        };
+        let region = self.0.borrow().region.clone();
         for part in region.iter().flat_map(element_children) {
             let _ = part.remove_attribute("aria-busy");
         }
@@ -259,9 +251,7 @@ impl LaterPartsLoading {
             &"Two Hats: the matrix and the parts below it could not load; they show as prerendered."
                 .into(),
         );
-        if show {
-            mark_ready();
-        }
+        self.settle();
     }
 }
 

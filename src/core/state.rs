@@ -629,16 +629,7 @@ mod tests {
         };
         assert_eq!(roles(5), "tlm");
         assert_eq!(roles(12), "tl em");
-        for state in (1..=50).flat_map(|team| {
-            [(false, false), (true, false), (false, true), (true, true)].map(
-                |(new_team, lead_has_done_both)| State {
-                    team,
-                    new_team,
-                    lead_has_done_both,
-                    ..State::default()
-                },
-            )
-        }) {
+        for state in crate::core::drawn::page_states().chain([State::default()]) {
             let advice = state.recommendation();
             let slugs: Vec<&str> = advice
                 .setup

@@ -11,8 +11,9 @@ const UNFILLED: &str =
     "var PLANS = [], MASTHEAD_KEYS = [], BOOT_APPLIED = [], CHANGE_KEYS = [], CHANGE_SIZES = [];";
 
 /// `script` with the masthead's keys, the keys it applies itself, the keys and sizes of the
-/// queries the page is redrawn for (`drawn::page_states`) and the plans written in, each plan as `[show, start_on_intent,
-/// fetch_changes]` in the order of `Known::ALL`; `None` if it has no unfilled table.
+/// queries the page is redrawn for (`drawn::page_states`) and the plans written in, each plan
+/// as `[show, start_on_intent, fetch_changes]` in the order of `Known::ALL`; `None` if it has
+/// no unfilled table.
 pub fn with_plans(script: &str) -> Option<String> {
     if !script.contains(UNFILLED) {
         return None;
