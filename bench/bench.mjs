@@ -11,7 +11,7 @@
 //
 // --loads also sets the addresses' loads (default 5). Prints the tables, writes the figures
 // to target/bench/latest.json and docs/measured.md.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { breakdown } from './wasm-breakdown.mjs';
@@ -24,6 +24,9 @@ import {
 import { CHROMIUM, CHROMIUM_FLAGS, launch } from '../tests/e2e/harness.mjs';
 
 const baselineDir = join(outDir, 'baseline');
+/** Where `cargo xtask bench` builds bench/yew-floor. */
+const floorDir = join(repoRoot, 'target/yew-floor/page');
+const FLOOR_LOADS = 3;
 const LOADS = option('loads', 10);
 const INPUTS = option('inputs', 200);
 const TARGETS = {
@@ -218,6 +221,24 @@ async function plainSlider(browser, widgetUrl, baselineUrl) {
   return latencies;
 }
 
+/** Slider moves on the smallest page Yew redraws (bench/yew-floor: one component, the three
+ *  writes every move of the app's slider makes at the least) and on its plain-JavaScript
+ *  twin, a fresh page each per load, alternately: how much of the slider's ratio is Yew's own. */
+async function yewFloor(browser, url) {
+  const moves = { yew: [], plain: [] };
+  for (let i = 0; i < FLOOR_LOADS; i += 1) {
+    for (const [name, page] of [['yew', 'index.html'], ['plain', 'plain.html']]) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const tab = await context.newPage();
+      await tab.goto(url + page, { waitUntil: 'load' });
+      await tab.waitForSelector('html[data-ready]', { state: 'attached' });
+      moves[name].push(...await sliderLatencies(tab));
+      await context.close();
+    }
+  }
+  return moves;
+}
+
 /** When the later parts' chunk loads, from a reader who scrolls to the matrix once the page
  *  is interactive: whether the first view had fetched it, and how long after the scroll it
  *  was requested, in, and the parts live. */
@@ -274,6 +295,9 @@ const check = await coldLoad(browser, `${widgetServer.url}?view=check`, { intera
 await check.page.waitForSelector('.team-check:not([aria-busy]) .team-check__duty select');
 const checkAnswers = await checkLatencies(check.page, INPUTS);
 await check.context.close();
+const floorServer = await stat(join(floorDir, 'yew-floor_bg.wasm')).then(() => serveGzipped(floorDir, { headers: ISOLATED }), () => null);
+const floor = floorServer && await yewFloor(browser, floorServer.url);
+await floorServer?.close();
 const addresses = await measureAddresses(browser, { dist: distDir, loads: option('loads', 5) });
 await browser.close();
 // One Lighthouse run moves by a few points; the median of three, taken alternately, does not.
@@ -308,6 +332,10 @@ const rows = [
   ['load event (ms, median)', ms(widget.loadMs), ms(baseline.loadMs), ratio(widget.loadMs, baseline.loadMs), '', null],
   ['slider input → DOM p50 (ms; baseline: plain JS)', ms(widget.slider?.p50Ms), ms(baseline.slider?.p50Ms), ratio(widget.slider?.p50Ms, baseline.slider?.p50Ms), '', null],
   ['slider input → DOM p95 (ms; baseline: plain JS)', ms(widget.slider?.p95Ms), ms(baseline.slider?.p95Ms), ratio(widget.slider?.p95Ms, baseline.slider?.p95Ms), `≤ ${TARGETS.sliderP95Ratio}× baseline`, widget.slider?.p95Ms <= baseline.slider?.p95Ms * TARGETS.sliderP95Ratio],
+  ...(floor ? [
+    ["Yew's floor, bench/yew-floor: slider input → DOM p50 (ms; baseline: plain JS)", ms(percentile(floor.yew, 50)), ms(percentile(floor.plain, 50)), ratio(percentile(floor.yew, 50), percentile(floor.plain, 50)), '', null],
+    ["Yew's floor, bench/yew-floor: slider input → DOM p95 (ms; baseline: plain JS)", ms(percentile(floor.yew, 95)), ms(percentile(floor.plain, 95)), ratio(percentile(floor.yew, 95), percentile(floor.plain, 95)), '', null],
+  ] : []),
   ['team check: answer → findings p50 (ms)', ms(percentile(checkAnswers, 50)), '', '', '', null],
   ['team check: answer → findings p95 (ms)', ms(percentile(checkAnswers, 95)), '', '', `≤ ${TARGETS.checkP95Ms} ms, one frame`, percentile(checkAnswers, 95) <= TARGETS.checkP95Ms],
   ['Lighthouse mobile performance', lighthouse.widget.scores.performance, lighthouse.baseline.scores.performance, '', `within ${TARGETS.lighthousePoints} points`, performanceGap <= TARGETS.lighthousePoints],
@@ -364,6 +392,8 @@ if (wasmModules) {
 } else {
   console.log(`\n(no ${namesKept}: \`cargo xtask bench\` builds it, for the wasm's split by module)`);
 }
+
+if (!floor) console.log(`\n(no ${floorDir}: \`cargo xtask bench\` builds it, for Yew's floor)`);
 
 printAddresses(addresses);
 

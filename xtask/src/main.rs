@@ -137,6 +137,7 @@ fn bench(root: &Path) -> Result {
     installer.ensure_test_tools()?;
     dist::build_release(root, None)?;
     build_wasm_with_names(root)?;
+    build_yew_floor(root)?;
     process::run(
         std::process::Command::new("node")
             .current_dir(root)
@@ -173,6 +174,40 @@ fn build_wasm_with_names(root: &Path) -> Result {
             .arg("-o")
             .arg(folder.join("two-hats.names.wasm")),
     )
+}
+
+/// `bench/yew-floor`, the smallest page Yew redraws on a slider move, built as the release
+/// is, into `target/yew-floor/page` beside its plain-JavaScript twin: the bench measures both,
+/// to show how much of the slider's ratio is Yew's own.
+fn build_yew_floor(root: &Path) -> Result {
+    let source = root.join("bench/yew-floor");
+    let target = root.join("target/yew-floor");
+    let page = target.join("page");
+    process::run(
+        process::cargo()
+            .current_dir(&source)
+            .env("CARGO_TARGET_DIR", &target)
+            .args(["build", "--quiet", "--locked", "--release"])
+            .args(["--target", "wasm32-unknown-unknown"]),
+    )?;
+    process::run(
+        std::process::Command::new("wasm-bindgen")
+            .args(["--target", "web", "--no-typescript", "--out-dir"])
+            .arg(&page)
+            .arg(target.join("wasm32-unknown-unknown/release/yew-floor.wasm")),
+    )?;
+    let wasm = page.join("yew-floor_bg.wasm");
+    process::run(
+        std::process::Command::new(root.join("node_modules/.bin/wasm-opt"))
+            .arg("-Oz")
+            .arg(&wasm)
+            .arg("-o")
+            .arg(&wasm),
+    )?;
+    for html in ["index.html", "plain.html"] {
+        std::fs::copy(source.join(html), page.join(html))?;
+    }
+    Ok(())
 }
 
 fn reject_extra_args(command: &str, extra_args: &[String]) -> Result {
