@@ -119,7 +119,8 @@ export const percentile = (values, p) => {
 };
 
 export const kb = (bytes) => (bytes == null ? 'n/a' : (bytes / 1024).toFixed(1));
-export const ms = (value) => (value == null ? 'n/a' : value.toFixed(1));
+/** Milliseconds, to a tenth; below 10, to a hundredth: a slider move takes tenths. */
+export const ms = (value) => (value == null ? 'n/a' : value.toFixed(value < 10 ? 2 : 1));
 /** A folder as the reports name it: relative to the repository inside it, else absolute. */
 export const folderName = (folder) => {
   const inside = relative(repoRoot, folder);
