@@ -197,13 +197,7 @@ fn build_yew_floor(root: &Path) -> Result {
             .arg(target.join("wasm32-unknown-unknown/release/yew-floor.wasm")),
     )?;
     let wasm = page.join("yew-floor_bg.wasm");
-    process::run(
-        std::process::Command::new(root.join("node_modules/.bin/wasm-opt"))
-            .arg("-Oz")
-            .arg(&wasm)
-            .arg("-o")
-            .arg(&wasm),
-    )?;
+    files::optimise_wasm(root, &wasm, &wasm)?;
     for html in ["index.html", "plain.html"] {
         std::fs::copy(source.join(html), page.join(html))?;
     }

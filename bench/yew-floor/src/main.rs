@@ -25,6 +25,9 @@ fn Floor() -> Html {
     }
 }
 
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 fn main() {
     let root = web_sys::window()
         .and_then(|window| window.document())
